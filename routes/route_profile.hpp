@@ -1,0 +1,70 @@
+// RouteProfile: the clean, format-independent description of a route that the physics solver drives.
+//
+// Two ways to say what the driver should do, both on the same road:
+//  * distance-based (route files, VECTO .vdri): a target speed along distance, piecewise constant
+//    from point i to point i+1, with stops (position + dwell time);
+//  * time-based (FASTSim/T3CO cycles, speed traces): a target speed along time that the driver follows.
+//
+// The road itself is always given along distance (metres travelled along the road, the odometer):
+// elevation at each point, and the grade of each segment [i, i+1] as rise/run (a fraction, 0.01 = 1 %).
+// Readers keep elevation and grade consistent: elevation[i+1] - elevation[i] equals the rise of the
+// segment, (distance[i+1]-distance[i]) * sin(atan(grade[i])), so climbing energy m*g*dh closes.
+//
+// Units are SI throughout; conversion happens in the readers.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace semitco::routes {
+
+/// A place where the truck comes to a halt and waits.
+struct Stop {
+  double distance_m = 0.0;  ///< position along the road [m], within [0, length]
+  double dwell_s = 0.0;     ///< standing time [s], >= 0
+  std::string name;         ///< optional label ("Truckee", "depot", ...)
+};
+
+/// A named stretch of the route (for reports per leg); optional.
+struct Leg {
+  std::string name;
+  double start_m = 0.0;
+  double end_m = 0.0;
+};
+
+/// Where a profile came from and what the reader noticed on the way.
+struct RouteWarning {
+  std::string message;      ///< names the place (line, element or distance) and the value
+};
+
+struct RouteProfile {
+  std::string name;    ///< human-readable name (file stem by default)
+  std::string source;  ///< file path or description it was built from
+
+  // ---- the road, along distance (all the same length n >= 2) ----
+  std::vector<double> distance_m;       ///< strictly increasing, starts at 0
+  std::vector<double> elevation_m;      ///< above sea level if known, else relative to the start
+  std::vector<double> grade_frac;       ///< grade of segment [i, i+1] (rise/run); last entry repeats
+  std::vector<double> speed_limit_mps;  ///< target speed of segment [i, i+1]; last entry repeats
+  std::vector<double> lat_deg;          ///< optional: empty, or same size as distance_m
+  std::vector<double> lon_deg;          ///< optional: empty, or same size as distance_m
+  bool elevation_is_absolute = false;   ///< true when elevation is above sea level (affects air density)
+
+  std::vector<Stop> stops;  ///< sorted by distance; a stop at the end makes the truck halt there
+  std::vector<Leg> legs;    ///< optional
+
+  // ---- optional speed trace, along time (time-based cycles) ----
+  // When non-empty the driver follows this trace in time instead of speed_limit_mps along distance;
+  // the road (grade, elevation) is still looked up by the distance actually travelled.
+  std::vector<double> trace_time_s;     ///< strictly increasing, starts at 0
+  std::vector<double> trace_speed_mps;  ///< >= 0, same size as trace_time_s
+
+  std::vector<RouteWarning> warnings;
+
+  [[nodiscard]] bool is_time_based() const { return !trace_time_s.empty(); }
+  [[nodiscard]] double length_m() const { return distance_m.empty() ? 0.0 : distance_m.back(); }
+  [[nodiscard]] std::size_t size() const { return distance_m.size(); }
+};
+
+}  // namespace semitco::routes
