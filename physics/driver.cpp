@@ -1,0 +1,78 @@
+// Driver speed targets; see driver.hpp for the method.
+#include "physics/driver.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace semitco::physics {
+
+SpeedEnvelope::SpeedEnvelope(const routes::RouteProfile& p, const DriverParams& d, bool start_from_rest)
+    : seg_d_(p.distance_m), seg_v_(p.speed_limit_mps) {
+  const std::size_t n = p.distance_m.size();
+  if (n < 2 || p.speed_limit_mps.size() != n) {
+    throw std::invalid_argument("route '" + p.name + "': speed limits missing or of the wrong size");
+  }
+  // Grid: every profile point and stop, and intermediate points at most 10 m apart.
+  std::vector<double> x;
+  x.reserve(n * 2);
+  std::size_t s = 0;
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    const double a = p.distance_m[i], b = p.distance_m[i + 1];
+    const int pieces = std::max(1, static_cast<int>(std::ceil((b - a) / 10.0)));
+    for (int k = 0; k < pieces; ++k) {
+      const double xi = a + (b - a) * k / pieces;
+      while (s < p.stops.size() && p.stops[s].distance_m < xi) {
+        if (x.empty() || p.stops[s].distance_m > x.back()) x.push_back(p.stops[s].distance_m);
+        ++s;
+      }
+      if (x.empty() || xi > x.back()) x.push_back(xi);
+    }
+  }
+  for (; s < p.stops.size(); ++s) {
+    if (p.stops[s].distance_m > x.back() && p.stops[s].distance_m < p.distance_m.back()) {
+      x.push_back(p.stops[s].distance_m);
+    }
+  }
+  if (p.distance_m.back() > x.back()) x.push_back(p.distance_m.back());
+
+  // 1. caps
+  std::vector<double> v(x.size());
+  std::size_t seg = 0;
+  for (std::size_t k = 0; k < x.size(); ++k) {
+    while (seg + 2 < n && p.distance_m[seg + 1] <= x[k]) ++seg;
+    double cap = p.speed_limit_mps[seg];
+    if (seg > 0 && x[k] == p.distance_m[seg]) cap = std::min(cap, p.speed_limit_mps[seg - 1]);
+    v[k] = std::max(cap, 0.0);
+  }
+  const double v_stop = d.stop_approach_speed_mps;
+  for (const auto& st : p.stops) {
+    const auto it = std::lower_bound(x.begin(), x.end(), st.distance_m);
+    if (it != x.end() && *it == st.distance_m) v[static_cast<std::size_t>(it - x.begin())] = v_stop;
+  }
+  if (start_from_rest) v.front() = std::min(v.front(), v_stop);
+  for (auto& vk : v) vk = std::max(vk, v_stop);  // a zero limit would trap the truck
+
+  // 2. look-ahead braking, 3. bounded acceleration
+  for (std::size_t k = x.size() - 1; k-- > 0;) {
+    v[k] = std::min(v[k], std::sqrt(v[k + 1] * v[k + 1] + 2.0 * d.comfort_decel_mps2 * (x[k + 1] - x[k])));
+  }
+  for (std::size_t k = 1; k < x.size(); ++k) {
+    v[k] = std::min(v[k], std::sqrt(v[k - 1] * v[k - 1] + 2.0 * d.max_accel_mps2 * (x[k] - x[k - 1])));
+  }
+  table_ = Table1D(std::move(x), std::move(v));
+}
+
+double SpeedEnvelope::limit_at(double x) const {
+  const auto it = std::upper_bound(seg_d_.begin(), seg_d_.end(), x);
+  const std::size_t i = it == seg_d_.begin() ? 0 : static_cast<std::size_t>(it - seg_d_.begin()) - 1;
+  return seg_v_[std::min(i, seg_v_.size() - 1)];
+}
+
+SpeedTrace::SpeedTrace(const routes::RouteProfile& p) : table_(p.trace_time_s, p.trace_speed_mps) {
+  const auto& t = p.trace_time_s;
+  const auto& v = p.trace_speed_mps;
+  for (std::size_t i = 1; i < t.size(); ++i) distance_m_ += 0.5 * (v[i] + v[i - 1]) * (t[i] - t[i - 1]);
+}
+
+}  // namespace semitco::physics

@@ -1,0 +1,53 @@
+// Driver model: what speed the driver wants right now.
+//
+// Distance-based targets (speed limits along the road, stops): a speed envelope v_env(x) built once
+// per route on a grid (at most 10 m spacing plus every limit change and stop):
+//   1. cap at each grid point = the lowest limit of the segments touching it, the stop approach
+//      speed at stop points;
+//   2. backward pass  v_k = min(v_k, sqrt(v_{k+1}^2 + 2 b dx))   -- slow down at the comfortable
+//      deceleration b for lower limits and stops ahead (look-ahead);
+//   3. forward pass   v_k = min(v_k, sqrt(v_{k-1}^2 + 2 a dx))   -- ask for speed increases no faster
+//      than the driver's acceleration a, which keeps the demand continuous for the ODE solver.
+// The envelope is piecewise linear between grid points, so it is continuous in x.
+//
+// Demand: a_dem = clamp((v_target(preview) - v) / tau, -a_brake, a_max), where the preview looks
+// tau ahead (x + v tau, never past the next stop; t + tau for a trace). The preview cancels the lag
+// of the proportional tracking on a ramp: with v_target falling at rate b, the error decays as e^(-t/tau).
+#pragma once
+
+#include <vector>
+
+#include "physics/params.hpp"
+#include "physics/road.hpp"
+#include "routes/route_profile.hpp"
+
+namespace semitco::physics {
+
+class SpeedEnvelope {
+ public:
+  /// `start_speed_mps` caps the start point when the trip starts from a stop (0 otherwise ignored).
+  SpeedEnvelope(const routes::RouteProfile& p, const DriverParams& d, bool start_from_rest);
+  [[nodiscard]] double operator()(double x) const { return table_(x); }
+  /// Target speed of the route itself (the limit, without look-ahead), for trace-miss reports.
+  [[nodiscard]] double limit_at(double x) const;
+
+ private:
+  Table1D table_;
+  std::vector<double> seg_d_, seg_v_;
+};
+
+/// Speed trace along time (time-based cycles), linear between samples.
+class SpeedTrace {
+ public:
+  explicit SpeedTrace(const routes::RouteProfile& p);
+  [[nodiscard]] double operator()(double t) const { return table_(t); }
+  [[nodiscard]] double end_time_s() const { return table_.x().back(); }
+  /// Distance the trace itself covers (integral of its speed).
+  [[nodiscard]] double distance_m() const { return distance_m_; }
+
+ private:
+  Table1D table_;
+  double distance_m_ = 0.0;
+};
+
+}  // namespace semitco::physics

@@ -1,0 +1,61 @@
+// Battery-electric powertrain; see electric_powertrain.hpp for the equations.
+#include "physics/electric_powertrain.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace semitco::physics {
+
+ElectricPowertrain::ElectricPowertrain(const ElectricTruckParams& p)
+    : battery_(p.battery),
+      motor_(p.motor),
+      gear_(p.driveline.gear_ratio),
+      eta_(p.driveline.efficiency),
+      radius_(p.chassis.wheel_radius_m),
+      aux_W_(p.aux.power_W),
+      initial_soc_(p.initial_soc) {
+  p.check();
+}
+
+double ElectricPowertrain::initial_store() const { return initial_soc_ * battery_.capacity_C(); }
+
+double ElectricPowertrain::store_margin(double store) const {
+  return state_of_charge(store) - battery_.params().soc_min;
+}
+
+WheelLimits ElectricPowertrain::limits(double v, double store) const {
+  const double soc = state_of_charge(store);
+  const double w = motor_speed(v);
+  WheelLimits lim;
+  const double elec_max = battery_.discharge_limit_W(soc) - aux_W_;
+  if (elec_max > 0.0) lim.max_traction_N = motor_.max_motoring_torque_Nm(w, elec_max) * gear_ * eta_ / radius_;
+  const double charge_max = battery_.charge_limit_W(soc) + aux_W_;
+  lim.max_retard_N = motor_.max_generating_torque_Nm(w, v, charge_max) * gear_ / (radius_ * eta_);
+  return lim;
+}
+
+void ElectricPowertrain::flows(double v, double force, double store, PowerFlows& out) const {
+  const double w = motor_speed(v);
+  const double wheel_W = force * v;
+  double torque;
+  if (force >= 0.0) {
+    torque = force * radius_ / (gear_ * eta_);
+  } else {
+    torque = force * radius_ * eta_ / gear_;
+  }
+  const double mech_W = torque * w;
+  out = PowerFlows{};
+  out.driveline_loss_W = std::abs(mech_W - wheel_W);
+  out.motor_loss_W = motor_.loss_W(w, torque);
+  out.aux_W = aux_W_;
+  out.terminal_W = mech_W + out.motor_loss_W + aux_W_;
+  const auto b = battery_.flow(state_of_charge(store), out.terminal_W);
+  out.battery_loss_W = b.loss_W;
+  out.source_out_W = std::max(b.chemical_W, 0.0);
+  out.source_in_W = std::max(-b.chemical_W, 0.0);
+  out.store_rate = -b.current_A;
+  out.machine_speed_radps = w;
+  out.machine_torque_Nm = torque;
+}
+
+}  // namespace semitco::physics

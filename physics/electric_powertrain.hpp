@@ -1,0 +1,39 @@
+// Battery-electric powertrain: BatteryPack -> inverter/motor (ElectricMotor) -> fixed reduction and
+// driveline -> wheels, plus auxiliary loads on the DC bus.
+//
+//   motoring  (F >= 0): T = F r / (G eta),  P_mech = T w,  driveline loss = P_mech - F v
+//   generating (F < 0): T = F r eta / G,    P_mech = T w,  driveline loss = F v - P_mech
+//   P_elec = T w + P_loss(w, T);   P_terminal = P_elec + P_aux;   battery per BatteryPack
+// with w = v G / r. The regenerative limit is the smallest of motor torque, motor generating power,
+// low-speed fade and the pack's charge acceptance (aux loads take part of the regen, so they raise it).
+#pragma once
+
+#include "physics/battery_pack.hpp"
+#include "physics/electric_motor.hpp"
+#include "physics/params.hpp"
+#include "physics/powertrain.hpp"
+
+namespace semitco::physics {
+
+class ElectricPowertrain final : public Powertrain {
+ public:
+  explicit ElectricPowertrain(const ElectricTruckParams& p);
+
+  [[nodiscard]] double initial_store() const override;
+  [[nodiscard]] WheelLimits limits(double speed_mps, double store) const override;
+  void flows(double speed_mps, double wheel_force_N, double store, PowerFlows& out) const override;
+  [[nodiscard]] double store_margin(double store) const override;
+  [[nodiscard]] double state_of_charge(double store) const override { return store / battery_.capacity_C(); }
+
+  [[nodiscard]] const BatteryPack& battery() const { return battery_; }
+  [[nodiscard]] const ElectricMotor& motor() const { return motor_; }
+
+ private:
+  [[nodiscard]] double motor_speed(double v) const { return std::abs(v) * gear_ / radius_; }
+
+  BatteryPack battery_;
+  ElectricMotor motor_;
+  double gear_, eta_, radius_, aux_W_, initial_soc_;
+};
+
+}  // namespace semitco::physics

@@ -1,0 +1,146 @@
+// Parameter structs of the longitudinal truck model. SI units throughout; every field names its unit
+// and valid range. Defaults here are neutral placeholders for tests; the shipped vehicles live in
+// resources/vehicles/*.json with a source per number.
+//
+// Every struct has a check() that throws ParameterError naming the field and the offending value.
+// These checks stay on in Release builds (no assert).
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace semitco::physics {
+
+/// Thrown for a physically meaningless parameter; the message names the field and the value.
+class ParameterError : public std::invalid_argument {
+ public:
+  using std::invalid_argument::invalid_argument;
+};
+
+/// Throws ParameterError("<name> = <value>: <why>") unless lo <= value <= hi (and value is finite).
+void require_in_range(const char* name, double value, double lo, double hi);
+
+/// Mass, aerodynamics, tyres: everything that makes up the road load.
+struct Chassis {
+  double tractor_mass_kg = 10000.0;   ///< curb mass of the tractor incl. battery or fuel, (0, 1e5]
+  double trailer_mass_kg = 7000.0;    ///< empty trailer, [0, 1e5]
+  double payload_kg = 20000.0;        ///< cargo, [0, 1e5]
+  double rotating_equiv_mass_kg = 1000.0;  ///< wheels, axles, motor/engine inertia as mass, [0, 2e4]
+  double cda_m2 = 5.0;                ///< drag coefficient x frontal area, (0, 30]
+  double crr = 0.006;                 ///< rolling resistance coefficient at low speed, [0, 0.05]
+  double crr_per_mps = 0.0;           ///< speed dependence: Crr(v) = crr + crr_per_mps * v, [0, 0.01]
+  double wheel_radius_m = 0.5;        ///< dynamic rolling radius of the drive wheels, (0.2, 1.0]
+
+  [[nodiscard]] double mass_kg() const { return tractor_mass_kg + trailer_mass_kg + payload_kg; }
+  [[nodiscard]] double inertial_mass_kg() const { return mass_kg() + rotating_equiv_mass_kg; }
+  void check() const;
+};
+
+/// Weather and location: what sets air density and wind.
+struct Ambient {
+  double temperature_C = 20.0;        ///< ambient air temperature, [-50, 60]
+  double headwind_mps = 0.0;          ///< wind against the direction of travel (negative: tail wind), [-40, 40]
+  double base_altitude_m = 0.0;       ///< added to route elevation when that is relative, [-500, 6000]
+  void check() const;
+};
+
+/// How the driver follows targets.
+struct DriverParams {
+  double max_accel_mps2 = 1.0;        ///< largest acceleration the driver asks for, (0, 5]
+  double comfort_decel_mps2 = 0.5;    ///< deceleration used to slow for lower targets and stops, (0, 5]
+  double max_decel_mps2 = 3.0;        ///< hardest braking a trace may ask for, (0, 10]
+  double response_time_s = 2.0;       ///< time constant of speed tracking (also the preview), [0.2, 20]
+  double stop_approach_speed_mps = 0.5;  ///< speed at which the truck reaches a stop point, (0, 3]
+  double trace_miss_tolerance_mps = 1.0; ///< shortfall below target that counts as trace miss, (0, 10]
+  void check() const;
+};
+
+/// One point of the battery's open-circuit voltage curve.
+struct OcvPoint {
+  double soc = 0.0;       ///< state of charge [0, 1]
+  double voltage_V = 0.0; ///< open-circuit voltage of the pack [V]
+};
+
+/// Battery pack: a voltage source with internal resistance (Thevenin without RC branch).
+struct BatteryParams {
+  double capacity_Ah = 1000.0;        ///< nominal charge capacity, (0, 1e5]
+  std::vector<OcvPoint> ocv;          ///< open-circuit voltage vs SOC, SOC strictly increasing over [0,1]
+  double resistance_ohm = 0.04;       ///< internal resistance of the pack, [0, 10]
+  double soc_min = 0.05;              ///< bottom of the usable window, [0, 1)
+  double soc_max = 0.95;              ///< top of the usable window, (soc_min, 1]
+  double max_discharge_power_W = 1.0e6;  ///< terminal power limit out of the pack, (0, 1e8]
+  double max_charge_power_W = 6.0e5;     ///< terminal power limit into the pack, (0, 1e8]
+  double charge_taper_start_soc = 0.8;   ///< charge limit falls linearly from here to 0 at soc_max
+  void check() const;
+};
+
+/// Electric traction motor(s), lumped into one equivalent machine at the gearbox input.
+/// Loss model (motor + inverter), valid for motoring and generating:
+///   P_loss = c0 + c_speed*w + c_torque*T^2 + c_speed2*w^2      [W], w in rad/s, T in N*m
+/// (constant inverter losses, switching, copper I^2R ~ T^2, iron and windage).
+struct MotorParams {
+  double peak_power_W = 8.0e5;        ///< motoring power limit at the shaft, (0, 1e7]
+  double peak_regen_power_W = 6.0e5;  ///< generating power limit at the shaft, [0, 1e7]
+  double peak_torque_Nm = 2500.0;     ///< torque limit (both directions), (0, 1e6]
+  double max_speed_radps = 1400.0;    ///< no torque above this shaft speed, (0, 1e5]
+  double loss_const_W = 300.0;        ///< c0, [0, 1e5]
+  double loss_speed_W_per_radps = 2.0;       ///< c_speed, [0, 1e3]
+  double loss_torque_W_per_Nm2 = 0.0048;     ///< c_torque, [0, 10]
+  double loss_speed2_W_per_radps2 = 0.006;   ///< c_speed2, [0, 10]
+  double regen_fade_low_mps = 1.5;    ///< no regen below this road speed, [0, 10]
+  double regen_fade_high_mps = 4.0;   ///< full regen above this road speed, [regen_fade_low, 20]
+  void check() const;
+};
+
+/// Fixed reduction and driveline (gear, propeller shaft, axles).
+struct DrivelineParams {
+  double gear_ratio = 12.0;           ///< motor speed / wheel speed, (0, 100]
+  double efficiency = 0.97;           ///< same in both directions, (0, 1]
+  void check() const;
+};
+
+/// Auxiliary loads (HVAC, air compressor, 24 V electronics, cooling pumps): a constant draw.
+struct AuxParams {
+  double power_W = 4000.0;            ///< [0, 1e5]
+  void check() const;
+};
+
+/// Lumped brake temperature model in the form of the FHWA Grade Severity Rating System
+/// (Myers et al. 1981, FHWA-RD-81-185), SI form of its differential equation:
+///   dT/dt = K1(v) * (T_amb + K2 * P_brake_hp - T),   K1(v) = (k1_const + k1_per_mph * v_mph) / 3600 [1/s]
+/// where T is in degF in the original; here T in degC so K2 is converted to degC per hp.
+struct BrakeThermalParams {
+  double k1_const_per_h = 1.1852;     ///< FHWA-RD-81-185 (5-axle tractor-semitrailer), [0, 100]
+  double k1_per_mph_per_h = 0.0331;   ///< FHWA-RD-81-185, [0, 10]
+  double k2_degC_per_hp = 0.1602 / 1.8;  ///< FHWA-RD-81-185: 0.1602 degF per brake hp, [0, 10]
+  double initial_temperature_C = 65.5;   ///< GSRS starting brake temperature (150 degF), [-50, 600]
+  double fade_limit_C = 260.0;        ///< usual fade limit, 500 degF (GSRS), (0, 1000]
+  void check() const;
+};
+
+/// Electric tractor-trailer: all parameters of the battery-electric truck.
+struct ElectricTruckParams {
+  std::string name = "electric";
+  Chassis chassis;
+  MotorParams motor;
+  DrivelineParams driveline;
+  BatteryParams battery;
+  AuxParams aux;
+  BrakeThermalParams brakes;
+  double initial_soc = 0.95;          ///< SOC at the start of the trip, [battery.soc_min, 1]
+  void check() const;
+};
+
+/// Solver settings and what to record.
+struct SolverOptions {
+  double rel_tol = 1e-6;              ///< CVODE relative tolerance, [1e-12, 1e-2]
+  double abs_tol_distance_m = 1e-3;   ///< absolute tolerance on distance
+  double abs_tol_speed_mps = 1e-5;    ///< absolute tolerance on speed
+  double sample_interval_s = 1.0;     ///< time series interval; 0 records no time series
+  double initial_speed_mps = 0.0;     ///< speed at t = 0 (tests start at cruise speed), [0, 60]
+  double max_duration_s = 0.0;        ///< give up after this much simulated time; 0 = derived from the route
+  void check() const;
+};
+
+}  // namespace semitco::physics

@@ -1,0 +1,71 @@
+// Road lookups; see road.hpp.
+#include "physics/road.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+
+namespace semitco::physics {
+
+namespace {
+// Moves the cursor to the segment containing `at`: a walk from the last position (the solver moves
+// forward by small steps) with a binary search for big jumps.
+std::size_t find_segment(const std::vector<double>& x, double at, std::size_t& cursor) {
+  const std::size_t last = x.size() - 2;
+  std::size_t i = std::min(cursor, last);
+  if (at >= x[i] && at < x[i + 1]) return i;
+  if (i < last && at >= x[i + 1] && at < x[i + 2]) return cursor = i + 1;
+  if (at <= x.front()) return cursor = 0;
+  if (at >= x[last]) return cursor = last;
+  const auto it = std::upper_bound(x.begin(), x.end(), at);
+  cursor = static_cast<std::size_t>(it - x.begin()) - 1;
+  return cursor;
+}
+}  // namespace
+
+Table1D::Table1D(std::vector<double> x, std::vector<double> y) : x_(std::move(x)), y_(std::move(y)) {
+  if (x_.size() < 2 || x_.size() != y_.size()) throw std::invalid_argument("Table1D needs >= 2 points");
+}
+
+std::size_t Table1D::locate(double at) const { return find_segment(x_, at, cursor_); }
+
+double Table1D::operator()(double at) const {
+  const std::size_t i = locate(at);
+  const double f = std::clamp((at - x_[i]) / (x_[i + 1] - x_[i]), 0.0, 1.0);
+  return y_[i] + f * (y_[i + 1] - y_[i]);
+}
+
+Road::Road(const routes::RouteProfile& p, const Ambient& ambient)
+    : d_(p.distance_m), elev_(p.elevation_m), grade_(p.grade_frac) {
+  const std::size_t n = d_.size();
+  if (n < 2 || elev_.size() != n || grade_.size() != n) {
+    throw std::invalid_argument("route '" + p.name + "': distance, elevation and grade need the same size >= 2");
+  }
+  for (std::size_t i = 1; i < n; ++i) {
+    if (!(d_[i] > d_[i - 1])) {
+      throw std::invalid_argument("route '" + p.name + "': distance must increase, point " + std::to_string(i) +
+                                  " at " + std::to_string(d_[i]) + " m");
+    }
+  }
+  const double base = p.elevation_is_absolute ? 0.0 : ambient.base_altitude_m;
+  slope_.resize(n);
+  rho_.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    slope_[i] = Slope::from_grade(grade_[i]);
+    const double mid = i + 1 < n ? 0.5 * (elev_[i] + elev_[i + 1]) : elev_[i];
+    rho_[i] = air_density_kgpm3(base + mid, ambient.temperature_C);
+  }
+}
+
+Road::Here Road::at(double x) const {
+  const std::size_t i = find_segment(d_, x, cursor_);
+  Here h;
+  h.slope = slope_[i];
+  h.grade_frac = grade_[i];
+  h.rho_kgpm3 = rho_[i];
+  const double f = std::clamp((x - d_[i]) / (d_[i + 1] - d_[i]), 0.0, 1.0);
+  h.elevation_m = elev_[i] + f * (elev_[i + 1] - elev_[i]);
+  return h;
+}
+
+}  // namespace semitco::physics

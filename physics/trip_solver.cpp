@@ -1,0 +1,635 @@
+// Trip simulation with SUNDIALS CVODE; the model is described in trip_solver.hpp.
+#include "physics/trip_solver.hpp"
+
+#include <cvode/cvode.h>
+#include <nvector/nvector_serial.h>
+#include <sundials/sundials_context.h>
+#include <sunnonlinsol/sunnonlinsol_fixedpoint.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <optional>
+#include <sstream>
+
+#include "physics/driver.hpp"
+#include "physics/electric_powertrain.hpp"
+#include "physics/road.hpp"
+#include "physics/road_load.hpp"
+
+namespace semitco::physics {
+
+double EnergyLedger::closure() const {
+  const double scale = source_out_J + source_in_J;
+  return scale > 0.0 ? std::abs(source_net_J() - sinks_J()) / scale : 0.0;
+}
+
+namespace {
+
+// ---------------------------------------------------------------- state layout
+enum State : int {
+  kX,             // distance [m]
+  kV,             // speed [m/s]
+  kBrakeT,        // brake temperature [degC]
+  kStore,         // energy store (battery charge [C])
+  kSourceOut,     // ledger integrals [J] from here on
+  kSourceIn,
+  kAero,
+  kRolling,
+  kClimbing,
+  kDescending,
+  kInertia,
+  kMotorLoss,
+  kBatteryLoss,
+  kDrivelineLoss,
+  kEngineLoss,
+  kAux,
+  kFrictionBrake,
+  kEngineBrake,
+  kRegenWheel,
+  kTractionWheel,
+  kFuel,          // [kg]
+  kMovingTime,    // [s]
+  kNumStates
+};
+constexpr int kFirstLedger = kSourceOut;
+
+enum Root : int { kReachPoint, kHalt, kRollBack, kStoreEmpty, kTraceGo, kNumRoots };
+
+enum class Mode { Drive, Dwell, Hold, Finished, Ended };
+
+constexpr double kHaltSpeed = 0.02;    // [m/s] below this the truck counts as standing
+constexpr double kTraceGoSpeed = 0.1;  // [m/s] a trace above this asks the truck to move
+constexpr double kMph40 = 40.0 * 0.44704;
+constexpr double kWattsPerHp = 745.69987;
+
+// ---------------------------------------------------------------- RAII for SUNDIALS objects
+struct ContextDeleter {
+  void operator()(SUNContext c) const { SUNContext_Free(&c); }
+};
+struct VectorDeleter {
+  void operator()(N_Vector v) const { N_VDestroy(v); }
+};
+struct CvodeDeleter {
+  void operator()(void* m) const { CVodeFree(&m); }
+};
+struct NlsDeleter {
+  void operator()(SUNNonlinearSolver s) const { SUNNonlinSolFree(s); }
+};
+using ContextPtr = std::unique_ptr<std::remove_pointer_t<SUNContext>, ContextDeleter>;
+using VectorPtr = std::unique_ptr<std::remove_pointer_t<N_Vector>, VectorDeleter>;
+using CvodePtr = std::unique_ptr<void, CvodeDeleter>;
+using NlsPtr = std::unique_ptr<std::remove_pointer_t<SUNNonlinearSolver>, NlsDeleter>;
+
+std::string km(double x_m) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.3f km", x_m / 1000.0);
+  return buf;
+}
+
+// ---------------------------------------------------------------- the model
+class TripModel {
+ public:
+  explicit TripModel(const TripInputs& in)
+      : in_(in),
+        route_(*in.route),
+        road_(*in.route, in.ambient),
+        pt_(*in.truck.powertrain),
+        mass_(in.truck.chassis.mass_kg()),
+        m_eff_(in.truck.chassis.inertial_mass_kg()),
+        time_based_(in.route->is_time_based()) {
+    if (time_based_) {
+      trace_.emplace(*in.route);
+    } else {
+      const bool from_rest = in.solver.initial_speed_mps <= 0.0;
+      envelope_.emplace(*in.route, in.driver, from_rest);
+    }
+  }
+
+  /// Everything the right-hand side computes, also used for output samples.
+  struct Eval {
+    Road::Here here;
+    RoadForces road;
+    double target_mps = 0.0;
+    double wheel_force_N = 0.0;  // powertrain at the wheel
+    double brake_force_N = 0.0;  // friction brakes (>= 0)
+    double accel_mps2 = 0.0;
+    PowerFlows flows;
+  };
+
+  void evaluate(double t, const double* y, Eval& e) const {
+    const double x = y[kX];
+    const double v = y[kV];
+    const auto& ch = in_.truck.chassis;
+    e.here = road_.at(x);
+    if (mode_ != Mode::Drive) {
+      e.road = RoadForces{};
+      e.target_mps = 0.0;
+      e.wheel_force_N = e.brake_force_N = e.accel_mps2 = 0.0;
+      pt_.flows(0.0, 0.0, y[kStore], e.flows);
+      return;
+    }
+    e.road = road_forces(mass_, ch.cda_m2, ch.crr, ch.crr_per_mps, e.here.rho_kgpm3, in_.ambient.headwind_mps,
+                         e.here.slope, v);
+    const double tau = in_.driver.response_time_s;
+    double a_lo = -in_.driver.max_decel_mps2, a_hi = in_.driver.max_accel_mps2;
+    if (time_based_) {
+      e.target_mps = (*trace_)(t + tau);
+      a_hi = std::max(a_hi, in_.driver.max_decel_mps2);  // a trace may ask for more than the comfort value
+    } else {
+      const double preview = std::min(x + std::max(v, 0.0) * tau, next_point_m_);
+      e.target_mps = (*envelope_)(preview);
+    }
+    const double a_dem = std::clamp((e.target_mps - v) / tau, a_lo, a_hi);
+    const double need = m_eff_ * a_dem + e.road.total_N();
+    const WheelLimits lim = pt_.limits(v, y[kStore]);
+    if (need >= 0.0) {
+      e.wheel_force_N = std::min(need, lim.max_traction_N);
+      e.brake_force_N = 0.0;
+    } else {
+      e.wheel_force_N = -std::min(-need, lim.max_retard_N);
+      e.brake_force_N = v > 0.0 ? (e.wheel_force_N - need) : 0.0;
+    }
+    e.accel_mps2 = (e.wheel_force_N - e.brake_force_N - e.road.total_N()) / m_eff_;
+    pt_.flows(v, e.wheel_force_N, y[kStore], e.flows);
+  }
+
+  /// dy/dt; pure apart from the road's lookup cursor.
+  void rhs(double t, const double* y, double* dy) const {
+    Eval e;
+    evaluate(t, y, e);
+    const double v = mode_ == Mode::Drive ? y[kV] : 0.0;
+    const auto& f = e.flows;
+    const auto& bp = in_.truck.brakes;
+    std::fill(dy, dy + kNumStates, 0.0);
+    dy[kX] = v;
+    dy[kV] = e.accel_mps2;
+    const double brake_W = e.brake_force_N * v;
+    const double k1 = (bp.k1_const_per_h + bp.k1_per_mph_per_h * v / 0.44704) / 3600.0;
+    dy[kBrakeT] = k1 * (in_.ambient.temperature_C + bp.k2_degC_per_hp * brake_W / kWattsPerHp - y[kBrakeT]);
+    dy[kStore] = f.store_rate;
+    dy[kSourceOut] = f.source_out_W;
+    dy[kSourceIn] = f.source_in_W;
+    dy[kAero] = e.road.aero_N * v;
+    dy[kRolling] = e.road.rolling_N * v;
+    const double grade_W = e.road.grade_N * v;
+    dy[grade_W >= 0.0 ? kClimbing : kDescending] = grade_W;
+    dy[kInertia] = m_eff_ * e.accel_mps2 * v;
+    dy[kMotorLoss] = f.motor_loss_W;
+    dy[kBatteryLoss] = f.battery_loss_W;
+    dy[kDrivelineLoss] = f.driveline_loss_W;
+    dy[kEngineLoss] = f.engine_loss_W;
+    dy[kAux] = f.aux_W;
+    dy[kFrictionBrake] = brake_W;
+    dy[kEngineBrake] = f.engine_brake_W;
+    const double wheel_W = e.wheel_force_N * v;
+    dy[kRegenWheel] = std::max(-wheel_W, 0.0);
+    dy[kTractionWheel] = std::max(wheel_W, 0.0);
+    dy[kFuel] = f.fuel_rate_kgps;
+    dy[kMovingTime] = mode_ == Mode::Drive ? 1.0 : 0.0;
+  }
+
+  void roots(double t, const double* y, double* g) const {
+    std::fill(g, g + kNumRoots, 1.0);
+    g[kStoreEmpty] = pt_.store_margin(y[kStore]);
+    if (mode_ == Mode::Drive) {
+      g[kReachPoint] = y[kX] - next_point_m_;
+      g[kHalt] = y[kV] - kHaltSpeed;
+      g[kRollBack] = y[kV] + kHaltSpeed;
+    } else if (mode_ == Mode::Hold) {
+      g[kTraceGo] = (*trace_)(t + in_.driver.response_time_s) - kTraceGoSpeed;
+    }
+  }
+
+  // Mode and event bookkeeping, used by the integration loop.
+  Mode mode_ = Mode::Drive;
+  double next_point_m_ = 0.0;     // next stop or the end of the road
+  std::size_t next_stop_ = 0;     // index into route_.stops of the next stop ahead
+  std::string error_;             // exception caught inside a callback
+
+  const TripInputs& in_;
+  const routes::RouteProfile& route_;
+  Road road_;
+  const Powertrain& pt_;
+  double mass_, m_eff_;
+  bool time_based_;
+  std::optional<SpeedEnvelope> envelope_;
+  std::optional<SpeedTrace> trace_;
+};
+
+// C callbacks: catch everything before it crosses into SUNDIALS.
+int rhs_cb(sunrealtype t, N_Vector y, N_Vector ydot, void* user) {
+  auto* m = static_cast<TripModel*>(user);
+  try {
+    m->rhs(t, N_VGetArrayPointer(y), N_VGetArrayPointer(ydot));
+    return 0;
+  } catch (const std::exception& ex) {
+    m->error_ = ex.what();
+    return -1;
+  }
+}
+
+int root_cb(sunrealtype t, N_Vector y, sunrealtype* g, void* user) {
+  auto* m = static_cast<TripModel*>(user);
+  try {
+    m->roots(t, N_VGetArrayPointer(y), g);
+    return 0;
+  } catch (const std::exception& ex) {
+    m->error_ = ex.what();
+    return -1;
+  }
+}
+
+void quiet_errors(int, const char*, const char*, char*, void*) {}
+
+void check(int flag, const char* call) {
+  if (flag < 0) throw SolverError(std::string(call) + " failed with flag " + std::to_string(flag));
+}
+
+// ---------------------------------------------------------------- the integration loop
+class TripRun {
+ public:
+  explicit TripRun(const TripInputs& in) : in_(in), model_(in) {}
+
+  TripResult run();
+
+ private:
+  void setup_cvode();
+  void restart();               // CVodeReInit after a discrete change
+  void sample(double t);        // time series and running statistics
+  void stand_still(const char* why);  // v := 0, its kinetic energy booked as friction-brake heat
+  void begin_dwell_or_drive(double t, double dwell_s);
+  void handle_roots(double t);
+  void finish(double t);
+  void end_trip(double t, const std::string& reason);
+  double stop_time() const;
+  std::string place() const;
+
+  const TripInputs& in_;
+  TripModel model_;
+  ContextPtr ctx_;
+  VectorPtr y_;
+  CvodePtr cvode_;
+  NlsPtr nls_;
+  double* y_data_ = nullptr;
+  TripResult result_;
+  double t_ = 0.0;
+  double dwell_end_s_ = 0.0;
+  double max_time_s_ = 0.0;
+  double next_sample_s_ = 0.0;
+  double last_sample_s_ = 0.0;
+  bool have_sample_ = false;
+  double min_store_margin_soc_ = 1.0;
+};
+
+void TripRun::setup_cvode() {
+  SUNContext ctx = nullptr;
+  check(SUNContext_Create(nullptr, &ctx), "SUNContext_Create");
+  ctx_.reset(ctx);
+  y_.reset(N_VNew_Serial(kNumStates, ctx));
+  if (!y_) throw SolverError("N_VNew_Serial failed");
+  y_data_ = N_VGetArrayPointer(y_.get());
+  cvode_.reset(CVodeCreate(CV_ADAMS, ctx));
+  if (!cvode_) throw SolverError("CVodeCreate failed");
+  void* mem = cvode_.get();
+  check(CVodeSetErrHandlerFn(mem, quiet_errors, nullptr), "CVodeSetErrHandlerFn");
+  check(CVodeInit(mem, rhs_cb, 0.0, y_.get()), "CVodeInit");
+  VectorPtr abstol(N_VClone(y_.get()));
+  double* a = N_VGetArrayPointer(abstol.get());
+  const auto& so = in_.solver;
+  a[kX] = so.abs_tol_distance_m;
+  a[kV] = so.abs_tol_speed_mps;
+  a[kBrakeT] = 1e-3;
+  a[kStore] = 1e-3;  // coulombs
+  // Ledger integrals do not feed back: keep them out of the error test.
+  for (int i = kFirstLedger; i < kNumStates; ++i) a[i] = 1e30;
+  check(CVodeSVtolerances(mem, so.rel_tol, abstol.get()), "CVodeSVtolerances");
+  nls_.reset(SUNNonlinSol_FixedPoint(y_.get(), 0, ctx));
+  if (!nls_) throw SolverError("SUNNonlinSol_FixedPoint failed");
+  check(CVodeSetNonlinearSolver(mem, nls_.get()), "CVodeSetNonlinearSolver");
+  check(CVodeSetUserData(mem, &model_), "CVodeSetUserData");
+  check(CVodeSetMaxNumSteps(mem, 20000), "CVodeSetMaxNumSteps");
+  check(CVodeRootInit(mem, kNumRoots, root_cb), "CVodeRootInit");
+  std::array<int, kNumRoots> dir{};
+  dir[kReachPoint] = +1;
+  dir[kHalt] = -1;
+  dir[kRollBack] = -1;
+  dir[kStoreEmpty] = -1;
+  dir[kTraceGo] = +1;
+  check(CVodeSetRootDirection(mem, dir.data()), "CVodeSetRootDirection");
+  check(CVodeSetNoInactiveRootWarn(mem), "CVodeSetNoInactiveRootWarn");
+}
+
+double TripRun::stop_time() const {
+  double ts = max_time_s_;
+  if (model_.mode_ == Mode::Dwell) ts = std::min(ts, dwell_end_s_);
+  if (model_.trace_) ts = std::min(ts, model_.trace_->end_time_s());
+  return ts;
+}
+
+void TripRun::restart() {
+  check(CVodeReInit(cvode_.get(), t_, y_.get()), "CVodeReInit");
+  check(CVodeSetStopTime(cvode_.get(), stop_time()), "CVodeSetStopTime");
+}
+
+std::string TripRun::place() const {
+  std::ostringstream os;
+  const auto here = model_.road_.at(y_data_[kX]);
+  os << "at " << km(y_data_[kX]) << " (t = " << std::lround(t_) << " s, grade " << here.grade_frac * 100.0 << " %)";
+  return os.str();
+}
+
+void TripRun::stand_still(const char*) {
+  const double v = y_data_[kV];
+  const double ke = 0.5 * model_.m_eff_ * v * v;
+  y_data_[kInertia] -= ke;
+  y_data_[kFrictionBrake] += ke;
+  y_data_[kV] = 0.0;
+}
+
+void TripRun::begin_dwell_or_drive(double t, double dwell_s) {
+  result_.stops.push_back(StopRecord{y_data_[kX], t, t + std::max(dwell_s, 0.0)});
+  if (dwell_s > 0.0) {
+    model_.mode_ = Mode::Dwell;
+    dwell_end_s_ = t + dwell_s;
+  } else {
+    model_.mode_ = Mode::Drive;
+  }
+}
+
+void TripRun::finish(double t) {
+  model_.mode_ = Mode::Finished;
+  result_.summary.completed = true;
+  result_.summary.end_reason = "completed";
+  t_ = t;
+}
+
+void TripRun::end_trip(double t, const std::string& reason) {
+  t_ = t;
+  model_.mode_ = Mode::Ended;
+  result_.summary.completed = false;
+  result_.summary.end_reason = reason + " " + place();
+}
+
+void TripRun::handle_roots(double t) {
+  std::array<int, kNumRoots> found{};
+  check(CVodeGetRootInfo(cvode_.get(), found.data()), "CVodeGetRootInfo");
+  t_ = t;
+  if (found[kStoreEmpty] != 0) {
+    end_trip(t, "battery empty (state of charge at the bottom of its usable window)");
+    return;
+  }
+  if (found[kReachPoint] != 0 && model_.mode_ == Mode::Drive) {
+    const auto& stops = model_.route_.stops;
+    const double point = model_.next_point_m_;
+    y_data_[kX] = point;  // the root is located to solver precision; put the truck exactly there
+    const bool is_stop = !model_.time_based_ && model_.next_stop_ < stops.size() &&
+                         stops[model_.next_stop_].distance_m <= point;
+    const bool at_end = point >= model_.road_.length_m();
+    if (is_stop) {
+      stand_still("stop");
+      const double dwell = stops[model_.next_stop_].dwell_s;
+      ++model_.next_stop_;
+      if (at_end) {
+        // Wait out a final dwell as part of the trip, then finish.
+        result_.stops.push_back(StopRecord{point, t, t + dwell});
+        if (dwell > 0.0) {
+          model_.mode_ = Mode::Dwell;
+          dwell_end_s_ = t + dwell;
+          model_.next_point_m_ = std::numeric_limits<double>::infinity();
+          return;
+        }
+        finish(t);
+        return;
+      }
+      begin_dwell_or_drive(t, dwell);
+    } else if (at_end) {
+      finish(t);
+      return;
+    }
+    model_.next_point_m_ = model_.road_.length_m();
+    if (!model_.time_based_ && model_.next_stop_ < stops.size()) {
+      model_.next_point_m_ = std::min(model_.next_point_m_, stops[model_.next_stop_].distance_m);
+    }
+    return;
+  }
+  if (found[kRollBack] != 0 && model_.mode_ == Mode::Drive) {
+    end_trip(t, "cannot climb: rolling backwards");
+    return;
+  }
+  if (found[kHalt] != 0 && model_.mode_ == Mode::Drive) {
+    const bool trace_says_stop =
+        model_.time_based_ && (*model_.trace_)(t + in_.driver.response_time_s) < kTraceGoSpeed;
+    if (trace_says_stop) {
+      stand_still("trace stop");
+      model_.mode_ = Mode::Hold;
+      return;
+    }
+    end_trip(t, "cannot keep moving: speed fell to zero");
+    return;
+  }
+  if (found[kTraceGo] != 0 && model_.mode_ == Mode::Hold) {
+    model_.mode_ = Mode::Drive;
+  }
+}
+
+void TripRun::sample(double t) {
+  TripModel::Eval e;
+  model_.evaluate(t, y_data_, e);
+  const double x = y_data_[kX];
+  const double v = model_.mode_ == Mode::Drive ? y_data_[kV] : 0.0;
+  auto& s = result_.summary;
+  const double soc = model_.pt_.state_of_charge(y_data_[kStore]);
+  s.min_soc = std::min(s.min_soc, soc);
+  if (y_data_[kBrakeT] > s.peak_brake_temperature_C) {
+    s.peak_brake_temperature_C = y_data_[kBrakeT];
+    s.peak_brake_temperature_at_m = x;
+  }
+  // Trace miss against what the driver wants here (no preview), only while driving.
+  double target = 0.0;
+  if (model_.mode_ == Mode::Drive) {
+    target = model_.time_based_ ? (*model_.trace_)(t) : (*model_.envelope_)(x);
+    const double dt = have_sample_ ? t - last_sample_s_ : 0.0;
+    const double shortfall = target - v;
+    if (shortfall > s.max_speed_shortfall_mps) {
+      s.max_speed_shortfall_mps = shortfall;
+      s.max_speed_shortfall_at_m = x;
+    }
+    if (shortfall > in_.driver.trace_miss_tolerance_mps) s.time_below_target_s += dt;
+    if (v < kMph40 && e.here.grade_frac >= 0.02 && target > kMph40) s.time_below_40mph_climbing_s += dt;
+  }
+  have_sample_ = true;
+  last_sample_s_ = t;
+  if (!in_.record_series) return;
+  auto& ts = result_.series;
+  ts.time_s.push_back(t);
+  ts.distance_m.push_back(x);
+  ts.speed_mps.push_back(v);
+  ts.target_speed_mps.push_back(target);
+  ts.elevation_m.push_back(e.here.elevation_m);
+  ts.grade_frac.push_back(e.here.grade_frac);
+  ts.wheel_power_W.push_back(e.wheel_force_N * v);
+  ts.source_power_W.push_back(e.flows.terminal_W != 0.0 ? e.flows.terminal_W : e.flows.source_out_W);
+  ts.regen_power_W.push_back(std::max(-e.wheel_force_N * v, 0.0));
+  ts.friction_brake_power_W.push_back(e.brake_force_N * v);
+  ts.soc.push_back(soc);
+  ts.brake_temperature_C.push_back(y_data_[kBrakeT]);
+  ts.fuel_used_kg.push_back(y_data_[kFuel]);
+  ts.gear.push_back(0.0);
+  ts.machine_speed_rpm.push_back(e.flows.machine_speed_radps * 60.0 / (2.0 * M_PI));
+}
+
+TripResult TripRun::run() {
+  const auto& route = *in_.route;
+  const auto& so = in_.solver;
+  result_.vehicle = in_.truck.name;
+  result_.route = route.name;
+
+  // Initial state.
+  setup_cvode();
+  std::fill(y_data_, y_data_ + kNumStates, 0.0);
+  y_data_[kV] = so.initial_speed_mps;
+  y_data_[kBrakeT] = in_.truck.brakes.initial_temperature_C;
+  y_data_[kStore] = model_.pt_.initial_store();
+  const double soc0 = model_.pt_.state_of_charge(y_data_[kStore]);
+  result_.summary.initial_soc = result_.summary.min_soc = soc0;
+
+  double total_dwell = 0.0;
+  for (const auto& st : route.stops) total_dwell += st.dwell_s;
+  if (model_.time_based_) {
+    max_time_s_ = model_.trace_->end_time_s();
+  } else {
+    max_time_s_ = so.max_duration_s > 0.0 ? so.max_duration_s : route.length_m() / 0.5 + total_dwell + 3600.0;
+  }
+  if (so.max_duration_s > 0.0) max_time_s_ = std::min(max_time_s_, so.max_duration_s);
+
+  // Initial mode.
+  model_.next_point_m_ = route.length_m();
+  if (model_.time_based_) {
+    const bool trace_moves = (*model_.trace_)(in_.driver.response_time_s) >= kTraceGoSpeed;
+    model_.mode_ = (so.initial_speed_mps > 0.0 || trace_moves) ? Mode::Drive : Mode::Hold;
+  } else {
+    model_.mode_ = Mode::Drive;
+    auto& k = model_.next_stop_;
+    if (!route.stops.empty() && route.stops.front().distance_m <= 0.0) {
+      begin_dwell_or_drive(0.0, route.stops.front().dwell_s);
+      k = 1;
+    }
+    if (k < route.stops.size()) model_.next_point_m_ = std::min(model_.next_point_m_, route.stops[k].distance_m);
+  }
+  if (model_.pt_.store_margin(y_data_[kStore]) <= 0.0) {
+    end_trip(0.0, "battery empty at the start");
+  }
+
+  t_ = 0.0;
+  restart();
+  const double dt_out = so.sample_interval_s > 0.0 ? so.sample_interval_s : 1.0;
+  sample(0.0);
+  next_sample_s_ = dt_out;
+  void* mem = cvode_.get();
+  while (model_.mode_ != Mode::Finished && model_.mode_ != Mode::Ended) {
+    const double tout = std::min(next_sample_s_, stop_time());
+    double t = t_;
+    const int flag = CVode(mem, tout, y_.get(), &t, CV_NORMAL);
+    if (flag < 0) {
+      std::string why = model_.error_.empty() ? "" : ": " + model_.error_;
+      throw SolverError("CVode failed with flag " + std::to_string(flag) + " (" + CVodeGetReturnFlagName(flag) +
+                        ") " + place() + why);
+    }
+    t_ = t;
+    if (flag == CV_ROOT_RETURN) {
+      handle_roots(t);
+      if (model_.mode_ != Mode::Finished && model_.mode_ != Mode::Ended) restart();
+      continue;
+    }
+    if (flag == CV_TSTOP_RETURN || t >= stop_time()) {
+      if (model_.mode_ == Mode::Dwell && t >= dwell_end_s_ - 1e-9) {
+        if (model_.next_point_m_ == std::numeric_limits<double>::infinity()) {
+          finish(t);
+          break;
+        }
+        model_.mode_ = Mode::Drive;
+        restart();
+        continue;
+      }
+      if (model_.trace_ && t >= model_.trace_->end_time_s() - 1e-9) {
+        finish(t);
+        break;
+      }
+      if (t >= max_time_s_ - 1e-9) {
+        end_trip(t, "time limit of " + std::to_string(std::lround(max_time_s_)) + " s reached");
+        break;
+      }
+      restart();
+      continue;
+    }
+    sample(t);
+    next_sample_s_ += dt_out;
+  }
+  sample(t_);
+
+  // Ledger and summary.
+  auto& L = result_.ledger;
+  L.source_out_J = y_data_[kSourceOut];
+  L.source_in_J = y_data_[kSourceIn];
+  L.aero_J = y_data_[kAero];
+  L.rolling_J = y_data_[kRolling];
+  L.climbing_J = y_data_[kClimbing];
+  L.descending_J = y_data_[kDescending];
+  L.inertia_J = y_data_[kInertia];
+  L.motor_loss_J = y_data_[kMotorLoss];
+  L.battery_loss_J = y_data_[kBatteryLoss];
+  L.driveline_loss_J = y_data_[kDrivelineLoss];
+  L.engine_loss_J = y_data_[kEngineLoss];
+  L.aux_J = y_data_[kAux];
+  L.friction_brake_J = y_data_[kFrictionBrake];
+  L.engine_brake_J = y_data_[kEngineBrake];
+  L.regen_wheel_J = y_data_[kRegenWheel];
+  L.traction_wheel_J = y_data_[kTractionWheel];
+  L.fuel_kg = y_data_[kFuel];
+
+  auto& s = result_.summary;
+  s.distance_m = y_data_[kX];
+  s.duration_s = t_;
+  s.moving_time_s = y_data_[kMovingTime];
+  s.average_speed_mps = t_ > 0.0 ? s.distance_m / t_ : 0.0;
+  s.stops_made = static_cast<double>(result_.stops.size());
+  s.final_soc = model_.pt_.state_of_charge(y_data_[kStore]);
+  if (s.distance_m > 0.0) {
+    s.energy_kWh_per_km = L.source_net_J() / 3.6e6 / (s.distance_m / 1000.0);
+    s.energy_kWh_per_mi = L.source_net_J() / 3.6e6 / (s.distance_m / 1609.344);
+  }
+  if (model_.trace_) s.trace_distance_shortfall_m = std::max(0.0, model_.trace_->distance_m() - s.distance_m);
+  return std::move(result_);
+}
+
+}  // namespace
+
+TripResult simulate_trip(const TripInputs& in) {
+  if (in.route == nullptr) throw ParameterError("simulate_trip: no route given");
+  if (in.truck.powertrain == nullptr) throw ParameterError("simulate_trip: no powertrain given");
+  in.truck.chassis.check();
+  in.truck.brakes.check();
+  in.ambient.check();
+  in.driver.check();
+  in.solver.check();
+  TripRun run(in);
+  return run.run();
+}
+
+TripResult simulate_electric(const routes::RouteProfile& route, const ElectricTruckParams& truck,
+                             const Ambient& ambient, const DriverParams& driver, const SolverOptions& solver,
+                             bool record_series) {
+  const ElectricPowertrain pt(truck);
+  TripInputs in;
+  in.route = &route;
+  in.truck = TruckModel{truck.name, truck.chassis, truck.brakes, &pt};
+  in.ambient = ambient;
+  in.driver = driver;
+  in.solver = solver;
+  in.record_series = record_series;
+  return simulate_trip(in);
+}
+
+}  // namespace semitco::physics
