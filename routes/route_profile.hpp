@@ -62,6 +62,12 @@ struct RouteProfile {
 
   std::vector<RouteWarning> warnings;
 
+  // ---- added with the readers (issue 4): the raw source's climb before resampling/smoothing ----
+  // Sum of positive (climb) and negative (descent, reported positive) elevation steps of the points the
+  // file gave; equal to the profile's own climb/descent when the file gave grades, not elevations.
+  double source_climb_m = 0.0;
+  double source_descent_m = 0.0;
+
   [[nodiscard]] bool is_time_based() const { return !trace_time_s.empty(); }
   [[nodiscard]] double length_m() const { return distance_m.empty() ? 0.0 : distance_m.back(); }
   [[nodiscard]] std::size_t size() const { return distance_m.size(); }

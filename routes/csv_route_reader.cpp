@@ -1,0 +1,196 @@
+// Route CSV reader. The unit of every column is part of its name and converted here, once:
+//   distance_m | distance_km | distance_mi          (1 mi = 1609.344 m)
+//   elevation_m | elevation_ft | ele                (1 ft = 0.3048 m; 'ele' is metres, as in GPX)
+//   grade_pct | grade_frac                          (either elevation or grade, not both)
+//   speed_limit_mps | speed_limit_kmh | speed_limit_mph   (optional; else ReadOptions cruise/curve rules)
+//   stop_s (optional dwell at that point, > 0 marks a stop), stop_name (optional label)
+//   lat | lat_deg, lon | lon_deg                    (WGS84 degrees; optional with a distance column)
+// Distance-based when a distance column exists, else point-based from lat/lon (geodesic distances).
+// Values of a row hold from that point to the next. Elevation inputs go through grade_smoothing; grade
+// inputs are integrated (rise = ds*sin(atan(grade))). Unknown columns and units are refused by name.
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <fstream>
+
+#include "routes/detail/line_tokenizer.hpp"
+#include "routes/detail/profile_builder.hpp"
+#include "routes/geodesy.hpp"
+#include "routes/readers.hpp"
+#include "routes/target_speed.hpp"
+
+namespace semitco::routes {
+
+using detail::LineTokenizer;
+
+namespace {
+
+enum Quantity : std::size_t { kDistance, kElevation, kGrade, kSpeed, kStop, kStopName, kLat, kLon, kCount };
+
+struct ColumnName {
+  const char* name;
+  Quantity quantity;
+  double factor;  ///< to SI
+};
+
+constexpr ColumnName kColumns[] = {
+    {"distance_m", kDistance, 1.0},        {"distance_km", kDistance, 1000.0},
+    {"distance_mi", kDistance, 1609.344},  {"elevation_m", kElevation, 1.0},
+    {"elevation_ft", kElevation, 0.3048},  {"ele", kElevation, 1.0},
+    {"grade_pct", kGrade, 0.01},           {"grade_frac", kGrade, 1.0},
+    {"speed_limit_mps", kSpeed, 1.0},      {"speed_limit_kmh", kSpeed, 1.0 / 3.6},
+    {"speed_limit_mph", kSpeed, 0.44704},  {"stop_s", kStop, 1.0},
+    {"stop_name", kStopName, 1.0},         {"lat", kLat, 1.0},
+    {"lat_deg", kLat, 1.0},                {"lon", kLon, 1.0},
+    {"lon_deg", kLon, 1.0}};
+
+constexpr const char* kKnownList =
+    "distance_m|distance_km|distance_mi, elevation_m|elevation_ft|ele, grade_pct|grade_frac, "
+    "speed_limit_mps|speed_limit_kmh|speed_limit_mph, stop_s, stop_name, lat|lat_deg, lon|lon_deg";
+
+}  // namespace
+
+RouteProfile read_route_csv(std::istream& in, const std::string& name, const ReadOptions& options) {
+  detail::check_options(options);
+  LineTokenizer tok(in, name);
+  if (!tok.next()) throw RouteError(name, 0, {}, "empty file: no header line");
+
+  std::size_t index[kCount];
+  double factor[kCount];
+  std::fill(std::begin(index), std::end(index), SIZE_MAX);
+  std::fill(std::begin(factor), std::end(factor), 1.0);
+  const std::size_t n_header = tok.size();
+  for (std::size_t i = 0; i < n_header; ++i) {
+    const auto h = detail::split_header_cell(tok.field(i));
+    const ColumnName* found = nullptr;
+    for (const ColumnName& c : kColumns)
+      if (h.name == c.name) found = &c;
+    if (!found) {
+      double dummy = 0.0;
+      if (detail::parse_finite_double(tok.field(i), dummy))
+        tok.fail("missing header: first line starts with a number", h.raw);
+      for (const char* prefix : {"distance_", "elevation_", "grade_", "speed_limit_"}) {
+        if (h.name.rfind(prefix, 0) == 0)
+          tok.fail("unknown unit '" + h.name.substr(std::string(prefix).size()) + "' in column '" + h.raw +
+                       "' (known columns: " + kKnownList + ")",
+                   h.raw);
+      }
+      tok.fail("unknown column '" + h.raw + "' (known columns: " + kKnownList + ")", h.raw);
+    }
+    if (index[found->quantity] != SIZE_MAX) tok.fail("two columns for the same quantity: '" + h.raw + "'", h.raw);
+    index[found->quantity] = i;
+    factor[found->quantity] = found->factor;
+  }
+  const bool has_distance = index[kDistance] != SIZE_MAX;
+  const bool has_latlon = index[kLat] != SIZE_MAX && index[kLon] != SIZE_MAX;
+  if ((index[kLat] != SIZE_MAX) != (index[kLon] != SIZE_MAX)) tok.fail("missing column: lat and lon come together");
+  if (!has_distance && !has_latlon) tok.fail("missing column: need distance_m|distance_km|distance_mi or lat,lon");
+  if (index[kElevation] != SIZE_MAX && index[kGrade] != SIZE_MAX)
+    tok.fail("give elevation or grade, not both");
+  if (index[kElevation] == SIZE_MAX && index[kGrade] == SIZE_MAX)
+    tok.fail("missing column: need elevation_m|elevation_ft|ele or grade_pct|grade_frac");
+  if (!has_distance && index[kElevation] == SIZE_MAX)
+    tok.fail("missing column: lat/lon routes need elevation_m|elevation_ft|ele");
+  const bool elevation_based = index[kElevation] != SIZE_MAX;
+
+  RouteProfile p;
+  p.name = detail::file_stem(name);
+  p.source = name;
+  detail::ElevationPoints pts;  // distance, elevation or grade (in elevation_m), lat/lon, speed
+  std::vector<std::size_t> line_of;
+  double d0 = 0.0;
+  auto text = [&](std::size_t q) { return std::string(tok.field(index[q])); };
+  while (tok.next()) {
+    if (tok.size() != n_header)
+      tok.fail("row has " + std::to_string(tok.size()) + " fields, header has " + std::to_string(n_header));
+    double lat = 0.0, lon = 0.0;
+    if (has_latlon) {
+      lat = tok.number(index[kLat], "lat");
+      lon = tok.number(index[kLon], "lon");
+      if (std::fabs(lat) > 90.0) tok.fail("absurd coordinate: lat " + text(kLat) + " outside -90..90", text(kLat));
+      if (std::fabs(lon) > 180.0) tok.fail("absurd coordinate: lon " + text(kLon) + " outside -180..180", text(kLon));
+    }
+    double dist = 0.0;
+    if (has_distance) {
+      dist = tok.number(index[kDistance], "distance") * factor[kDistance];
+      if (pts.distance_m.empty()) {
+        d0 = dist;
+        if (dist != 0.0)
+          p.warnings.push_back({name + ":" + std::to_string(tok.line()) + ": distance starts at " + text(kDistance) + "; shifted to 0"});
+      }
+      dist -= d0;
+      if (!pts.distance_m.empty() && dist == pts.distance_m.back())
+        tok.fail("duplicate point: distance " + text(kDistance) + " repeats the previous row", text(kDistance));
+      if (!pts.distance_m.empty() && dist < pts.distance_m.back())
+        tok.fail("non-monotonic distance: " + text(kDistance) + " is less than the previous row's", text(kDistance));
+    } else if (!pts.distance_m.empty()) {
+      const auto g = geodesic_inverse(pts.lat_deg.back(), pts.lon_deg.back(), lat, lon);
+      if (!g.converged) tok.fail("points nearly antipodal: no geodesic between this row and the previous one");
+      if (g.distance_m == 0.0)
+        tok.fail("duplicate point: lat,lon " + text(kLat) + "," + text(kLon) + " repeats the previous row", text(kLat));
+      dist = pts.distance_m.back() + g.distance_m;
+    }
+    if (dist > detail::kMaxRouteLengthM) tok.fail("route length implausible (> 20,000 km)", text(kDistance));
+    double zg = 0.0;
+    if (elevation_based) {
+      zg = tok.number(index[kElevation], "elevation") * factor[kElevation];
+      if (zg < -500.0 || zg > 9000.0)
+        tok.fail("implausible elevation " + text(kElevation) + " (allowed -500..9000 m; wrong unit?)", text(kElevation));
+    } else {
+      zg = tok.number(index[kGrade], "grade") * factor[kGrade];
+      if (std::fabs(zg) > detail::kMaxPlausibleGradeFrac)
+        tok.fail("implausible grade " + text(kGrade) + " (allowed -50..50 %; wrong unit?)", text(kGrade));
+    }
+    if (index[kSpeed] != SIZE_MAX) {
+      const double v = tok.number(index[kSpeed], "speed_limit") * factor[kSpeed];
+      if (!(v > 0.0) || v > detail::kMaxPlausibleSpeedMps)
+        tok.fail("implausible speed limit " + text(kSpeed) + " (allowed above 0 up to 200 km/h; wrong unit?)", text(kSpeed));
+      pts.speed_mps.push_back(v);
+    }
+    if (index[kStop] != SIZE_MAX) {
+      const double dwell = tok.number(index[kStop], "stop_s");
+      if (dwell < 0.0 || dwell > 7.0 * 24 * 3600) tok.fail("implausible stop time " + text(kStop) + " s", text(kStop));
+      if (dwell > 0.0)
+        p.stops.push_back(Stop{dist, dwell, index[kStopName] != SIZE_MAX ? text(kStopName) : std::string()});
+    }
+    pts.distance_m.push_back(dist);
+    pts.elevation_m.push_back(zg);
+    if (has_latlon) {
+      pts.lat_deg.push_back(lat);
+      pts.lon_deg.push_back(lon);
+    }
+    line_of.push_back(tok.line());
+  }
+  if (line_of.empty()) throw RouteError(name, tok.line(), {}, "no data rows after the header");
+  if (line_of.size() < 2) throw RouteError(name, line_of[0], {}, "a single point: a route needs at least 2 rows");
+
+  if (elevation_based) {
+    detail::build_from_elevation(p, pts, options);
+    p.elevation_is_absolute = true;
+    detail::finish_profile(p, false);
+  } else {
+    p.distance_m = std::move(pts.distance_m);
+    p.grade_frac = std::move(pts.elevation_m);
+    p.grade_frac.back() = p.grade_frac[p.grade_frac.size() - 2];
+    p.lat_deg = std::move(pts.lat_deg);
+    p.lon_deg = std::move(pts.lon_deg);
+    if (!pts.speed_mps.empty()) {
+      p.speed_limit_mps = std::move(pts.speed_mps);
+      p.speed_limit_mps.back() = p.speed_limit_mps[p.speed_limit_mps.size() - 2];
+    } else {
+      p.speed_limit_mps = target_speeds(p.distance_m, p.lat_deg, p.lon_deg, options);
+    }
+    detail::integrate_elevation(p, 0.0);
+    p.elevation_is_absolute = false;
+    detail::finish_profile(p, true);
+  }
+  return p;
+}
+
+RouteProfile read_route_csv(const std::string& path, const ReadOptions& options) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw RouteError(path, 0, {}, "cannot open file");
+  return read_route_csv(in, path, options);
+}
+
+}  // namespace semitco::routes

@@ -1,0 +1,43 @@
+// Shared steps of every reader: plausibility limits, elevation integration from grade, start/end stops,
+// the elevation-based pipeline (resample, smooth, grade, target speed) and the final invariant check.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "routes/read_options.hpp"
+#include "routes/route_profile.hpp"
+
+namespace semitco::routes::detail {
+
+inline constexpr double kMaxPlausibleSpeedMps = 200.0 / 3.6;  ///< above 200 km/h a file has the wrong unit
+inline constexpr double kMaxPlausibleGradeFrac = 0.5;         ///< above 50 % a file has the wrong unit
+inline constexpr double kMaxRouteLengthM = 2.0e7;             ///< half the Earth's circumference
+inline constexpr std::size_t kMaxResampledPoints = 200000;     ///< 2,000 km at the default 10 m step
+
+/// File name without directories and extension ("LongHaul" for ".../LongHaul.vdri").
+std::string file_stem(const std::string& path);
+
+/// Throws RouteError naming the option when a ReadOptions field is out of range.
+void check_options(const ReadOptions& options);
+
+/// elevation[0] = z0, elevation[i+1] = elevation[i] + ds * sin(atan(grade[i])).
+void integrate_elevation(RouteProfile& p, double z0);
+
+struct ElevationPoints {
+  std::vector<double> distance_m;  ///< strictly increasing from 0
+  std::vector<double> elevation_m;
+  std::vector<double> lat_deg;     ///< empty or same size
+  std::vector<double> lon_deg;
+  std::vector<double> speed_mps;   ///< empty (use options) or per point, holding until the next point
+};
+
+/// Fills distance, elevation, grade, speed, lat/lon, warnings and source climb of p from raw points.
+void build_from_elevation(RouteProfile& p, const ElevationPoints& pts, const ReadOptions& options);
+
+/// Adds a dwell-0 stop at the start and at the end where none is, sorts stops, sets source climb for
+/// grade-based inputs when unset, then check_profile().
+void finish_profile(RouteProfile& p, bool source_climb_from_profile);
+
+}  // namespace semitco::routes::detail

@@ -1,0 +1,29 @@
+// ReadOptions: what a reader may assume where the file says nothing, and how it turns noisy elevation
+// into grade. Every field carries its unit; defaults are stated with their reason.
+#pragma once
+
+#include <cstddef>
+
+namespace semitco::routes {
+
+struct ReadOptions {
+  // ---- target speed where the file has none (GPX, lat/lon CSV, route CSV without a speed column) ----
+  double cruise_speed_mps = 29.0576;   ///< 65 mph, a typical US line-haul cruise speed [m/s], > 0
+  double legal_limit_mps = 31.2928;    ///< 70 mph cap on the cruise speed [m/s], > 0
+  double lateral_accel_mps2 = 1.5;     ///< curve speed v = sqrt(a_lat * R) [m/s^2]; ~0.15 g, a
+                                       ///< conservative rollover margin for a loaded tractor-trailer
+  double min_curve_speed_mps = 5.0;    ///< floor for the curve speed (hairpins, GPS spikes) [m/s]
+  double curvature_baseline_m = 100.0; ///< half chord of the three-point circle used for the radius [m]
+
+  // ---- elevation -> grade (GPX, lat/lon CSV, distance + elevation CSV) ----
+  double resample_step_m = 10.0;       ///< uniform distance step of the resampled profile [m], > 0
+  double smoothing_sigma_m = 200.0;    ///< Gaussian standard deviation of the local-linear smoother [m]
+  double max_grade_frac = 0.15;        ///< grades beyond +/- this are clamped with a warning (0.15 = 15 %)
+
+  // ---- GPX ----
+  double waypoint_radius_m = 100.0;    ///< a named <wpt> within this distance of the track marks a stop [m]
+  double standstill_min_s = 30.0;      ///< timed points standing still at least this long become a stop [s]
+  std::size_t max_xml_bytes = std::size_t{512} * 1024 * 1024;  ///< GPX is parsed as a DOM: size cap [bytes]
+};
+
+}  // namespace semitco::routes
