@@ -1,0 +1,441 @@
+// Year-by-year cash flows of each cost line, discounting and levelising (conventions in cost_model.hpp,
+// formulas in docs/tco.md). The core (TruckLedgerCore) works in fixed-size arrays so Monte Carlo draws
+// evaluate without allocating; CostReport is built from it.
+#include "tco/cost_model.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+#include "tco/charging.hpp"
+#include "tco/finance.hpp"
+#include "tco/units.hpp"
+
+namespace semitco::tco {
+
+namespace {
+
+constexpr std::size_t idx(CostLine l) { return static_cast<std::size_t>(l); }
+
+using LineArray = std::array<double, kCostLineCount>;
+
+struct YearQuantities {
+  double miles = 0.0;
+  double driver_hours = 0.0;
+  double diesel_gal = 0.0;
+  double grid_kWh = 0.0;
+  double enroute_stops_per_day = 0.0;
+  double paid_charging_h_per_day = 0.0;
+};
+
+// Everything about one truck over its ownership, in fixed-size storage.
+struct TruckLedgerCore {
+  int years = 0;
+  std::array<LineArray, kMaxOwnershipYears + 1> cash{};  // [year][line], nominal USD
+  std::array<YearQuantities, kMaxOwnershipYears + 1> year_q{};
+  LineArray pv{};
+  double pv_total = 0.0;
+  double annuity = 0.0;  // a_N
+  OperatingQuantities q;
+  bool feasible = true;
+  bool depot_oversubscribed = false;
+};
+
+double escalate(double rate, int year) { return std::pow(1.0 + rate, static_cast<double>(year - 1)); }
+
+const TruckCase& truck_of(const TcoInputs& in, Powertrain p) {
+  return p == Powertrain::kBatteryElectric ? in.electric : in.diesel;
+}
+
+void compute_core(const TcoInputs& in, Powertrain p, TruckLedgerCore& out) {
+  const bool ev = p == Powertrain::kBatteryElectric;
+  const TruckCase& truck = truck_of(in, p);
+  const TripSummary& trip = truck.trip;
+  const TruckEconomics& e = truck.economics;
+  const Operations& ops = in.operations;
+  const EnergyPrices& pr = in.prices;
+  const ChargingPlan& ch = in.charging;
+  const int N = std::clamp(in.ownership_years, 1, kMaxOwnershipYears);
+  out.years = N;
+  for (int y = 0; y <= N; ++y) {
+    out.cash[static_cast<std::size_t>(y)].fill(0.0);
+    out.year_q[static_cast<std::size_t>(y)] = YearQuantities{};
+  }
+  out.q = OperatingQuantities{};
+  out.feasible = true;
+  out.depot_oversubscribed = false;
+
+  // ---- operations ----
+  OperatingQuantities& q = out.q;
+  const double run_mi = units::miles_from_m(trip.distance_m);
+  const double routes = static_cast<double>(ops.routes_per_day);
+  if (ops.annual_distance_override_mi > 0.0) {
+    q.runs_per_yr = ops.annual_distance_override_mi / run_mi;
+    q.days_per_yr = q.runs_per_yr / routes;
+  } else {
+    q.days_per_yr = ops.operating_days_per_yr;
+    q.runs_per_yr = routes * q.days_per_yr;
+  }
+  q.miles_per_yr = q.runs_per_yr * run_mi;
+  q.loaded_miles_per_yr = q.miles_per_yr * (1.0 - ops.empty_return_share_frac);
+  q.payload_kg = payload_kg(in, p);
+  q.tons_per_yr = q.runs_per_yr * units::short_tons_from_kg(q.payload_kg);
+  q.ton_miles_per_yr = q.tons_per_yr * run_mi * (1.0 - ops.empty_return_share_frac);
+  q.taxable_gross_weight_lb = units::lb_from_kg(e.tare_kg + q.payload_kg);
+
+  const double driving_day_s = routes * trip.driving_time_s;
+  q.hos_breaks_per_day = hos_breaks_per_day(driving_day_s, ops.hos_driving_before_break_s);
+  const double base_paid_day_s =
+      routes * trip.duration_s + (ops.hos_break_paid ? q.hos_breaks_per_day * ops.hos_break_s : 0.0);
+
+  // ---- capital at year 0 and financing ----
+  const double price = e.purchase_price_usd;
+  const double fet = excise_tax_usd(e);
+  const double sales = sales_tax_usd(e);
+  const double capital = price + fet + sales - e.incentives_usd;
+  const double paid_now_frac = e.financed ? e.down_payment_frac : 1.0;
+  const double principal = e.financed ? capital * (1.0 - e.down_payment_frac) : 0.0;
+  auto book_capital = [&](LineArray& row, double frac) {
+    row[idx(CostLine::kVehiclePrice)] += price * frac;
+    row[idx(CostLine::kExciseTax)] += fet * frac;
+    row[idx(CostLine::kSalesTax)] += sales * frac;
+    row[idx(CostLine::kIncentives)] -= e.incentives_usd * frac;
+  };
+  book_capital(out.cash[0], paid_now_frac);
+  if (ev) {
+    out.cash[0][idx(CostLine::kChargerCapital)] =
+        (ch.depot_hardware_usd + ch.depot_installation_usd) / ch.trucks_per_charger;
+  }
+  const double monthly = (e.financed && principal > 0.0)
+                             ? loan_payment_usd_per_month(principal, e.loan_apr_frac, e.loan_term_months)
+                             : 0.0;
+
+  const double hvut = hvut_usd_per_yr(q.taxable_gross_weight_lb);
+  const double usable0_J = trip.usable_battery_J;
+  const double co2_price_per_kg = pr.carbon_price_usd_per_t_co2 / units::kKgPerMetricTon;
+  const double wage = ops.driver_wage_usd_per_h * (1.0 + ops.driver_benefits_frac);
+
+  for (int y = 1; y <= N; ++y) {
+    LineArray& row = out.cash[static_cast<std::size_t>(y)];
+    YearQuantities& yq = out.year_q[static_cast<std::size_t>(y)];
+    const double grow = escalate(e.energy_use_degradation_frac_per_yr, y);
+    const double esc_o = escalate(in.cost_escalation_frac_per_yr, y);
+    yq.miles = q.miles_per_yr;
+
+    // Financing: payments falling in months 12(y-1)+1 .. 12y, booked at the end of year y.
+    if (e.financed && principal > 0.0) {
+      const int m0 = 12 * (y - 1);
+      const int m1 = 12 * y;
+      const double repaid = loan_balance_usd(principal, e.loan_apr_frac, e.loan_term_months, m0) -
+                            loan_balance_usd(principal, e.loan_apr_frac, e.loan_term_months, m1);
+      const int months = std::clamp(e.loan_term_months - m0, 0, 12);
+      const double payments = monthly * months;
+      if (capital > 0.0) book_capital(row, repaid / capital);
+      row[idx(CostLine::kFinancingInterest)] = payments - repaid;
+    }
+
+    double paid_extra_day_s = 0.0;
+    if (ev) {
+      const double esc_e = escalate(pr.electricity_escalation_frac_per_yr, y);
+      int age = y - 1;
+      if (e.battery_replacement_year > 0 && y > e.battery_replacement_year)
+        age = y - 1 - e.battery_replacement_year;
+      const double usable_J =
+          usable0_J * std::pow(1.0 - e.battery_capacity_fade_frac_per_yr, static_cast<double>(age));
+      DayChargingDemand demand;
+      demand.run_distance_m = trip.distance_m;
+      demand.run_energy_J = trip.energy_from_source_J * grow;
+      demand.runs_per_day = ops.routes_per_day;
+      demand.usable_J = usable_J;
+      demand.start_soc_frac = trip.start_soc_frac;
+      demand.hos_breaks_per_day = q.hos_breaks_per_day;
+      demand.hos_break_s = ops.hos_break_s;
+      const DayChargingPlan plan = plan_day_charging(ch, demand);
+      out.feasible = out.feasible && plan.feasible;
+      if (plan.depot_time_s * ch.trucks_per_charger > ch.depot_window_s * (1.0 + 1e-9))
+        out.depot_oversubscribed = true;
+
+      const double enroute_grid_kWh =
+          units::kWh_from_J(plan.enroute_pack_J / ch.enroute_efficiency_frac) * q.days_per_yr;
+      const double depot_grid_kWh =
+          units::kWh_from_J(plan.depot_pack_J / ch.depot_efficiency_frac) * q.days_per_yr;
+      const double public_kWh = enroute_grid_kWh + pr.public_charging_share_frac * depot_grid_kWh;
+      const double depot_kWh = (1.0 - pr.public_charging_share_frac) * depot_grid_kWh;
+      row[idx(CostLine::kDepotElectricity)] = depot_kWh * pr.electricity_price_usd_per_kWh * esc_e;
+      row[idx(CostLine::kPublicCharging)] = public_kWh * pr.public_charging_usd_per_kWh * esc_e;
+      row[idx(CostLine::kDemandCharge)] = pr.demand_charge_usd_per_kW_month * ch.depot_charger_power_kW *
+                                          12.0 / ch.trucks_per_charger * esc_e;
+      row[idx(CostLine::kElectricityFixedFees)] =
+          pr.fixed_fees_usd_per_month * 12.0 / ch.trucks_per_charger * esc_e;
+      row[idx(CostLine::kLcfsCredit)] = -(depot_kWh + public_kWh) * pr.lcfs_credit_usd_per_kWh;
+      if (y == e.battery_replacement_year) {
+        row[idx(CostLine::kBatteryReplacement)] =
+            units::kWh_from_J(usable0_J) * e.battery_replacement_usd_per_kWh;
+      }
+      paid_extra_day_s = plan.enroute_time_s - plan.break_overlap_s;
+      yq.grid_kWh = depot_kWh + public_kWh;
+      yq.enroute_stops_per_day = plan.enroute_stops;
+      yq.paid_charging_h_per_day = units::h_from_s(paid_extra_day_s);
+      if (y == 1) {
+        q.enroute_stops_per_day = plan.enroute_stops;
+        q.enroute_time_h_per_day = units::h_from_s(plan.enroute_time_s);
+        q.paid_charging_h_per_day = units::h_from_s(paid_extra_day_s);
+        q.depot_charge_h_per_day = units::h_from_s(plan.depot_time_s);
+      }
+    } else {
+      const double esc_d = escalate(pr.diesel_escalation_frac_per_yr, y);
+      const double gal = units::gal_from_L(trip.fuel_L) * q.runs_per_yr * grow;
+      const double def_gal = units::gal_from_L(trip.def_L) * q.runs_per_yr * grow;
+      row[idx(CostLine::kDieselFuel)] = gal * pr.diesel_price_usd_per_gal * esc_d;
+      row[idx(CostLine::kDef)] = def_gal * pr.def_price_usd_per_gal * esc_d;
+      yq.diesel_gal = gal;
+    }
+
+    const double paid_day_s = base_paid_day_s + paid_extra_day_s;
+    yq.driver_hours = units::h_from_s(paid_day_s) * q.days_per_yr;
+    if (y == 1) q.driver_hours_per_day = units::h_from_s(paid_day_s);
+    row[idx(CostLine::kDriverLabour)] = yq.driver_hours * wage * esc_o;
+    row[idx(CostLine::kMaintenance)] = q.miles_per_yr * e.maintenance_usd_per_mi * esc_o;
+    row[idx(CostLine::kTyres)] = q.miles_per_yr * e.tyres_usd_per_mi * esc_o;
+    row[idx(CostLine::kTolls)] = q.miles_per_yr * e.tolls_usd_per_mi * esc_o;
+    row[idx(CostLine::kRegistration)] = e.registration_usd_per_yr * esc_o;
+    row[idx(CostLine::kInsurance)] = e.insurance_frac_of_price_per_yr * price;
+    row[idx(CostLine::kHvut)] = hvut;
+    row[idx(CostLine::kCarbonCost)] = trip.co2_kg * q.runs_per_yr * grow * co2_price_per_kg;
+    if (y == N) row[idx(CostLine::kResidualValue)] = -residual_value_usd(e, N);
+  }
+
+  // ---- discounting ----
+  out.pv.fill(0.0);
+  out.pv_total = 0.0;
+  for (int y = 0; y <= N; ++y) {
+    const double d = discount_factor(in.discount_rate_frac, y);
+    for (std::size_t l = 0; l < kCostLineCount; ++l)
+      out.pv[l] += out.cash[static_cast<std::size_t>(y)][l] * d;
+  }
+  for (double v : out.pv) out.pv_total += v;
+  out.annuity = annuity_factor(in.discount_rate_frac, N);
+}
+
+double safe_div(double a, double b) { return b != 0.0 ? a / b : 0.0; }
+
+std::string fmt(double v) {
+  std::ostringstream s;
+  s.precision(4);
+  s << v;
+  return s.str();
+}
+
+CostReport report_from_core(const TcoInputs& in, Powertrain p, const TruckLedgerCore& c) {
+  CostReport r;
+  r.powertrain = p;
+  r.quantities = c.q;
+  r.feasible = c.feasible;
+  const double yrs = c.annuity;
+  const double per_mi = c.q.miles_per_yr * yrs;
+  const double per_ton_mi = c.q.ton_miles_per_yr * yrs;
+  const double per_ton = c.q.tons_per_yr * yrs;
+  for (CostLine l : all_cost_lines()) {
+    CostLineSummary s;
+    s.line = l;
+    s.key = std::string(cost_line_key(l));
+    s.npv_usd = c.pv[idx(l)];
+    s.usd_per_yr = safe_div(s.npv_usd, yrs);
+    s.usd_per_mi = safe_div(s.npv_usd, per_mi);
+    s.usd_per_ton_mi = safe_div(s.npv_usd, per_ton_mi);
+    s.usd_per_ton = safe_div(s.npv_usd, per_ton);
+    r.lines.push_back(std::move(s));
+  }
+  r.npv_usd = c.pv_total;
+  r.usd_per_yr = safe_div(c.pv_total, yrs);
+  r.usd_per_mi = safe_div(c.pv_total, per_mi);
+  r.usd_per_ton_mi = safe_div(c.pv_total, per_ton_mi);
+  r.usd_per_ton = safe_div(c.pv_total, per_ton);
+
+  double cum = 0.0;
+  double cum_d = 0.0;
+  for (int y = 0; y <= c.years; ++y) {
+    const auto yy = static_cast<std::size_t>(y);
+    LedgerYear ly;
+    ly.year = y;
+    ly.usd = c.cash[yy];
+    for (double v : ly.usd) ly.total_usd += v;
+    ly.discount_factor = discount_factor(in.discount_rate_frac, y);
+    ly.discounted_total_usd = ly.total_usd * ly.discount_factor;
+    ly.miles = c.year_q[yy].miles;
+    ly.driver_hours = c.year_q[yy].driver_hours;
+    ly.diesel_gal = c.year_q[yy].diesel_gal;
+    ly.grid_kWh = c.year_q[yy].grid_kWh;
+    ly.enroute_stops_per_day = c.year_q[yy].enroute_stops_per_day;
+    ly.paid_charging_h_per_day = c.year_q[yy].paid_charging_h_per_day;
+    cum += ly.total_usd;
+    cum_d += ly.discounted_total_usd;
+    r.cumulative_usd.push_back(cum);
+    r.cumulative_discounted_usd.push_back(cum_d);
+    r.ledger.push_back(ly);
+  }
+
+  const bool ev = p == Powertrain::kBatteryElectric;
+  const Operations& ops = in.operations;
+  if (!c.feasible) {
+    r.notes.push_back(
+        "charging.enroute_charger_positions_m: a gap between chargers is longer than the usable "
+        "pack allows; the shortfall is costed as extra stops");
+  }
+  if (c.depot_oversubscribed) {
+    r.notes.push_back("depot charger oversubscribed: " + fmt(c.q.depot_charge_h_per_day) + " h per truck * " +
+                      fmt(in.charging.trucks_per_charger) + " trucks > charging.depot_window_s = " +
+                      fmt(units::h_from_s(in.charging.depot_window_s)) + " h");
+  }
+  const double driving_h = units::h_from_s(ops.routes_per_day * truck_of(in, p).trip.driving_time_s);
+  if (driving_h > 11.0) {
+    r.notes.push_back("driving " + fmt(driving_h) +
+                      " h per day exceeds the 11 h hours-of-service limit "
+                      "(49 CFR 395.3): plan a second driver or fewer routes per day");
+  }
+  const double payload_desired = ops.payload_desired_kg;
+  if (c.q.payload_kg < payload_desired) {
+    r.notes.push_back(std::string(ev ? "electric" : "diesel") + " payload limited by gross weight to " +
+                      fmt(units::lb_from_kg(c.q.payload_kg)) + " lb of the " +
+                      fmt(units::lb_from_kg(payload_desired)) + " lb offered");
+  }
+  return r;
+}
+
+}  // namespace
+
+std::string_view cost_line_key(CostLine line) {
+  switch (line) {
+    case CostLine::kVehiclePrice:
+      return "vehicle_price";
+    case CostLine::kExciseTax:
+      return "excise_tax";
+    case CostLine::kSalesTax:
+      return "sales_tax";
+    case CostLine::kIncentives:
+      return "incentives";
+    case CostLine::kFinancingInterest:
+      return "financing_interest";
+    case CostLine::kChargerCapital:
+      return "charger_capital";
+    case CostLine::kResidualValue:
+      return "residual_value";
+    case CostLine::kDieselFuel:
+      return "diesel_fuel";
+    case CostLine::kDef:
+      return "def";
+    case CostLine::kDepotElectricity:
+      return "depot_electricity";
+    case CostLine::kDemandCharge:
+      return "demand_charge";
+    case CostLine::kElectricityFixedFees:
+      return "electricity_fixed_fees";
+    case CostLine::kPublicCharging:
+      return "public_charging";
+    case CostLine::kMaintenance:
+      return "maintenance_repair";
+    case CostLine::kTyres:
+      return "tyres";
+    case CostLine::kInsurance:
+      return "insurance";
+    case CostLine::kHvut:
+      return "hvut";
+    case CostLine::kRegistration:
+      return "registration";
+    case CostLine::kTolls:
+      return "tolls";
+    case CostLine::kDriverLabour:
+      return "driver_labour";
+    case CostLine::kBatteryReplacement:
+      return "battery_replacement";
+    case CostLine::kCarbonCost:
+      return "carbon_cost";
+    case CostLine::kLcfsCredit:
+      return "lcfs_credit";
+  }
+  return "unknown";
+}
+
+const std::array<CostLine, kCostLineCount>& all_cost_lines() {
+  static const std::array<CostLine, kCostLineCount> lines = [] {
+    std::array<CostLine, kCostLineCount> a{};
+    for (std::size_t i = 0; i < kCostLineCount; ++i) a[i] = static_cast<CostLine>(i);
+    return a;
+  }();
+  return lines;
+}
+
+double payload_kg(const TcoInputs& in, Powertrain p) {
+  const Operations& ops = in.operations;
+  const double limit =
+      ops.gross_weight_limit_kg + (p == Powertrain::kBatteryElectric ? ops.ev_weight_allowance_kg : 0.0);
+  return std::min(ops.payload_desired_kg, limit - truck_of(in, p).economics.tare_kg);
+}
+
+CostReport cost_report(const TcoInputs& inputs, Powertrain powertrain) {
+  validate(inputs);
+  TruckLedgerCore core;
+  compute_core(inputs, powertrain, core);
+  return report_from_core(inputs, powertrain, core);
+}
+
+QuickTotals quick_totals(const TcoInputs& inputs) {
+  QuickTotals t;
+  TruckLedgerCore core;
+  compute_core(inputs, Powertrain::kBatteryElectric, core);
+  t.electric_npv_usd = core.pv_total;
+  t.electric_usd_per_mi = safe_div(core.pv_total, core.q.miles_per_yr * core.annuity);
+  compute_core(inputs, Powertrain::kDiesel, core);
+  t.diesel_npv_usd = core.pv_total;
+  t.diesel_usd_per_mi = safe_div(core.pv_total, core.q.miles_per_yr * core.annuity);
+  return t;
+}
+
+Comparison compare(const TcoInputs& inputs) {
+  validate(inputs);
+  Comparison c;
+  {
+    TruckLedgerCore core;
+    compute_core(inputs, Powertrain::kBatteryElectric, core);
+    c.electric = report_from_core(inputs, Powertrain::kBatteryElectric, core);
+    compute_core(inputs, Powertrain::kDiesel, core);
+    c.diesel = report_from_core(inputs, Powertrain::kDiesel, core);
+  }
+  c.savings_usd_per_mi = c.diesel.usd_per_mi - c.electric.usd_per_mi;
+  c.savings_usd_per_yr = c.diesel.usd_per_yr - c.electric.usd_per_yr;
+  c.savings_usd_per_ton_mi = c.diesel.usd_per_ton_mi - c.electric.usd_per_ton_mi;
+  c.savings_usd_per_ton = c.diesel.usd_per_ton - c.electric.usd_per_ton;
+  c.savings_npv_usd = c.diesel.npv_usd - c.electric.npv_usd;
+  c.ev_runs_per_diesel_run_same_freight =
+      safe_div(c.diesel.quantities.payload_kg, c.electric.quantities.payload_kg);
+
+  for (std::size_t y = 0; y < c.electric.cumulative_discounted_usd.size(); ++y) {
+    if (c.electric.cumulative_discounted_usd[y] <= c.diesel.cumulative_discounted_usd[y]) {
+      c.break_even_year = static_cast<int>(y);
+      break;
+    }
+  }
+
+  // Cost per mile is linear in each price (every energy line is quantity * price * escalation), so two
+  // evaluations give the exact line and the break-even price follows in closed form.
+  TcoInputs probe = inputs;
+  {
+    const double p0 = inputs.prices.diesel_price_usd_per_gal;
+    probe.prices.diesel_price_usd_per_gal = p0 + 1.0;
+    const double slope = quick_totals(probe).diesel_usd_per_mi - c.diesel.usd_per_mi;  // $/mi per $/gal
+    probe.prices.diesel_price_usd_per_gal = p0;
+    if (slope != 0.0)
+      c.break_even_diesel_price_usd_per_gal = p0 + (c.electric.usd_per_mi - c.diesel.usd_per_mi) / slope;
+  }
+  {
+    const double p0 = inputs.prices.electricity_price_usd_per_kWh;
+    probe.prices.electricity_price_usd_per_kWh = p0 + 1.0;
+    const double slope = quick_totals(probe).electric_usd_per_mi - c.electric.usd_per_mi;  // $/mi per $/kWh
+    if (slope != 0.0) {
+      c.break_even_electricity_price_usd_per_kWh = p0 + (c.diesel.usd_per_mi - c.electric.usd_per_mi) / slope;
+    }
+  }
+  return c;
+}
+
+}  // namespace semitco::tco

@@ -1,0 +1,165 @@
+// The TCO cost model: every cost line of each truck, year by year, discounted, and per mile, per ton-mile
+// and per ton delivered; the electric-vs-diesel comparison with break-even prices and break-even year.
+//
+// Conventions (docs/tco.md has the full derivation):
+//  * Cash flows: capital (down payment or cash price, FET, sales tax, incentives, charger share) at
+//    year 0; loan payments, operating costs and the battery replacement at the END of year y = 1..N;
+//    the residual value as a negative cost at the end of year N. Loan payments are monthly but summed
+//    per year and booked at the year end.
+//  * Discounting: NPV = sum_{y=0..N} C_y (1 + i)^-y.
+//  * Levelised values: $/yr = NPV / a_N with a_N = sum_{y=1..N} (1 + i)^-y;  $/mi = NPV / (miles/yr * a_N);
+//    $/ton-mi and $/ton likewise with ton-miles/yr and tons/yr. Every line uses the same divisor, so the
+//    lines add up to the total. Ton = US short ton (2,000 lb); ton-miles count loaded distance only.
+//  * Prices escalate: year y pays p0 (1 + e)^(y-1).
+//  * Payload = min(desired, gross limit (+ EV allowance) - tare). A truck that carries less per run
+//    keeps the same schedule and delivers fewer tons, so its cost per ton and per ton-mile rise. For a
+//    fixed freight task this equals running (tons_diesel / tons_EV) times as many EV runs (more trucks,
+//    more miles): every cost scales with the number of identical trucks, so cost per ton is the same.
+//  * Financed capital lines (price, FET, sales tax, incentives) are booked in proportion to the cash
+//    actually paid: the down-payment share at year 0 and each year's principal repaid; interest is its
+//    own line.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tco/inputs.hpp"
+
+namespace semitco::tco {
+
+/// Every cost line. Negative amounts are revenue or value returned (incentives, residual, LCFS credit).
+enum class CostLine : int {
+  kVehiclePrice,          ///< truck price (cash share at year 0, principal share later when financed)
+  kExciseTax,             ///< federal excise tax, 12 % (26 USC 4051)
+  kSalesTax,              ///< state sales tax on price + FET
+  kIncentives,            ///< user-entered incentives (negative)
+  kFinancingInterest,     ///< loan interest
+  kChargerCapital,        ///< depot charger hardware + installation / trucks per charger (EV)
+  kResidualValue,         ///< resale value at the end of ownership (negative)
+  kDieselFuel,            ///< diesel gallons * price
+  kDef,                   ///< diesel exhaust fluid gallons * price
+  kDepotElectricity,      ///< depot kWh from the grid * energy rate
+  kDemandCharge,          ///< $/kW-month * depot charger kW * 12 / trucks per charger
+  kElectricityFixedFees,  ///< $/month * 12 / trucks per charger
+  kPublicCharging,        ///< en-route and public kWh * public price
+  kMaintenance,           ///< repair & maintenance $/mi
+  kTyres,                 ///< tyres $/mi
+  kInsurance,             ///< % of purchase price per year
+  kHvut,                  ///< heavy vehicle use tax (IRS 2290)
+  kRegistration,          ///< registration, plates, permits
+  kTolls,                 ///< tolls $/mi
+  kDriverLabour,          ///< paid driver hours * wage * (1 + benefits)
+  kBatteryReplacement,    ///< mid-life pack replacement (EV)
+  kCarbonCost,            ///< CO2 tonnes * carbon price
+  kLcfsCredit,            ///< low-carbon-fuel credit revenue (negative)
+};
+inline constexpr std::size_t kCostLineCount = 23;
+
+/// snake_case key of a line, as used in CSV/JSON output ("diesel_fuel", "driver_labour", ...).
+std::string_view cost_line_key(CostLine line);
+
+/// All lines in enum order.
+const std::array<CostLine, kCostLineCount>& all_cost_lines();
+
+/// One line of a CostReport.
+struct CostLineSummary {
+  CostLine line{};
+  std::string key;
+  double npv_usd = 0.0;         ///< present value over ownership [USD]
+  double usd_per_yr = 0.0;      ///< levelised annual [USD/yr]
+  double usd_per_mi = 0.0;      ///< [USD/mi]
+  double usd_per_ton_mi = 0.0;  ///< [USD per short-ton-mile]
+  double usd_per_ton = 0.0;     ///< [USD per short ton delivered]
+};
+
+/// One year of the ledger: nominal cash flow by line (year 0 = purchase).
+struct LedgerYear {
+  int year = 0;
+  std::array<double, kCostLineCount> usd{};  ///< indexed by static_cast<int>(CostLine)
+  double total_usd = 0.0;
+  double discount_factor = 1.0;       ///< (1 + i)^-year
+  double discounted_total_usd = 0.0;  ///< total_usd * discount_factor
+  double miles = 0.0;
+  double driver_hours = 0.0;
+  double diesel_gal = 0.0;
+  double grid_kWh = 0.0;  ///< depot + public energy drawn from the grid
+  double enroute_stops_per_day = 0.0;
+  double paid_charging_h_per_day = 0.0;  ///< en-route charging time outside HOS breaks
+};
+
+/// Physical quantities behind the costs (year 1 where they change with age).
+struct OperatingQuantities {
+  double payload_kg = 0.0;
+  double runs_per_yr = 0.0;
+  double days_per_yr = 0.0;
+  double miles_per_yr = 0.0;
+  double loaded_miles_per_yr = 0.0;
+  double tons_per_yr = 0.0;       ///< short tons delivered
+  double ton_miles_per_yr = 0.0;  ///< short tons * loaded miles
+  int hos_breaks_per_day = 0;
+  double driver_hours_per_day = 0.0;     ///< paid hours, year 1
+  int enroute_stops_per_day = 0;         ///< year 1
+  double enroute_time_h_per_day = 0.0;   ///< year 1, charging + overhead
+  double paid_charging_h_per_day = 0.0;  ///< year 1, beyond the HOS breaks
+  double depot_charge_h_per_day = 0.0;   ///< year 1, per truck
+  double taxable_gross_weight_lb = 0.0;  ///< tare + payload, for HVUT
+};
+
+struct CostReport {
+  Powertrain powertrain{};
+  std::vector<CostLineSummary> lines;  ///< every line in enum order (zero lines included)
+  double npv_usd = 0.0;                ///< NPV of total cost of ownership [USD]
+  double usd_per_yr = 0.0;
+  double usd_per_mi = 0.0;
+  double usd_per_ton_mi = 0.0;
+  double usd_per_ton = 0.0;
+  OperatingQuantities quantities;
+  std::vector<LedgerYear> ledger;                 ///< years 0..N
+  std::vector<double> cumulative_usd;             ///< nominal, years 0..N
+  std::vector<double> cumulative_discounted_usd;  ///< years 0..N
+  bool feasible = true;                           ///< false: the charging plan cannot bridge a charger gap
+  std::vector<std::string> notes;  ///< plain-language warnings (oversubscribed charger, > 11 h driving, ...)
+
+  [[nodiscard]] const CostLineSummary& line(CostLine l) const { return lines[static_cast<std::size_t>(l)]; }
+};
+
+struct Comparison {
+  CostReport electric;
+  CostReport diesel;
+  double savings_usd_per_mi = 0.0;  ///< diesel - electric (> 0: electric cheaper)
+  double savings_usd_per_yr = 0.0;  ///< levelised
+  double savings_usd_per_ton_mi = 0.0;
+  double savings_usd_per_ton = 0.0;
+  double savings_npv_usd = 0.0;
+  std::optional<int> break_even_year;  ///< first year whose cumulative discounted cost of the EV is <=
+                                       ///< the diesel's (0 = from the start), none if never
+  std::optional<double> break_even_diesel_price_usd_per_gal;       ///< equal $/mi; may be negative
+  std::optional<double> break_even_electricity_price_usd_per_kWh;  ///< depot rate for equal $/mi
+  double ev_runs_per_diesel_run_same_freight = 1.0;                ///< diesel payload / EV payload
+};
+
+/// Payload per run: min(desired, gross limit (+ EV allowance) - tare) [kg].
+double payload_kg(const TcoInputs& inputs, Powertrain powertrain);
+
+/// Full report for one truck. Validates first (throws TcoInputError).
+CostReport cost_report(const TcoInputs& inputs, Powertrain powertrain);
+
+/// Both trucks, savings, break-even prices and year. Validates first (throws TcoInputError).
+Comparison compare(const TcoInputs& inputs);
+
+/// Totals only, without validation and without allocating: what Monte Carlo and sensitivity evaluate.
+struct QuickTotals {
+  double electric_usd_per_mi = 0.0;
+  double diesel_usd_per_mi = 0.0;
+  double electric_npv_usd = 0.0;
+  double diesel_npv_usd = 0.0;
+  [[nodiscard]] double savings_usd_per_mi() const { return diesel_usd_per_mi - electric_usd_per_mi; }
+  [[nodiscard]] double savings_npv_usd() const { return diesel_npv_usd - electric_npv_usd; }
+};
+QuickTotals quick_totals(const TcoInputs& inputs);
+
+}  // namespace semitco::tco
