@@ -138,7 +138,7 @@ struct SolverOptions {
   double abs_tol_distance_m = 1e-3;   ///< absolute tolerance on distance
   double abs_tol_speed_mps = 1e-5;    ///< absolute tolerance on speed
   double sample_interval_s = 1.0;     ///< time series interval; 0 records no time series
-  double initial_speed_mps = 0.0;     ///< speed at t = 0 (tests start at cruise speed), [0, 60]
+  double initial_speed_mps = 0.0;     ///< speed at t = 0, [0, 60]; a speed trace starts at least at its first speed
   double max_duration_s = 0.0;        ///< give up after this much simulated time; 0 = derived from the route
   void check() const;
 };

@@ -2,6 +2,7 @@
 #include "physics/road.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <stdexcept>
 #include <string>
 
@@ -35,10 +36,10 @@ double Table1D::operator()(double at) const {
   return y_[i] + f * (y_[i + 1] - y_[i]);
 }
 
-Road::Road(const routes::RouteProfile& p, const Ambient& ambient)
-    : d_(p.distance_m), elev_(p.elevation_m), grade_(p.grade_frac) {
+Road::Road(const routes::RouteProfile& p, const Ambient& ambient) : d_(p.distance_m), elev_(p.elevation_m) {
   const std::size_t n = d_.size();
-  if (n < 2 || elev_.size() != n || grade_.size() != n) {
+  const auto& grade = p.grade_frac;
+  if (n < 2 || elev_.size() != n || grade.size() != n) {
     throw std::invalid_argument("route '" + p.name + "': distance, elevation and grade need the same size >= 2");
   }
   for (std::size_t i = 1; i < n; ++i) {
@@ -48,23 +49,34 @@ Road::Road(const routes::RouteProfile& p, const Ambient& ambient)
     }
   }
   const double base = p.elevation_is_absolute ? 0.0 : ambient.base_altitude_m;
-  slope_.resize(n);
   rho_.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
-    slope_[i] = Slope::from_grade(grade_[i]);
-    const double mid = i + 1 < n ? 0.5 * (elev_[i] + elev_[i + 1]) : elev_[i];
-    rho_[i] = air_density_kgpm3(base + mid, ambient.temperature_C);
+    rho_[i] = air_density_kgpm3(base + elev_[i], ambient.temperature_C);
+    if (i + 1 < n && (i == 0 || grade[i] != grade[i - 1])) {
+      zone_start_.push_back(d_[i]);
+      zone_grade_.push_back(grade[i]);
+      zone_slope_.push_back(Slope::from_grade(grade[i]));
+    }
   }
 }
 
-Road::Here Road::at(double x) const {
+std::size_t Road::zone_of(double x) const {
+  const auto it = std::upper_bound(zone_start_.begin(), zone_start_.end(), x);
+  return it == zone_start_.begin() ? 0 : static_cast<std::size_t>(it - zone_start_.begin()) - 1;
+}
+
+double Road::zone_end(std::size_t k) const {
+  return k + 1 < zone_start_.size() ? zone_start_[k + 1] : std::numeric_limits<double>::infinity();
+}
+
+Road::Here Road::at(double x, std::size_t zone) const {
   const std::size_t i = find_segment(d_, x, cursor_);
   Here h;
-  h.slope = slope_[i];
-  h.grade_frac = grade_[i];
-  h.rho_kgpm3 = rho_[i];
+  h.slope = zone_slope_[zone];
+  h.grade_frac = zone_grade_[zone];
   const double f = std::clamp((x - d_[i]) / (d_[i + 1] - d_[i]), 0.0, 1.0);
   h.elevation_m = elev_[i] + f * (elev_[i + 1] - elev_[i]);
+  h.rho_kgpm3 = rho_[i] + f * (rho_[i + 1] - rho_[i]);
   return h;
 }
 

@@ -1,8 +1,11 @@
 // The road as the solver sees it: a RouteProfile turned into fast lookups along distance.
 //
 // Grade is piecewise constant over the profile's segments (the readers' convention: the grade of
-// segment [i, i+1]); elevation is piecewise linear and consistent with it. Air density is evaluated
-// per segment at the segment's mean altitude (ISO 2533 pressure, ambient temperature).
+// segment [i, i+1]). Runs of segments with the same grade form a grade zone; the zone the truck is in
+// is a discrete state of the hybrid model (the solver moves to the next zone at a root of
+// x - zone_end), so a step that overshoots a change of grade while the root is located still sees the
+// old grade and the jump is not smeared into the integrals. Elevation (output) and air density
+// (ISO 2533 pressure at the local altitude, ambient temperature) are continuous in x.
 // Lookups keep a cursor so the forward-moving solver finds a segment in O(1); they are not
 // thread-safe, so every simulation builds its own Road.
 #pragma once
@@ -42,12 +45,20 @@ class Road {
     double rho_kgpm3 = 1.2;
     double elevation_m = 0.0;
   };
-  [[nodiscard]] Here at(double distance_m) const;
+  /// The road at x, with the grade of zone `zone` (see zone_of).
+  [[nodiscard]] Here at(double distance_m, std::size_t zone) const;
+  /// The road at x in the zone that contains x (for output and tests).
+  [[nodiscard]] Here at(double distance_m) const { return at(distance_m, zone_of(distance_m)); }
   [[nodiscard]] double length_m() const { return d_.back(); }
+  /// Grade zone containing x (x at a zone boundary belongs to the zone that starts there).
+  [[nodiscard]] std::size_t zone_of(double x) const;
+  /// Where zone k ends (infinity for the last zone).
+  [[nodiscard]] double zone_end(std::size_t k) const;
 
  private:
-  std::vector<double> d_, elev_, grade_, rho_;
-  std::vector<Slope> slope_;
+  std::vector<double> d_, elev_, rho_;
+  std::vector<double> zone_start_, zone_grade_;  // zone k: [zone_start_[k], zone_start_[k+1])
+  std::vector<Slope> zone_slope_;
   mutable std::size_t cursor_ = 0;
 };
 

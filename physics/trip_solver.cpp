@@ -55,12 +55,13 @@ enum State : int {
 };
 constexpr int kFirstLedger = kSourceOut;
 
-enum Root : int { kReachPoint, kHalt, kRollBack, kStoreEmpty, kTraceGo, kNumRoots };
+enum Root : int { kReachPoint, kGradeBreak, kHalt, kRollBack, kStoreEmpty, kTraceGo, kNumRoots };
 
 enum class Mode { Drive, Dwell, Hold, Finished, Ended };
 
 constexpr double kHaltSpeed = 0.02;    // [m/s] below this the truck counts as standing
-constexpr double kTraceGoSpeed = 0.1;  // [m/s] a trace above this asks the truck to move
+constexpr double kTraceGoSpeed = 0.1;
+constexpr double kMinPreviewSpeed = 2.0;  // [m/s]  // [m/s] a trace above this asks the truck to move
 constexpr double kMph40 = 40.0 * 0.44704;
 constexpr double kWattsPerHp = 745.69987;
 
@@ -122,7 +123,7 @@ class TripModel {
     const double x = y[kX];
     const double v = y[kV];
     const auto& ch = in_.truck.chassis;
-    e.here = road_.at(x);
+    e.here = road_.at(x, zone_);
     if (mode_ != Mode::Drive) {
       e.road = RoadForces{};
       e.target_mps = 0.0;
@@ -138,7 +139,8 @@ class TripModel {
       e.target_mps = (*trace_)(t + tau);
       a_hi = std::max(a_hi, in_.driver.max_decel_mps2);  // a trace may ask for more than the comfort value
     } else {
-      const double preview = std::min(x + std::max(v, 0.0) * tau, next_point_m_);
+      // Look tau ahead, at least as far as at walking pace so a launch from rest sees the ramp ahead.
+      const double preview = std::min(x + std::max(v, kMinPreviewSpeed) * tau, next_point_m_);
       e.target_mps = (*envelope_)(preview);
     }
     const double a_dem = std::clamp((e.target_mps - v) / tau, a_lo, a_hi);
@@ -195,6 +197,7 @@ class TripModel {
     g[kStoreEmpty] = pt_.store_margin(y[kStore]);
     if (mode_ == Mode::Drive) {
       g[kReachPoint] = y[kX] - next_point_m_;
+      g[kGradeBreak] = y[kX] - road_.zone_end(zone_);
       g[kHalt] = y[kV] - kHaltSpeed;
       g[kRollBack] = y[kV] + kHaltSpeed;
     } else if (mode_ == Mode::Hold) {
@@ -205,6 +208,7 @@ class TripModel {
   // Mode and event bookkeeping, used by the integration loop.
   Mode mode_ = Mode::Drive;
   double next_point_m_ = 0.0;     // next stop or the end of the road
+  std::size_t zone_ = 0;          // grade zone the truck is in (a discrete state)
   std::size_t next_stop_ = 0;     // index into route_.stops of the next stop ahead
   std::string error_;             // exception caught inside a callback
 
@@ -257,10 +261,13 @@ class TripRun {
  private:
   void setup_cvode();
   void restart();               // CVodeReInit after a discrete change
-  void sample(double t);        // time series and running statistics
+  void sample(double t, const double* y);  // time series and running statistics
+  void sample_until(double t);             // every sample time in (last sample, t], interpolated
+  void integrate();                        // the hybrid loop
+  int step(double* t_reached);             // one CVODE step, converting errors to SolverError
   void stand_still(const char* why);  // v := 0, its kinetic energy booked as friction-brake heat
   void begin_dwell_or_drive(double t, double dwell_s);
-  void handle_roots(double t);
+  void handle_roots(double t, const std::array<int, kNumRoots>& found);
   void finish(double t);
   void end_trip(double t, const std::string& reason);
   double stop_time() const;
@@ -278,6 +285,8 @@ class TripRun {
   double dwell_end_s_ = 0.0;
   double max_time_s_ = 0.0;
   double next_sample_s_ = 0.0;
+  double dt_out_ = 1.0;
+  VectorPtr y_interp_;
   double last_sample_s_ = 0.0;
   bool have_sample_ = false;
   double min_store_margin_soc_ = 1.0;
@@ -301,9 +310,12 @@ void TripRun::setup_cvode() {
   a[kX] = so.abs_tol_distance_m;
   a[kV] = so.abs_tol_speed_mps;
   a[kBrakeT] = 1e-3;
-  a[kStore] = 1e-3;  // coulombs
-  // Ledger integrals do not feed back: keep them out of the error test.
-  for (int i = kFirstLedger; i < kNumStates; ++i) a[i] = 1e30;
+  // The energy store and the ledger integrals are quadratures of the motion. They are in the error test
+  // with small absolute tolerances (10 J; 0.01 C is ~10 J at pack voltage) so the integrals are as
+  // accurate as the motion: the driver cancels grade changes in the acceleration, so x and v alone
+  // would let one step run over power flows that x and v never see.
+  a[kStore] = 0.01;
+  for (int i = kFirstLedger; i < kNumStates; ++i) a[i] = 10.0;
   check(CVodeSVtolerances(mem, so.rel_tol, abstol.get()), "CVodeSVtolerances");
   nls_.reset(SUNNonlinSol_FixedPoint(y_.get(), 0, ctx));
   if (!nls_) throw SolverError("SUNNonlinSol_FixedPoint failed");
@@ -313,6 +325,7 @@ void TripRun::setup_cvode() {
   check(CVodeRootInit(mem, kNumRoots, root_cb), "CVodeRootInit");
   std::array<int, kNumRoots> dir{};
   dir[kReachPoint] = +1;
+  dir[kGradeBreak] = +1;
   dir[kHalt] = -1;
   dir[kRollBack] = -1;
   dir[kStoreEmpty] = -1;
@@ -335,7 +348,7 @@ void TripRun::restart() {
 
 std::string TripRun::place() const {
   std::ostringstream os;
-  const auto here = model_.road_.at(y_data_[kX]);
+  const auto here = model_.road_.at(y_data_[kX], model_.zone_);
   os << "at " << km(y_data_[kX]) << " (t = " << std::lround(t_) << " s, grade " << here.grade_frac * 100.0 << " %)";
   return os.str();
 }
@@ -372,10 +385,13 @@ void TripRun::end_trip(double t, const std::string& reason) {
   result_.summary.end_reason = reason + " " + place();
 }
 
-void TripRun::handle_roots(double t) {
-  std::array<int, kNumRoots> found{};
-  check(CVodeGetRootInfo(cvode_.get(), found.data()), "CVodeGetRootInfo");
+void TripRun::handle_roots(double t, const std::array<int, kNumRoots>& found) {
   t_ = t;
+  if (found[kGradeBreak] != 0 && model_.mode_ == Mode::Drive) {
+    // A known discontinuity of the road: the power flows jump here while x and v stay smooth, so the
+    // integration restarts on the new segment instead of smearing the jump over one long step.
+    ++model_.zone_;
+  }
   if (found[kStoreEmpty] != 0) {
     end_trip(t, "battery empty (state of charge at the bottom of its usable window)");
     return;
@@ -434,16 +450,16 @@ void TripRun::handle_roots(double t) {
   }
 }
 
-void TripRun::sample(double t) {
+void TripRun::sample(double t, const double* y) {
   TripModel::Eval e;
-  model_.evaluate(t, y_data_, e);
-  const double x = y_data_[kX];
-  const double v = model_.mode_ == Mode::Drive ? y_data_[kV] : 0.0;
+  model_.evaluate(t, y, e);
+  const double x = y[kX];
+  const double v = model_.mode_ == Mode::Drive ? y[kV] : 0.0;
   auto& s = result_.summary;
-  const double soc = model_.pt_.state_of_charge(y_data_[kStore]);
+  const double soc = model_.pt_.state_of_charge(y[kStore]);
   s.min_soc = std::min(s.min_soc, soc);
-  if (y_data_[kBrakeT] > s.peak_brake_temperature_C) {
-    s.peak_brake_temperature_C = y_data_[kBrakeT];
+  if (y[kBrakeT] > s.peak_brake_temperature_C) {
+    s.peak_brake_temperature_C = y[kBrakeT];
     s.peak_brake_temperature_at_m = x;
   }
   // Trace miss against what the driver wants here (no preview), only while driving.
@@ -474,76 +490,50 @@ void TripRun::sample(double t) {
   ts.regen_power_W.push_back(std::max(-e.wheel_force_N * v, 0.0));
   ts.friction_brake_power_W.push_back(e.brake_force_N * v);
   ts.soc.push_back(soc);
-  ts.brake_temperature_C.push_back(y_data_[kBrakeT]);
-  ts.fuel_used_kg.push_back(y_data_[kFuel]);
+  ts.brake_temperature_C.push_back(y[kBrakeT]);
+  ts.fuel_used_kg.push_back(y[kFuel]);
   ts.gear.push_back(0.0);
   ts.machine_speed_rpm.push_back(e.flows.machine_speed_radps * 60.0 / (2.0 * M_PI));
 }
 
-TripResult TripRun::run() {
-  const auto& route = *in_.route;
-  const auto& so = in_.solver;
-  result_.vehicle = in_.truck.name;
-  result_.route = route.name;
-
-  // Initial state.
-  setup_cvode();
-  std::fill(y_data_, y_data_ + kNumStates, 0.0);
-  y_data_[kV] = so.initial_speed_mps;
-  y_data_[kBrakeT] = in_.truck.brakes.initial_temperature_C;
-  y_data_[kStore] = model_.pt_.initial_store();
-  const double soc0 = model_.pt_.state_of_charge(y_data_[kStore]);
-  result_.summary.initial_soc = result_.summary.min_soc = soc0;
-
-  double total_dwell = 0.0;
-  for (const auto& st : route.stops) total_dwell += st.dwell_s;
-  if (model_.time_based_) {
-    max_time_s_ = model_.trace_->end_time_s();
-  } else {
-    max_time_s_ = so.max_duration_s > 0.0 ? so.max_duration_s : route.length_m() / 0.5 + total_dwell + 3600.0;
+int TripRun::step(double* t_reached) {
+  const int flag = CVode(cvode_.get(), stop_time(), y_.get(), t_reached, CV_ONE_STEP);
+  if (flag < 0) {
+    const std::string why = model_.error_.empty() ? "" : ": " + model_.error_;
+    throw SolverError("CVode failed with flag " + std::to_string(flag) + " (" + CVodeGetReturnFlagName(flag) +
+                      ") " + place() + why);
   }
-  if (so.max_duration_s > 0.0) max_time_s_ = std::min(max_time_s_, so.max_duration_s);
+  return flag;
+}
 
-  // Initial mode.
-  model_.next_point_m_ = route.length_m();
-  if (model_.time_based_) {
-    const bool trace_moves = (*model_.trace_)(in_.driver.response_time_s) >= kTraceGoSpeed;
-    model_.mode_ = (so.initial_speed_mps > 0.0 || trace_moves) ? Mode::Drive : Mode::Hold;
-  } else {
-    model_.mode_ = Mode::Drive;
-    auto& k = model_.next_stop_;
-    if (!route.stops.empty() && route.stops.front().distance_m <= 0.0) {
-      begin_dwell_or_drive(0.0, route.stops.front().dwell_s);
-      k = 1;
-    }
-    if (k < route.stops.size()) model_.next_point_m_ = std::min(model_.next_point_m_, route.stops[k].distance_m);
+void TripRun::sample_until(double t) {
+  double* yi = N_VGetArrayPointer(y_interp_.get());
+  while (next_sample_s_ <= t) {
+    check(CVodeGetDky(cvode_.get(), next_sample_s_, 0, y_interp_.get()), "CVodeGetDky");
+    sample(next_sample_s_, yi);
+    next_sample_s_ += dt_out_;
   }
-  if (model_.pt_.store_margin(y_data_[kStore]) <= 0.0) {
-    end_trip(0.0, "battery empty at the start");
-  }
+}
 
-  t_ = 0.0;
-  restart();
-  const double dt_out = so.sample_interval_s > 0.0 ? so.sample_interval_s : 1.0;
-  sample(0.0);
-  next_sample_s_ = dt_out;
-  void* mem = cvode_.get();
+// The hybrid loop: one internal CVODE step at a time, samples interpolated inside each step, and at
+// every root or stop time the discrete change followed by a restart (CVodeReInit).
+void TripRun::integrate() {
+  y_interp_.reset(N_VClone(y_.get()));
   while (model_.mode_ != Mode::Finished && model_.mode_ != Mode::Ended) {
-    const double tout = std::min(next_sample_s_, stop_time());
     double t = t_;
-    const int flag = CVode(mem, tout, y_.get(), &t, CV_NORMAL);
-    if (flag < 0) {
-      std::string why = model_.error_.empty() ? "" : ": " + model_.error_;
-      throw SolverError("CVode failed with flag " + std::to_string(flag) + " (" + CVodeGetReturnFlagName(flag) +
-                        ") " + place() + why);
-    }
-    t_ = t;
+    int flag = step(&t);
     if (flag == CV_ROOT_RETURN) {
-      handle_roots(t);
+      std::array<int, kNumRoots> found{};
+      check(CVodeGetRootInfo(cvode_.get(), found.data()), "CVodeGetRootInfo");
+      t_ = t;
+      sample_until(t);
+      handle_roots(t, found);
       if (model_.mode_ != Mode::Finished && model_.mode_ != Mode::Ended) restart();
       continue;
     }
-    if (flag == CV_TSTOP_RETURN || t >= stop_time()) {
+    t_ = t;
+    sample_until(t);
+    if (flag == CV_TSTOP_RETURN || t >= stop_time() - 1e-9) {
       if (model_.mode_ == Mode::Dwell && t >= dwell_end_s_ - 1e-9) {
         if (model_.next_point_m_ == std::numeric_limits<double>::infinity()) {
           finish(t);
@@ -562,12 +552,61 @@ TripResult TripRun::run() {
         break;
       }
       restart();
-      continue;
     }
-    sample(t);
-    next_sample_s_ += dt_out;
   }
-  sample(t_);
+}
+
+TripResult TripRun::run() {
+  const auto& route = *in_.route;
+  const auto& so = in_.solver;
+  result_.vehicle = in_.truck.name;
+  result_.route = route.name;
+
+  // Initial state.
+  setup_cvode();
+  std::fill(y_data_, y_data_ + kNumStates, 0.0);
+  // A trace that starts moving (the EPA 55/65 mph cycles) starts the truck at the trace's speed.
+  y_data_[kV] = model_.trace_ ? std::max(so.initial_speed_mps, (*model_.trace_)(0.0)) : so.initial_speed_mps;
+  y_data_[kBrakeT] = in_.truck.brakes.initial_temperature_C;
+  y_data_[kStore] = model_.pt_.initial_store();
+  const double soc0 = model_.pt_.state_of_charge(y_data_[kStore]);
+  result_.summary.initial_soc = result_.summary.min_soc = soc0;
+
+  double total_dwell = 0.0;
+  for (const auto& st : route.stops) total_dwell += st.dwell_s;
+  if (model_.time_based_) {
+    max_time_s_ = model_.trace_->end_time_s();
+  } else {
+    max_time_s_ = so.max_duration_s > 0.0 ? so.max_duration_s : route.length_m() / 0.5 + total_dwell + 3600.0;
+  }
+  if (so.max_duration_s > 0.0) max_time_s_ = std::min(max_time_s_, so.max_duration_s);
+
+  // Initial mode.
+  model_.next_point_m_ = route.length_m();
+  model_.zone_ = model_.road_.zone_of(0.0);
+  if (model_.time_based_) {
+    const bool trace_moves = (*model_.trace_)(in_.driver.response_time_s) >= kTraceGoSpeed;
+    model_.mode_ = (y_data_[kV] > 0.0 || trace_moves) ? Mode::Drive : Mode::Hold;
+  } else {
+    model_.mode_ = Mode::Drive;
+    auto& k = model_.next_stop_;
+    if (!route.stops.empty() && route.stops.front().distance_m <= 0.0) {
+      begin_dwell_or_drive(0.0, route.stops.front().dwell_s);
+      k = 1;
+    }
+    if (k < route.stops.size()) model_.next_point_m_ = std::min(model_.next_point_m_, route.stops[k].distance_m);
+  }
+  if (model_.pt_.store_margin(y_data_[kStore]) <= 0.0) {
+    end_trip(0.0, "battery empty at the start");
+  }
+
+  t_ = 0.0;
+  restart();
+  dt_out_ = so.sample_interval_s > 0.0 ? so.sample_interval_s : 1.0;
+  sample(0.0, y_data_);
+  next_sample_s_ = dt_out_;
+  integrate();
+  sample(t_, y_data_);
 
   // Ledger and summary.
   auto& L = result_.ledger;
