@@ -1,0 +1,252 @@
+// Unit-aware JSON reading; see json_params.hpp. Conversion factors: NIST SP 811 (2008), Appendix B.
+#include "app/core/json_params.hpp"
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+namespace semitco::core {
+
+namespace {
+
+struct Unit {
+  Dim dim;
+  const char* suffix;
+  double scale;   // SI = value * scale + offset
+  double offset;
+};
+
+// NIST SP 811 factors: lb 0.45359237 kg; ft 0.3048 m; mi 1609.344 m; mph 0.44704 m/s;
+// hp (mechanical) 745.69987 W; gal (US) 3.785411784 L; lbf*ft 1.3558179 N*m.
+constexpr Unit kUnits[] = {
+    {Dim::Fraction, "frac", 1.0, 0.0},      {Dim::Fraction, "pct", 0.01, 0.0},
+    {Dim::Mass, "kg", 1.0, 0.0},            {Dim::Mass, "lb", 0.45359237, 0.0},
+    {Dim::Mass, "t", 1000.0, 0.0},          {Dim::Length, "m", 1.0, 0.0},
+    {Dim::Length, "km", 1000.0, 0.0},       {Dim::Length, "mi", 1609.344, 0.0},
+    {Dim::Length, "ft", 0.3048, 0.0},       {Dim::Speed, "mps", 1.0, 0.0},
+    {Dim::Speed, "kmh", 1.0 / 3.6, 0.0},    {Dim::Speed, "mph", 0.44704, 0.0},
+    {Dim::Accel, "mps2", 1.0, 0.0},         {Dim::Area, "m2", 1.0, 0.0},
+    {Dim::Area, "ft2", 0.09290304, 0.0},    {Dim::Power, "W", 1.0, 0.0},
+    {Dim::Power, "kW", 1000.0, 0.0},        {Dim::Power, "MW", 1.0e6, 0.0},
+    {Dim::Power, "hp", 745.69987, 0.0},     {Dim::Energy, "J", 1.0, 0.0},
+    {Dim::Energy, "kWh", 3.6e6, 0.0},       {Dim::Energy, "MJ", 1.0e6, 0.0},
+    {Dim::Time, "s", 1.0, 0.0},             {Dim::Time, "min", 60.0, 0.0},
+    {Dim::Time, "h", 3600.0, 0.0},          {Dim::Temperature, "C", 1.0, 0.0},
+    {Dim::Temperature, "F", 5.0 / 9.0, -32.0 * 5.0 / 9.0},
+    {Dim::Temperature, "K", 1.0, -273.15},  {Dim::Charge, "Ah", 1.0, 0.0},
+    {Dim::Voltage, "V", 1.0, 0.0},          {Dim::Resistance, "ohm", 1.0, 0.0},
+    {Dim::Torque, "Nm", 1.0, 0.0},          {Dim::Torque, "lbft", 1.3558179, 0.0},
+    {Dim::AngularSpeed, "radps", 1.0, 0.0}, {Dim::AngularSpeed, "rpm", 2.0 * M_PI / 60.0, 0.0},
+    {Dim::Volume, "L", 1.0, 0.0},           {Dim::Volume, "gal", 3.785411784, 0.0},
+    {Dim::Money, "usd", 1.0, 0.0},
+};
+
+const Unit* find_unit(Dim dim, std::string_view suffix) {
+  for (const auto& u : kUnits) {
+    if (u.dim == dim && suffix == u.suffix) return &u;
+  }
+  return nullptr;
+}
+
+std::string value_text(const nlohmann::json& v) {
+  std::string s = v.dump();
+  if (s.size() > 60) s = s.substr(0, 57) + "...";
+  return s;
+}
+
+}  // namespace
+
+double to_si(double value, Dim dim, std::string_view unit) {
+  if (dim == Dim::None) return value;
+  const Unit* u = find_unit(dim, unit);
+  if (!u) throw InputError("unknown unit '" + std::string(unit) + "'");
+  return value * u->scale + u->offset;
+}
+
+double from_si(double si, Dim dim, std::string_view unit) {
+  if (dim == Dim::None) return si;
+  const Unit* u = find_unit(dim, unit);
+  if (!u) throw InputError("unknown unit '" + std::string(unit) + "'");
+  return (si - u->offset) / u->scale;
+}
+
+nlohmann::json read_json_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path + ": cannot open file");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string text = ss.str();
+  try {
+    return nlohmann::json::parse(text, nullptr, true, /*ignore_comments=*/true);
+  } catch (const nlohmann::json::parse_error& e) {
+    // Turn the byte offset into line and column.
+    std::size_t line = 1, col = 1;
+    for (std::size_t i = 0; i < std::min<std::size_t>(e.byte ? e.byte - 1 : 0, text.size()); ++i) {
+      if (text[i] == '\n') {
+        ++line;
+        col = 1;
+      } else {
+        ++col;
+      }
+    }
+    std::string msg = e.what();
+    const auto p = msg.find("parse error");
+    throw InputError(path + ":" + std::to_string(line) + ":" + std::to_string(col) + ": invalid JSON (" +
+                     (p == std::string::npos ? msg : msg.substr(p)) + ")");
+  }
+}
+
+JsonParams::JsonParams(const nlohmann::json& obj, std::string file, std::string path)
+    : obj_(obj),
+      file_(std::move(file)),
+      path_(std::move(path)),
+      used_(std::make_shared<std::set<std::string>>()),
+      sources_(std::make_shared<std::map<std::string, std::string>>()) {
+  if (!obj_.is_object()) {
+    throw InputError(file_ + ": " + (path_.empty() ? "top level" : path_) + " must be a JSON object, is " +
+                     value_text(obj_));
+  }
+}
+
+std::string JsonParams::where(std::string_view key) const {
+  return file_ + ": " + (path_.empty() ? "" : path_ + ".") + std::string(key);
+}
+
+const nlohmann::json* JsonParams::find_unit_key(std::string_view base, Dim dim, std::string* key, double* scale,
+                                                double* offset) const {
+  if (dim == Dim::None) {
+    auto it = obj_.find(std::string(base));
+    if (it == obj_.end()) return nullptr;
+    *key = base;
+    *scale = 1.0;
+    *offset = 0.0;
+    return &*it;
+  }
+  const nlohmann::json* hit = nullptr;
+  for (auto it = obj_.begin(); it != obj_.end(); ++it) {
+    const std::string& k = it.key();
+    if (k.size() <= base.size() + 1 || k.compare(0, base.size(), base) != 0 || k[base.size()] != '_') continue;
+    const std::string_view suffix = std::string_view(k).substr(base.size() + 1);
+    const Unit* u = find_unit(dim, suffix);
+    if (!u) continue;  // another key sharing the prefix, or a unit we do not know: finish() reports it
+    if (hit) throw InputError(where(k) + ": " + std::string(base) + " is given twice (also as " + *key + ")");
+    hit = &it.value();
+    *key = k;
+    *scale = u->scale;
+    *offset = u->offset;
+  }
+  return hit;
+}
+
+bool JsonParams::has(std::string_view base, Dim dim) const {
+  std::string key;
+  double s, o;
+  return find_unit_key(base, dim, &key, &s, &o) != nullptr;
+}
+
+bool JsonParams::has_key(std::string_view key) const { return obj_.contains(std::string(key)); }
+
+double JsonParams::number(std::string_view base, Dim dim, double lo, double hi) {
+  std::string key;
+  double scale = 1.0, offset = 0.0;
+  const nlohmann::json* v = find_unit_key(base, dim, &key, &scale, &offset);
+  if (!v) {
+    std::string hint;
+    for (auto it = obj_.begin(); it != obj_.end(); ++it) {
+      const std::string& k = it.key();
+      if (k.size() > base.size() + 1 && k.compare(0, base.size(), base) == 0 && k[base.size()] == '_' &&
+          k.find('_', base.size() + 1) == std::string::npos) {
+        hint = " (found '" + k + "': unknown unit '" + k.substr(base.size() + 1) + "')";
+      }
+    }
+    throw InputError(where(base) + ": missing" + (dim == Dim::None ? "" : ", expected with a unit suffix") + hint);
+  }
+  used_->insert(key);
+  const nlohmann::json* num = v;
+  if (v->is_object()) {
+    if (!v->contains("value")) throw InputError(where(key) + ": object without \"value\"");
+    num = &(*v)["value"];
+    if (v->contains("source") && (*v)["source"].is_string()) {
+      (*sources_)[(path_.empty() ? "" : path_ + ".") + key] = (*v)["source"].get<std::string>();
+    }
+    for (auto it = v->begin(); it != v->end(); ++it) {
+      if (it.key() != "value" && it.key() != "source" && it.key() != "note") {
+        throw InputError(where(key) + ": unknown field '" + it.key() + "' (expected value, source, note)");
+      }
+    }
+  }
+  if (!num->is_number()) throw InputError(where(key) + " = " + value_text(*num) + ": not a number");
+  const double raw_value = num->get<double>();
+  const double si = raw_value * scale + offset;
+  if (!std::isfinite(si) || si < lo || si > hi) {
+    std::ostringstream os;
+    os << where(key) << " = " << raw_value << ": out of range";
+    if (lo > -1e299 || hi < 1e299) {
+      os << " [" << (lo > -1e299 ? (lo - offset) / scale : -INFINITY) << ", "
+         << (hi < 1e299 ? (hi - offset) / scale : INFINITY) << "]";
+    }
+    throw InputError(os.str());
+  }
+  return si;
+}
+
+double JsonParams::number_or(std::string_view base, Dim dim, double fallback, double lo, double hi) {
+  return has(base, dim) ? number(base, dim, lo, hi) : fallback;
+}
+
+std::string JsonParams::text(std::string_view key) {
+  const std::string k(key);
+  if (!obj_.contains(k)) throw InputError(where(key) + ": missing (required text)");
+  used_->insert(k);
+  const auto& v = obj_[k];
+  if (!v.is_string()) throw InputError(where(key) + " = " + value_text(v) + ": not a string");
+  return v.get<std::string>();
+}
+
+std::string JsonParams::text_or(std::string_view key, std::string fallback) {
+  return has_key(key) ? text(key) : std::move(fallback);
+}
+
+bool JsonParams::boolean_or(std::string_view key, bool fallback) {
+  const std::string k(key);
+  if (!obj_.contains(k)) return fallback;
+  used_->insert(k);
+  const auto& v = obj_[k];
+  if (!v.is_boolean()) throw InputError(where(key) + " = " + value_text(v) + ": not true/false");
+  return v.get<bool>();
+}
+
+JsonParams JsonParams::object(std::string_view key) {
+  const std::string k(key);
+  if (!obj_.contains(k)) throw InputError(where(key) + ": missing (required section)");
+  used_->insert(k);
+  JsonParams sub(obj_[k], file_, path_.empty() ? k : path_ + "." + k);
+  sub.sources_ = sources_;
+  return sub;
+}
+
+JsonParams JsonParams::object_or_empty(std::string_view key) {
+  static const nlohmann::json empty = nlohmann::json::object();
+  const std::string k(key);
+  if (obj_.contains(k)) return object(key);
+  JsonParams sub(empty, file_, path_.empty() ? k : path_ + "." + k);
+  sub.sources_ = sources_;
+  return sub;
+}
+
+const nlohmann::json& JsonParams::raw(std::string_view key) {
+  const std::string k(key);
+  if (!obj_.contains(k)) throw InputError(where(key) + ": missing");
+  used_->insert(k);
+  return obj_[k];
+}
+
+void JsonParams::finish() const {
+  for (auto it = obj_.begin(); it != obj_.end(); ++it) {
+    const std::string& k = it.key();
+    if (k.rfind("_", 0) == 0 || k == "comment" || k == "source" || k == "note") continue;  // documentation keys
+    if (!used_->count(k)) throw InputError(where(k) + ": unknown key");
+  }
+}
+
+}  // namespace semitco::core

@@ -1,0 +1,99 @@
+// Reading numbers with units out of JSON files (vehicles, scenarios).
+//
+// A key carries its unit as a suffix: "tractor_mass_kg", "tractor_mass_lb", "speed_mph". The loader
+// asks for a quantity by its base name and dimension ("tractor_mass", Dim::Mass), accepts any unit of
+// that dimension it knows, converts once to SI, and refuses an unknown unit by name. A value is
+// either a number or {"value": number, "source": "where the number comes from"}; sources are kept
+// for display. Keys the loader never asked for are errors ("unknown key"), so typos do not pass
+// silently. Every error names the file, the key path and the value.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace semitco::core {
+
+/// An input file is wrong; what() names file, key and value.
+class InputError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+enum class Dim {
+  None,         // plain number, key without unit suffix
+  Fraction,     // _frac, _pct
+  Mass,         // _kg, _lb, _t
+  Length,       // _m, _km, _mi, _ft
+  Speed,        // _mps, _kmh, _mph
+  Accel,        // _mps2
+  Area,         // _m2, _ft2
+  Power,        // _W, _kW, _MW, _hp
+  Energy,       // _J, _kWh, _MJ
+  Time,         // _s, _min, _h
+  Temperature,  // _C, _F, _K   (absolute temperatures; result in degC)
+  Charge,       // _Ah
+  Voltage,      // _V
+  Resistance,   // _ohm
+  Torque,       // _Nm, _lbft
+  AngularSpeed, // _radps, _rpm
+  Volume,       // _L, _gal
+  Money,        // _usd
+};
+
+/// Parses a file into JSON (comments allowed); syntax errors name file, line and column.
+nlohmann::json read_json_file(const std::string& path);
+
+/// One JSON object being read; remembers which keys were used.
+class JsonParams {
+ public:
+  JsonParams(const nlohmann::json& obj, std::string file, std::string path = "");
+
+  /// Required quantity in SI. Throws InputError if missing, of an unknown unit, or outside [lo, hi]
+  /// (bounds in SI).
+  double number(std::string_view base, Dim dim, double lo = -1e300, double hi = 1e300);
+  /// Optional quantity: `fallback` (SI) when absent.
+  double number_or(std::string_view base, Dim dim, double fallback, double lo = -1e300, double hi = 1e300);
+  [[nodiscard]] bool has(std::string_view base, Dim dim) const;
+
+  std::string text(std::string_view key);
+  std::string text_or(std::string_view key, std::string fallback);
+  bool boolean_or(std::string_view key, bool fallback);
+
+  /// Sub-object; required or optional (an empty object when absent).
+  JsonParams object(std::string_view key);
+  JsonParams object_or_empty(std::string_view key);
+  [[nodiscard]] bool has_key(std::string_view key) const;
+  /// Raw access for arrays (marks the key used).
+  const nlohmann::json& raw(std::string_view key);
+
+  /// Throws if the object has keys nobody asked for. Call after reading everything.
+  void finish() const;
+
+  /// "file: path.key" for messages.
+  [[nodiscard]] std::string where(std::string_view key) const;
+  [[nodiscard]] const std::string& file() const { return file_; }
+  /// Source notes of the values read so far, by full key path.
+  [[nodiscard]] const std::map<std::string, std::string>& sources() const { return *sources_; }
+
+ private:
+  const nlohmann::json* find_unit_key(std::string_view base, Dim dim, std::string* key, double* scale,
+                                      double* offset) const;
+  const nlohmann::json& obj_;
+  std::string file_, path_;
+  std::shared_ptr<std::set<std::string>> used_;
+  std::shared_ptr<std::map<std::string, std::string>> sources_;
+};
+
+/// Conversion of an SI value to a unit of its dimension (display); throws for unknown units.
+double from_si(double si_value, Dim dim, std::string_view unit);
+double to_si(double value, Dim dim, std::string_view unit);
+
+}  // namespace semitco::core

@@ -1,0 +1,156 @@
+// Vehicle, driver and ambient sections of semitco's JSON files; see vehicle_file.hpp.
+#include "app/core/vehicle_file.hpp"
+
+namespace semitco::core {
+
+namespace {
+// Runs a physics check() and re-throws its message with the file and section named.
+template <class T>
+void checked(const T& value, const JsonParams& sec) {
+  try {
+    value.check();
+  } catch (const physics::ParameterError& e) {
+    throw InputError(sec.where(e.what()));
+  }
+}
+}  // namespace
+
+physics::Chassis read_chassis(JsonParams& s) {
+  physics::Chassis c;
+  c.tractor_mass_kg = s.number("tractor_mass", Dim::Mass, 1.0, 1e5);
+  c.trailer_mass_kg = s.number("trailer_mass", Dim::Mass, 0.0, 1e5);
+  c.payload_kg = s.number("payload", Dim::Mass, 0.0, 1e5);
+  c.rotating_equiv_mass_kg = s.number_or("rotating_equiv_mass", Dim::Mass, 0.0, 0.0, 2e4);
+  c.cda_m2 = s.number("cda", Dim::Area, 1e-3, 30.0);
+  c.crr = s.number("crr", Dim::None, 0.0, 0.05);
+  c.crr_per_mps = s.number_or("crr_per_mps", Dim::None, 0.0, 0.0, 0.01);
+  c.wheel_radius_m = s.number("wheel_radius", Dim::Length, 0.2, 1.0);
+  s.finish();
+  checked(c, s);
+  return c;
+}
+
+physics::BrakeThermalParams read_brakes(JsonParams& s) {
+  physics::BrakeThermalParams b;
+  b.k1_const_per_h = s.number_or("k1_const_per_h", Dim::None, b.k1_const_per_h, 0.0, 100.0);
+  b.k1_per_mph_per_h = s.number_or("k1_per_mph_per_h", Dim::None, b.k1_per_mph_per_h, 0.0, 10.0);
+  b.k2_degC_per_hp = s.number_or("k2_degC_per_hp", Dim::None, b.k2_degC_per_hp, 0.0, 10.0);
+  b.initial_temperature_C = s.number_or("initial_temperature", Dim::Temperature, b.initial_temperature_C);
+  b.fade_limit_C = s.number_or("fade_limit", Dim::Temperature, b.fade_limit_C);
+  s.finish();
+  checked(b, s);
+  return b;
+}
+
+physics::ElectricTruckParams read_electric_truck(JsonParams& root) {
+  physics::ElectricTruckParams t;
+  t.name = root.text("name");
+  const std::string type = root.text("type");
+  if (type != "electric") throw InputError(root.where("type") + " = \"" + type + "\": expected \"electric\"");
+  {
+    auto s = root.object("chassis");
+    t.chassis = read_chassis(s);
+  }
+  {
+    auto s = root.object("motor");
+    auto& m = t.motor;
+    m.peak_power_W = s.number("peak_power", Dim::Power, 1.0, 1e7);
+    m.peak_regen_power_W = s.number("peak_regen_power", Dim::Power, 0.0, 1e7);
+    m.peak_torque_Nm = s.number("peak_torque", Dim::Torque, 1e-3, 1e6);
+    m.max_speed_radps = s.number("max_speed", Dim::AngularSpeed, 1.0, 1e5);
+    m.loss_const_W = s.number("loss_const", Dim::Power, 0.0, 1e5);
+    m.loss_speed_W_per_radps = s.number("loss_speed_W_per_radps", Dim::None, 0.0, 1e3);
+    m.loss_torque_W_per_Nm2 = s.number("loss_torque_W_per_Nm2", Dim::None, 0.0, 10.0);
+    m.loss_speed2_W_per_radps2 = s.number("loss_speed2_W_per_radps2", Dim::None, 0.0, 10.0);
+    m.regen_fade_low_mps = s.number("regen_fade_low", Dim::Speed, 0.0, 10.0);
+    m.regen_fade_high_mps = s.number("regen_fade_high", Dim::Speed, 0.0, 20.0);
+    s.finish();
+    checked(m, s);
+  }
+  {
+    auto s = root.object("driveline");
+    t.driveline.gear_ratio = s.number("gear_ratio", Dim::None, 1e-3, 100.0);
+    t.driveline.efficiency = s.number("efficiency", Dim::Fraction, 1e-3, 1.0);
+    s.finish();
+  }
+  {
+    auto s = root.object("battery");
+    auto& b = t.battery;
+    b.capacity_Ah = s.number("capacity", Dim::Charge, 1e-3, 1e5);
+    b.resistance_ohm = s.number("resistance", Dim::Resistance, 0.0, 10.0);
+    b.soc_min = s.number("soc_min", Dim::Fraction, 0.0, 1.0);
+    b.soc_max = s.number("soc_max", Dim::Fraction, 0.0, 1.0);
+    b.max_discharge_power_W = s.number("max_discharge_power", Dim::Power, 1.0, 1e8);
+    b.max_charge_power_W = s.number("max_charge_power", Dim::Power, 0.0, 1e8);
+    b.charge_taper_start_soc = s.number("charge_taper_start_soc", Dim::Fraction, 0.0, 1.0);
+    const auto& ocv = s.raw("ocv_soc_V");
+    if (!ocv.is_array()) throw InputError(s.where("ocv_soc_V") + ": expected [[soc, volts], ...]");
+    b.ocv.clear();
+    for (std::size_t i = 0; i < ocv.size(); ++i) {
+      const auto& p = ocv[i];
+      if (!p.is_array() || p.size() != 2 || !p[0].is_number() || !p[1].is_number()) {
+        throw InputError(s.where("ocv_soc_V[" + std::to_string(i) + "]") + " = " + p.dump() +
+                         ": expected [soc, volts]");
+      }
+      b.ocv.push_back({p[0].get<double>(), p[1].get<double>()});
+    }
+    s.finish();
+    checked(b, s);
+  }
+  {
+    auto s = root.object("aux");
+    t.aux.power_W = s.number("power", Dim::Power, 0.0, 1e5);
+    s.finish();
+  }
+  {
+    auto s = root.object_or_empty("brakes");
+    t.brakes = read_brakes(s);
+  }
+  t.initial_soc = root.number("initial_soc", Dim::Fraction, 0.0, 1.0);
+  root.finish();
+  try {
+    t.check();
+  } catch (const physics::ParameterError& e) {
+    throw InputError(root.file() + ": " + e.what());
+  }
+  return t;
+}
+
+physics::ElectricTruckParams load_electric_truck(const std::string& path, std::map<std::string, std::string>* sources) {
+  const auto j = read_json_file(path);
+  JsonParams root(j, path);
+  auto t = read_electric_truck(root);
+  if (sources) *sources = root.sources();
+  return t;
+}
+
+std::string vehicle_type(const std::string& path) {
+  const auto j = read_json_file(path);
+  JsonParams root(j, path);
+  return root.text("type");
+}
+
+physics::DriverParams read_driver(JsonParams& s) {
+  physics::DriverParams d;
+  d.max_accel_mps2 = s.number_or("max_accel", Dim::Accel, d.max_accel_mps2);
+  d.comfort_decel_mps2 = s.number_or("comfort_decel", Dim::Accel, d.comfort_decel_mps2);
+  d.max_decel_mps2 = s.number_or("max_decel", Dim::Accel, d.max_decel_mps2);
+  d.response_time_s = s.number_or("response_time", Dim::Time, d.response_time_s);
+  d.stop_approach_speed_mps = s.number_or("stop_approach_speed", Dim::Speed, d.stop_approach_speed_mps);
+  d.trace_miss_tolerance_mps = s.number_or("trace_miss_tolerance", Dim::Speed, d.trace_miss_tolerance_mps);
+  s.finish();
+  checked(d, s);
+  return d;
+}
+
+physics::Ambient read_ambient(JsonParams& s) {
+  physics::Ambient a;
+  a.temperature_C = s.number_or("temperature", Dim::Temperature, a.temperature_C);
+  a.headwind_mps = s.number_or("headwind", Dim::Speed, a.headwind_mps);
+  a.base_altitude_m = s.number_or("base_altitude", Dim::Length, a.base_altitude_m);
+  s.finish();
+  checked(a, s);
+  return a;
+}
+
+}  // namespace semitco::core

@@ -1,0 +1,29 @@
+// Vehicle files (resources/vehicles/*.json) -> physics parameter structs.
+// Keys carry units (see json_params.hpp); every value may carry its source.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "app/core/json_params.hpp"
+#include "physics/params.hpp"
+
+namespace semitco::core {
+
+/// Parameters shared by every vehicle file: "chassis" and "brakes" sections.
+physics::Chassis read_chassis(JsonParams& sec);
+physics::BrakeThermalParams read_brakes(JsonParams& sec);
+
+/// A battery-electric truck from a file whose "type" is "electric".
+physics::ElectricTruckParams load_electric_truck(const std::string& path,
+                                                 std::map<std::string, std::string>* sources = nullptr);
+physics::ElectricTruckParams read_electric_truck(JsonParams& root);
+
+/// The file's "type" field ("electric" or "diesel").
+std::string vehicle_type(const std::string& path);
+
+/// Driver and ambient sections of scenario files.
+physics::DriverParams read_driver(JsonParams& sec);
+physics::Ambient read_ambient(JsonParams& sec);
+
+}  // namespace semitco::core
