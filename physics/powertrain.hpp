@@ -7,6 +7,8 @@
 // so the trip's energy ledger closes whatever the integrator does.
 #pragma once
 
+#include <limits>
+
 namespace semitco::physics {
 
 /// What the powertrain can do at the wheel right now.
@@ -27,6 +29,7 @@ struct PowerFlows {
   double engine_brake_W = 0.0;    ///< absorbed by engine brake and motoring drag (diesel)
   double terminal_W = 0.0;        ///< battery terminal power, positive out (electric)
   double fuel_rate_kgps = 0.0;    ///< fuel mass flow (diesel)
+  double def_rate_kgps = 0.0;     ///< diesel exhaust fluid mass flow (diesel)
   double store_rate = 0.0;        ///< d/dt of the powertrain's energy store state (battery charge, C/s)
   double machine_speed_radps = 0.0;  ///< motor or engine speed
   double machine_torque_Nm = 0.0;    ///< motor or engine torque
@@ -46,6 +49,31 @@ class Powertrain {
   [[nodiscard]] virtual double store_margin(double store) const = 0;
   /// State of charge for reports (1 for a fuel tank).
   [[nodiscard]] virtual double state_of_charge(double store) const = 0;
+
+  // ---- discrete state (gears), optional ----
+  // A powertrain with discrete states (an automated manual gearbox) asks the solver for root functions.
+  // The solver evaluates them along the trajectory with the driver's current wheel-force demand
+  // (`demand_N`, before limits; positive traction, negative braking) and calls on_root() when one
+  // crosses zero; the powertrain changes its discrete state there and the solver restarts CVODE.
+  // Timed events (the end of a gear shift's torque interruption) are given by next_event_time() and
+  // reached exactly with CVodeSetStopTime. Every function here must be continuous in (v, demand_N)
+  // between events, and the discrete state may change only inside on_root() / on_time_event() /
+  // reset(), never inside limits() or flows().
+
+  /// Number of root functions (0 for a single-speed electric drive).
+  [[nodiscard]] virtual int num_roots() const { return 0; }
+  /// Fills g[0 .. num_roots()-1]; an event fires when g[i] crosses zero in either direction.
+  virtual void roots(double /*t*/, double /*speed_mps*/, double /*demand_N*/, double* /*g*/) const {}
+  /// Root i fired at time t; returns true when the discrete state changed.
+  virtual bool on_root(int /*i*/, double /*t*/, double /*speed_mps*/, double /*demand_N*/) { return false; }
+  /// Next time at which the powertrain changes state by itself (infinity: none).
+  [[nodiscard]] virtual double next_event_time() const { return std::numeric_limits<double>::infinity(); }
+  /// The solver reached next_event_time(); returns true when the discrete state changed.
+  virtual bool on_time_event(double /*t*/, double /*speed_mps*/, double /*demand_N*/) { return false; }
+  /// Called once before a trip (and when the truck starts from rest): choose a starting gear etc.
+  virtual void reset(double /*speed_mps*/) {}
+  /// Engaged gear for reports (0: neutral, shifting, or single-speed).
+  [[nodiscard]] virtual int gear() const { return 0; }
 };
 
 }  // namespace semitco::physics

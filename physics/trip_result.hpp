@@ -30,6 +30,7 @@ struct EnergyLedger {
   double regen_wheel_J = 0.0;    ///< energy the wheels handed to regenerative braking (before losses)
   double traction_wheel_J = 0.0; ///< positive work of the powertrain at the wheels
   double fuel_kg = 0.0;          ///< diesel burned
+  double def_kg = 0.0;           ///< diesel exhaust fluid used
 
   [[nodiscard]] double source_net_J() const { return source_out_J - source_in_J; }
   [[nodiscard]] double sinks_J() const {

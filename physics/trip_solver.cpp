@@ -50,6 +50,7 @@ enum State : int {
   kRegenWheel,
   kTractionWheel,
   kFuel,          // [kg]
+  kDef,           // [kg]
   kMovingTime,    // [s]
   kNumStates
 };
@@ -119,18 +120,13 @@ class TripModel {
     PowerFlows flows;
   };
 
-  void evaluate(double t, const double* y, Eval& e) const {
+  /// The driver's demand: target speed, wanted acceleration and the wheel force that needs
+  /// (before powertrain and brake limits), with the road forces it was computed from.
+  void demand(double t, const double* y, Eval& e, double& need_N) const {
     const double x = y[kX];
     const double v = y[kV];
     const auto& ch = in_.truck.chassis;
     e.here = road_.at(x, zone_);
-    if (mode_ != Mode::Drive) {
-      e.road = RoadForces{};
-      e.target_mps = 0.0;
-      e.wheel_force_N = e.brake_force_N = e.accel_mps2 = 0.0;
-      pt_.flows(0.0, 0.0, y[kStore], e.flows);
-      return;
-    }
     e.road = road_forces(mass_, ch.cda_m2, ch.crr, ch.crr_per_mps, e.here.rho_kgpm3, in_.ambient.headwind_mps,
                          e.here.slope, v);
     const double tau = in_.driver.response_time_s;
@@ -144,7 +140,21 @@ class TripModel {
       e.target_mps = (*envelope_)(preview);
     }
     const double a_dem = std::clamp((e.target_mps - v) / tau, a_lo, a_hi);
-    const double need = m_eff_ * a_dem + e.road.total_N();
+    need_N = m_eff_ * a_dem + e.road.total_N();
+  }
+
+  void evaluate(double t, const double* y, Eval& e) const {
+    const double v = y[kV];
+    if (mode_ != Mode::Drive) {
+      e.here = road_.at(y[kX], zone_);
+      e.road = RoadForces{};
+      e.target_mps = 0.0;
+      e.wheel_force_N = e.brake_force_N = e.accel_mps2 = 0.0;
+      pt_.flows(0.0, 0.0, y[kStore], e.flows);
+      return;
+    }
+    double need = 0.0;
+    demand(t, y, e, need);
     const WheelLimits lim = pt_.limits(v, y[kStore]);
     if (need >= 0.0) {
       e.wheel_force_N = std::min(need, lim.max_traction_N);
@@ -189,17 +199,26 @@ class TripModel {
     dy[kRegenWheel] = std::max(-wheel_W, 0.0);
     dy[kTractionWheel] = std::max(wheel_W, 0.0);
     dy[kFuel] = f.fuel_rate_kgps;
+    dy[kDef] = f.def_rate_kgps;
     dy[kMovingTime] = mode_ == Mode::Drive ? 1.0 : 0.0;
   }
 
+  [[nodiscard]] int num_roots() const { return kNumRoots + pt_.num_roots(); }
+
   void roots(double t, const double* y, double* g) const {
-    std::fill(g, g + kNumRoots, 1.0);
+    std::fill(g, g + num_roots(), 1.0);
     g[kStoreEmpty] = pt_.store_margin(y[kStore]);
     if (mode_ == Mode::Drive) {
       g[kReachPoint] = y[kX] - next_point_m_;
       g[kGradeBreak] = y[kX] - road_.zone_end(zone_);
       g[kHalt] = y[kV] - kHaltSpeed;
       g[kRollBack] = y[kV] + kHaltSpeed;
+      if (pt_.num_roots() > 0) {
+        Eval e;
+        double need = 0.0;
+        demand(t, y, e, need);
+        pt_.roots(t, y[kV], need, g + kNumRoots);
+      }
     } else if (mode_ == Mode::Hold) {
       g[kTraceGo] = (*trace_)(t + in_.driver.response_time_s) - kTraceGoSpeed;
     }
@@ -215,7 +234,7 @@ class TripModel {
   const TripInputs& in_;
   const routes::RouteProfile& route_;
   Road road_;
-  const Powertrain& pt_;
+  Powertrain& pt_;
   double mass_, m_eff_;
   bool time_based_;
   std::optional<SpeedEnvelope> envelope_;
@@ -267,7 +286,8 @@ class TripRun {
   int step(double* t_reached);             // one CVODE step, converting errors to SolverError
   void stand_still(const char* why);  // v := 0, its kinetic energy booked as friction-brake heat
   void begin_dwell_or_drive(double t, double dwell_s);
-  void handle_roots(double t, const std::array<int, kNumRoots>& found);
+  void handle_roots(double t, const std::vector<int>& found);
+  double demand_now(double t);  // the driver's wheel-force demand at the current state
   void finish(double t);
   void end_trip(double t, const std::string& reason);
   double stop_time() const;
@@ -322,8 +342,9 @@ void TripRun::setup_cvode() {
   check(CVodeSetNonlinearSolver(mem, nls_.get()), "CVodeSetNonlinearSolver");
   check(CVodeSetUserData(mem, &model_), "CVodeSetUserData");
   check(CVodeSetMaxNumSteps(mem, 20000), "CVodeSetMaxNumSteps");
-  check(CVodeRootInit(mem, kNumRoots, root_cb), "CVodeRootInit");
-  std::array<int, kNumRoots> dir{};
+  const int n_roots = model_.num_roots();
+  check(CVodeRootInit(mem, n_roots, root_cb), "CVodeRootInit");
+  std::vector<int> dir(static_cast<std::size_t>(n_roots), 0);  // powertrain roots: both directions
   dir[kReachPoint] = +1;
   dir[kGradeBreak] = +1;
   dir[kHalt] = -1;
@@ -338,6 +359,7 @@ double TripRun::stop_time() const {
   double ts = max_time_s_;
   if (model_.mode_ == Mode::Dwell) ts = std::min(ts, dwell_end_s_);
   if (model_.trace_) ts = std::min(ts, model_.trace_->end_time_s());
+  if (model_.mode_ == Mode::Drive) ts = std::min(ts, model_.pt_.next_event_time());
   return ts;
 }
 
@@ -368,6 +390,7 @@ void TripRun::begin_dwell_or_drive(double t, double dwell_s) {
     dwell_end_s_ = t + dwell_s;
   } else {
     model_.mode_ = Mode::Drive;
+    model_.pt_.reset(0.0);
   }
 }
 
@@ -385,8 +408,21 @@ void TripRun::end_trip(double t, const std::string& reason) {
   result_.summary.end_reason = reason + " " + place();
 }
 
-void TripRun::handle_roots(double t, const std::array<int, kNumRoots>& found) {
+double TripRun::demand_now(double t) {
+  if (model_.mode_ != Mode::Drive) return 0.0;
+  TripModel::Eval e;
+  double need = 0.0;
+  model_.demand(t, y_data_, e, need);
+  return need;
+}
+
+void TripRun::handle_roots(double t, const std::vector<int>& found) {
   t_ = t;
+  for (int i = kNumRoots; i < model_.num_roots(); ++i) {
+    if (found[static_cast<std::size_t>(i)] != 0 && model_.mode_ == Mode::Drive) {
+      model_.pt_.on_root(i - kNumRoots, t, y_data_[kV], demand_now(t));
+    }
+  }
   if (found[kGradeBreak] != 0 && model_.mode_ == Mode::Drive) {
     // A known discontinuity of the road: the power flows jump here while x and v stay smooth, so the
     // integration restarts on the new segment instead of smearing the jump over one long step.
@@ -447,6 +483,7 @@ void TripRun::handle_roots(double t, const std::array<int, kNumRoots>& found) {
   }
   if (found[kTraceGo] != 0 && model_.mode_ == Mode::Hold) {
     model_.mode_ = Mode::Drive;
+    model_.pt_.reset(0.0);
   }
 }
 
@@ -492,7 +529,7 @@ void TripRun::sample(double t, const double* y) {
   ts.soc.push_back(soc);
   ts.brake_temperature_C.push_back(y[kBrakeT]);
   ts.fuel_used_kg.push_back(y[kFuel]);
-  ts.gear.push_back(0.0);
+  ts.gear.push_back(model_.pt_.gear());
   ts.machine_speed_rpm.push_back(e.flows.machine_speed_radps * 60.0 / (2.0 * M_PI));
 }
 
@@ -523,7 +560,7 @@ void TripRun::integrate() {
     double t = t_;
     int flag = step(&t);
     if (flag == CV_ROOT_RETURN) {
-      std::array<int, kNumRoots> found{};
+      std::vector<int> found(static_cast<std::size_t>(model_.num_roots()), 0);
       check(CVodeGetRootInfo(cvode_.get(), found.data()), "CVodeGetRootInfo");
       t_ = t;
       sample_until(t);
@@ -534,12 +571,18 @@ void TripRun::integrate() {
     t_ = t;
     sample_until(t);
     if (flag == CV_TSTOP_RETURN || t >= stop_time() - 1e-9) {
+      if (model_.mode_ == Mode::Drive && t >= model_.pt_.next_event_time() - 1e-9) {
+        model_.pt_.on_time_event(t, y_data_[kV], demand_now(t));
+        restart();
+        continue;
+      }
       if (model_.mode_ == Mode::Dwell && t >= dwell_end_s_ - 1e-9) {
         if (model_.next_point_m_ == std::numeric_limits<double>::infinity()) {
           finish(t);
           break;
         }
         model_.mode_ = Mode::Drive;
+        model_.pt_.reset(0.0);
         restart();
         continue;
       }
@@ -596,6 +639,7 @@ TripResult TripRun::run() {
     }
     if (k < route.stops.size()) model_.next_point_m_ = std::min(model_.next_point_m_, route.stops[k].distance_m);
   }
+  model_.pt_.reset(y_data_[kV]);
   if (model_.pt_.store_margin(y_data_[kStore]) <= 0.0) {
     end_trip(0.0, "battery empty at the start");
   }
@@ -627,6 +671,7 @@ TripResult TripRun::run() {
   L.regen_wheel_J = y_data_[kRegenWheel];
   L.traction_wheel_J = y_data_[kTractionWheel];
   L.fuel_kg = y_data_[kFuel];
+  L.def_kg = y_data_[kDef];
 
   auto& s = result_.summary;
   s.distance_m = y_data_[kX];
@@ -660,7 +705,7 @@ TripResult simulate_trip(const TripInputs& in) {
 TripResult simulate_electric(const routes::RouteProfile& route, const ElectricTruckParams& truck,
                              const Ambient& ambient, const DriverParams& driver, const SolverOptions& solver,
                              bool record_series) {
-  const ElectricPowertrain pt(truck);
+  ElectricPowertrain pt(truck);
   TripInputs in;
   in.route = &route;
   in.truck = TruckModel{truck.name, truck.chassis, truck.brakes, &pt};

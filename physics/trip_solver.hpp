@@ -39,7 +39,7 @@ struct TruckModel {
   std::string name;
   Chassis chassis;
   BrakeThermalParams brakes;
-  const Powertrain* powertrain = nullptr;  ///< not owned; a fresh one per concurrent simulation
+  Powertrain* powertrain = nullptr;  ///< not owned; holds discrete state, so one per concurrent simulation
 };
 
 struct TripInputs {
