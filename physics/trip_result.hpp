@@ -84,6 +84,15 @@ struct StopRecord {
   double departure_s = 0.0;
 };
 
+/// What the integration cost (for performance work; not part of the physics).
+struct SolverStats {
+  long steps = 0;        ///< CVODE internal steps
+  long rhs_evals = 0;    ///< right-hand side evaluations
+  long root_evals = 0;   ///< root function evaluations
+  long restarts = 0;     ///< CVodeReInit calls (events)
+  long error_test_failures = 0;
+};
+
 struct TripResult {
   std::string vehicle;
   std::string route;
@@ -91,6 +100,7 @@ struct TripResult {
   std::vector<StopRecord> stops;
   EnergyLedger ledger;
   TimeSeries series;
+  SolverStats solver;
 };
 
 }  // namespace semitco::physics

@@ -280,6 +280,7 @@ class TripRun {
  private:
   void setup_cvode();
   void restart();               // CVodeReInit after a discrete change
+  void accumulate_stats();      // add CVODE's counters (reset by each CVodeReInit) to the result
   void sample(double t, const double* y);  // time series and running statistics
   void sample_until(double t);             // every sample time in (last sample, t], interpolated
   void integrate();                        // the hybrid loop
@@ -355,6 +356,19 @@ void TripRun::setup_cvode() {
   check(CVodeSetNoInactiveRootWarn(mem), "CVodeSetNoInactiveRootWarn");
 }
 
+void TripRun::accumulate_stats() {
+  long steps = 0, rhs = 0, roots = 0, etf = 0;
+  CVodeGetNumSteps(cvode_.get(), &steps);
+  CVodeGetNumRhsEvals(cvode_.get(), &rhs);
+  CVodeGetNumGEvals(cvode_.get(), &roots);
+  CVodeGetNumErrTestFails(cvode_.get(), &etf);
+  auto& st = result_.solver;
+  st.steps += steps;
+  st.rhs_evals += rhs;
+  st.root_evals += roots;
+  st.error_test_failures += etf;
+}
+
 double TripRun::stop_time() const {
   double ts = max_time_s_;
   if (model_.mode_ == Mode::Dwell) ts = std::min(ts, dwell_end_s_);
@@ -364,7 +378,9 @@ double TripRun::stop_time() const {
 }
 
 void TripRun::restart() {
+  accumulate_stats();
   check(CVodeReInit(cvode_.get(), t_, y_.get()), "CVodeReInit");
+  ++result_.solver.restarts;
   check(CVodeSetStopTime(cvode_.get(), stop_time()), "CVodeSetStopTime");
 }
 
@@ -651,6 +667,7 @@ TripResult TripRun::run() {
   next_sample_s_ = dt_out_;
   integrate();
   sample(t_, y_data_);
+  accumulate_stats();
 
   // Ledger and summary.
   auto& L = result_.ledger;
