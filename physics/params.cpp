@@ -38,6 +38,9 @@ void DriverParams::check() const {
   require_in_range("response_time_s", response_time_s, 0.2, 20.0);
   require_in_range("stop_approach_speed_mps", stop_approach_speed_mps, 1e-3, 3.0);
   require_in_range("trace_miss_tolerance_mps", trace_miss_tolerance_mps, 1e-3, 10.0);
+  require_in_range("brake_margin_C", brake_margin_C, 0.0, 200.0);
+  require_in_range("descent_min_grade_frac", descent_min_grade_frac, 1e-4, 0.2);
+  require_in_range("descent_min_speed_mps", descent_min_speed_mps, 0.1, 30.0);
 }
 
 void BatteryParams::check() const {
@@ -90,7 +93,7 @@ void AuxParams::check() const { require_in_range("power_W", power_W, 0.0, 1e5); 
 void BrakeThermalParams::check() const {
   require_in_range("k1_const_per_h", k1_const_per_h, 0.0, 100.0);
   require_in_range("k1_per_mph_per_h", k1_per_mph_per_h, 0.0, 10.0);
-  require_in_range("k2_degC_per_hp", k2_degC_per_hp, 0.0, 10.0);
+  require_in_range("heat_capacity_J_per_K", heat_capacity_J_per_K, 1e3, 1e8);
   require_in_range("initial_temperature_C", initial_temperature_C, -50.0, 600.0);
   require_in_range("fade_limit_C", fade_limit_C, 1.0, 1000.0);
 }

@@ -53,6 +53,11 @@ struct DriverParams {
   double response_time_s = 2.0;       ///< time constant of speed tracking (also the preview), [0.2, 20]
   double stop_approach_speed_mps = 0.5;  ///< speed at which the truck reaches a stop point, (0, 3]
   double trace_miss_tolerance_mps = 1.0; ///< shortfall below target that counts as trace miss, (0, 10]
+  // Long descents (distance-based routes): the driver picks a speed at which the brakes stay cool.
+  bool manage_brake_temperature = true;  ///< slow down on descents so brakes stay under the fade limit
+  double brake_margin_C = 20.0;          ///< aim this far below the fade limit, [0, 200]
+  double descent_min_grade_frac = 0.01;  ///< grades at least this steep downhill form a descent, (0, 0.2]
+  double descent_min_speed_mps = 4.5;    ///< never crawl slower than this (about 10 mph), (0, 30]
   void check() const;
 };
 
@@ -106,16 +111,19 @@ struct AuxParams {
   void check() const;
 };
 
-/// Lumped brake temperature model in the form of the FHWA Grade Severity Rating System
-/// (Myers et al. 1981, FHWA-RD-81-185), SI form of its differential equation:
-///   dT/dt = K1(v) * (T_amb + K2 * P_brake_hp - T),   K1(v) = (k1_const + k1_per_mph * v_mph) / 3600 [1/s]
-/// where T is in degF in the original; here T in degC so K2 is converted to degC per hp.
+/// Lumped brake temperature of all wheel brakes together:
+///   C dT/dt = P_brake - h(v) (T - T_amb),   h(v) = C K1(v),   K1(v) = (k1_const + k1_per_mph v_mph) / 3600 [1/s]
+/// The speed-dependent cooling rate K1 is the one of the FHWA Grade Severity Rating System
+/// (Myers et al. 1981, FHWA-RD-81-185, as updated for Wyoming DOT 2016-2020), whose equation has the
+/// same form, dT/dt = K1 (T_amb + K2 P_brake - T). The heating side is written with a physical heat
+/// capacity C instead of the GSRS K2 (K2 = 1 / (C K1)): C is an engineering estimate (see the vehicle
+/// files), which makes T rise by P dt / C at the start of a brake application as it must.
 struct BrakeThermalParams {
-  double k1_const_per_h = 1.1852;     ///< FHWA-RD-81-185 (5-axle tractor-semitrailer), [0, 100]
-  double k1_per_mph_per_h = 0.0331;   ///< FHWA-RD-81-185, [0, 10]
-  double k2_degC_per_hp = 0.1602 / 1.8;  ///< FHWA-RD-81-185: 0.1602 degF per brake hp, [0, 10]
+  double k1_const_per_h = 1.1852;        ///< cooling rate at standstill [1/h] (GSRS), [0, 100]
+  double k1_per_mph_per_h = 0.0331;      ///< cooling rate growth with speed [1/h per mph] (GSRS), [0, 10]
+  double heat_capacity_J_per_K = 2.8e5;  ///< all brakes together (estimate: 10 drums x 60 kg x 460 J/kgK)
   double initial_temperature_C = 65.5;   ///< GSRS starting brake temperature (150 degF), [-50, 600]
-  double fade_limit_C = 260.0;        ///< usual fade limit, 500 degF (GSRS), (0, 1000]
+  double fade_limit_C = 260.0;           ///< usual fade limit, 500 degF (GSRS), (0, 1000]
   void check() const;
 };
 

@@ -69,6 +69,26 @@ double Road::zone_end(std::size_t k) const {
   return k + 1 < zone_start_.size() ? zone_start_[k + 1] : std::numeric_limits<double>::infinity();
 }
 
+std::vector<Road::Descent> Road::descents(double min_grade) const {
+  std::vector<Descent> out;
+  for (std::size_t k = 0; k < zone_start_.size(); ++k) {
+    if (zone_grade_[k] > -min_grade) continue;
+    const double end = std::min(zone_end(k), length_m());
+    if (!out.empty() && out.back().end_m == zone_start_[k]) {
+      out.back().end_m = end;
+    } else {
+      out.push_back({zone_start_[k], end});
+    }
+  }
+  return out;
+}
+
+double Road::elevation_at(double x) const {
+  const std::size_t i = find_segment(d_, x, cursor_);
+  const double f = std::clamp((x - d_[i]) / (d_[i + 1] - d_[i]), 0.0, 1.0);
+  return elev_[i] + f * (elev_[i + 1] - elev_[i]);
+}
+
 Road::Here Road::at(double x, std::size_t zone) const {
   const std::size_t i = find_segment(d_, x, cursor_);
   Here h;

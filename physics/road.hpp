@@ -55,6 +55,15 @@ class Road {
   /// Where zone k ends (infinity for the last zone).
   [[nodiscard]] double zone_end(std::size_t k) const;
 
+  /// A stretch of consecutive zones at least `min_grade` steep downhill.
+  struct Descent {
+    double start_m = 0.0, end_m = 0.0;
+  };
+  /// The descents of the route for a minimum grade (computed once per trip).
+  [[nodiscard]] std::vector<Descent> descents(double min_grade_frac) const;
+  /// Elevation at x (continuous).
+  [[nodiscard]] double elevation_at(double x) const;
+
  private:
   std::vector<double> d_, elev_, rho_;
   std::vector<double> zone_start_, zone_grade_;  // zone k: [zone_start_[k], zone_start_[k+1])

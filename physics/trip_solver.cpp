@@ -62,9 +62,10 @@ enum class Mode { Drive, Dwell, Hold, Finished, Ended };
 
 constexpr double kHaltSpeed = 0.02;    // [m/s] below this the truck counts as standing
 constexpr double kTraceGoSpeed = 0.1;
-constexpr double kMinPreviewSpeed = 2.0;  // [m/s]  // [m/s] a trace above this asks the truck to move
+constexpr double kMinPreviewSpeed = 2.0;  // [m/s]
+constexpr double kMaxDescentSpeed = 40.0;  // [m/s] above any truck speed limit
+constexpr double kUnlimited = 1e9;         // [m/s] no cap  // [m/s] a trace above this asks the truck to move
 constexpr double kMph40 = 40.0 * 0.44704;
-constexpr double kWattsPerHp = 745.69987;
 
 // ---------------------------------------------------------------- RAII for SUNDIALS objects
 struct ContextDeleter {
@@ -106,7 +107,58 @@ class TripModel {
     } else {
       const bool from_rest = in.solver.initial_speed_mps <= 0.0;
       envelope_.emplace(*in.route, in.driver, from_rest);
+      if (in.driver.manage_brake_temperature) descents_ = road_.descents(in.driver.descent_min_grade_frac);
     }
+  }
+
+  // ---- safe descent speed (after the FHWA Grade Severity Rating System, FHWA-RD-81-185) ----
+  // Holding speed v down a stretch of length L with average downhill slope sin_down, the brakes take
+  // what the powertrain's retarder (regen or engine brake) and the road load leave:
+  //   P_b(v) = max(0, m g sin_down - F_aero(v) - F_roll - F_retard_max(v)) * v,
+  // and the lumped brake temperature (BrakeThermalParams) tends to T_ss = T_amb + P_b / (C K1), so after L:
+  //   T_end(v) = T_ss + (T_now - T_ss) exp(-K1(v) L / v).
+  // The safe speed is the largest v whose T_end stays `brake_margin_C` under the fade limit.
+  double end_temperature(double v, double sin_down, double rho, double L, double T_now, double store) const {
+    const auto& ch = in_.truck.chassis;
+    const auto& bp = in_.truck.brakes;
+    const Slope slope{-sin_down, std::sqrt(std::max(0.0, 1.0 - sin_down * sin_down))};
+    const RoadForces rf = road_forces(mass_, ch.cda_m2, ch.crr, ch.crr_per_mps, rho, in_.ambient.headwind_mps, slope, v);
+    const double retard = pt_.limits(v, store).max_retard_N;
+    const double brake_W = std::max(0.0, -rf.total_N() - retard) * v;
+    const double k1 = (bp.k1_const_per_h + bp.k1_per_mph_per_h * v / 0.44704) / 3600.0;
+    const double t_ss = in_.ambient.temperature_C + brake_W / (bp.heat_capacity_J_per_K * k1);
+    return t_ss + (T_now - t_ss) * std::exp(-k1 * L / v);
+  }
+
+  double safe_speed(double sin_down, double rho, double L, double T_now, double store) const {
+    const double target = in_.truck.brakes.fade_limit_C - in_.driver.brake_margin_C;
+    double lo = in_.driver.descent_min_speed_mps, hi = kMaxDescentSpeed;
+    if (end_temperature(hi, sin_down, rho, L, T_now, store) <= target) return kUnlimited;
+    if (end_temperature(lo, sin_down, rho, L, T_now, store) > target) return lo;
+    for (int i = 0; i < 60 && hi - lo > 1e-9; ++i) {  // to ~1e-9 m/s so the demand stays continuous
+      const double mid = 0.5 * (lo + hi);
+      (end_temperature(mid, sin_down, rho, L, T_now, store) <= target ? lo : hi) = mid;
+    }
+    return lo;
+  }
+
+  /// Speed cap from the descent the truck is on or approaching (kUnlimited when none matters).
+  double safe_speed_ahead(double x, double T_now, double store) const {
+    if (descents_.empty()) return kUnlimited;
+    const auto it = std::upper_bound(descents_.begin(), descents_.end(), x,
+                                     [](double at, const Road::Descent& d) { return at < d.end_m; });
+    if (it == descents_.end()) return kUnlimited;
+    const double b = in_.driver.comfort_decel_mps2;
+    const double from = std::max(x, it->start_m);
+    const double approach = it->start_m - x;  // > 0 while still above the descent
+    if (approach > (kMaxDescentSpeed * kMaxDescentSpeed) / (2.0 * b)) return kUnlimited;
+    const double L = it->end_m - from;
+    if (L <= 1.0) return kUnlimited;
+    const double sin_down = (road_.elevation_at(from) - road_.elevation_at(it->end_m)) / L;
+    const double rho = road_.at(from, zone_).rho_kgpm3;
+    const double v = safe_speed(std::max(sin_down, 0.0), rho, L, T_now, store);
+    if (v >= kUnlimited) return kUnlimited;
+    return approach > 0.0 ? std::sqrt(v * v + 2.0 * b * approach) : v;
   }
 
   /// Everything the right-hand side computes, also used for output samples.
@@ -137,7 +189,7 @@ class TripModel {
     } else {
       // Look tau ahead, at least as far as at walking pace so a launch from rest sees the ramp ahead.
       const double preview = std::min(x + std::max(v, kMinPreviewSpeed) * tau, next_point_m_);
-      e.target_mps = (*envelope_)(preview);
+      e.target_mps = std::min((*envelope_)(preview), safe_speed_ahead(preview, y[kBrakeT], y[kStore]));
     }
     const double a_dem = std::clamp((e.target_mps - v) / tau, a_lo, a_hi);
     need_N = m_eff_ * a_dem + e.road.total_N();
@@ -179,7 +231,7 @@ class TripModel {
     dy[kV] = e.accel_mps2;
     const double brake_W = e.brake_force_N * v;
     const double k1 = (bp.k1_const_per_h + bp.k1_per_mph_per_h * v / 0.44704) / 3600.0;
-    dy[kBrakeT] = k1 * (in_.ambient.temperature_C + bp.k2_degC_per_hp * brake_W / kWattsPerHp - y[kBrakeT]);
+    dy[kBrakeT] = brake_W / bp.heat_capacity_J_per_K - k1 * (y[kBrakeT] - in_.ambient.temperature_C);
     dy[kStore] = f.store_rate;
     dy[kSourceOut] = f.source_out_W;
     dy[kSourceIn] = f.source_in_W;
@@ -238,6 +290,7 @@ class TripModel {
   double mass_, m_eff_;
   bool time_based_;
   std::optional<SpeedEnvelope> envelope_;
+  std::vector<Road::Descent> descents_;
   std::optional<SpeedTrace> trace_;
 };
 
@@ -518,7 +571,8 @@ void TripRun::sample(double t, const double* y) {
   // Trace miss against what the driver wants here (no preview), only while driving.
   double target = 0.0;
   if (model_.mode_ == Mode::Drive) {
-    target = model_.time_based_ ? (*model_.trace_)(t) : (*model_.envelope_)(x);
+    target = model_.time_based_ ? (*model_.trace_)(t)
+                                : std::min((*model_.envelope_)(x), model_.safe_speed_ahead(x, y[kBrakeT], y[kStore]));
     const double dt = have_sample_ ? t - last_sample_s_ : 0.0;
     const double shortfall = target - v;
     if (shortfall > s.max_speed_shortfall_mps) {

@@ -34,7 +34,7 @@ physics::BrakeThermalParams read_brakes(JsonParams& s) {
   physics::BrakeThermalParams b;
   b.k1_const_per_h = s.number_or("k1_const_per_h", Dim::None, b.k1_const_per_h, 0.0, 100.0);
   b.k1_per_mph_per_h = s.number_or("k1_per_mph_per_h", Dim::None, b.k1_per_mph_per_h, 0.0, 10.0);
-  b.k2_degC_per_hp = s.number_or("k2_degC_per_hp", Dim::None, b.k2_degC_per_hp, 0.0, 10.0);
+  b.heat_capacity_J_per_K = s.number_or("heat_capacity_J_per_K", Dim::None, b.heat_capacity_J_per_K, 1e3, 1e8);
   b.initial_temperature_C = s.number_or("initial_temperature", Dim::Temperature, b.initial_temperature_C);
   b.fade_limit_C = s.number_or("fade_limit", Dim::Temperature, b.fade_limit_C);
   s.finish();
