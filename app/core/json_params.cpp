@@ -56,6 +56,21 @@ std::string value_text(const nlohmann::json& v) {
 
 }  // namespace
 
+bool JsonParams::split_unit_key(std::string_view key, std::string* base, Dim* dim, std::string* unit) {
+  const auto pos = key.rfind('_');
+  if (pos == std::string_view::npos || pos == 0) return false;
+  const std::string_view suffix = key.substr(pos + 1);
+  for (const auto& u : kUnits) {
+    if (suffix == u.suffix) {
+      *base = key.substr(0, pos);
+      *dim = u.dim;
+      *unit = suffix;
+      return true;
+    }
+  }
+  return false;
+}
+
 double to_si(double value, Dim dim, std::string_view unit) {
   if (dim == Dim::None) return value;
   const Unit* u = find_unit(dim, unit);
@@ -101,7 +116,8 @@ JsonParams::JsonParams(const nlohmann::json& obj, std::string file, std::string 
       file_(std::move(file)),
       path_(std::move(path)),
       used_(std::make_shared<std::set<std::string>>()),
-      sources_(std::make_shared<std::map<std::string, std::string>>()) {
+      sources_(std::make_shared<std::map<std::string, std::string>>()),
+      units_(std::make_shared<std::map<std::string, std::string>>()) {
   if (!obj_.is_object()) {
     throw InputError(file_ + ": " + (path_.empty() ? "top level" : path_) + " must be a JSON object, is " +
                      value_text(obj_));
@@ -162,6 +178,7 @@ double JsonParams::number(std::string_view base, Dim dim, double lo, double hi) 
     throw InputError(where(base) + ": missing" + (dim == Dim::None ? "" : ", expected with a unit suffix") + hint);
   }
   used_->insert(key);
+  if (dim != Dim::None) (*units_)[(path_.empty() ? "" : path_ + ".") + std::string(base)] = key.substr(base.size() + 1);
   const nlohmann::json* num = v;
   if (v->is_object()) {
     if (!v->contains("value")) throw InputError(where(key) + ": object without \"value\"");
@@ -222,6 +239,7 @@ JsonParams JsonParams::object(std::string_view key) {
   used_->insert(k);
   JsonParams sub(obj_[k], file_, path_.empty() ? k : path_ + "." + k);
   sub.sources_ = sources_;
+  sub.units_ = units_;
   return sub;
 }
 
@@ -231,6 +249,7 @@ JsonParams JsonParams::object_or_empty(std::string_view key) {
   if (obj_.contains(k)) return object(key);
   JsonParams sub(empty, file_, path_.empty() ? k : path_ + "." + k);
   sub.sources_ = sources_;
+  sub.units_ = units_;
   return sub;
 }
 

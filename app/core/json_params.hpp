@@ -80,8 +80,15 @@ class JsonParams {
   /// "file: path.key" for messages.
   [[nodiscard]] std::string where(std::string_view key) const;
   [[nodiscard]] const std::string& file() const { return file_; }
+  [[nodiscard]] const std::string& path() const { return path_; }
+  /// The JSON object itself (reading through it does not mark keys used).
+  [[nodiscard]] const nlohmann::json& json() const { return obj_; }
   /// Source notes of the values read so far, by full key path.
   [[nodiscard]] const std::map<std::string, std::string>& sources() const { return *sources_; }
+  /// Unit suffix each quantity was written in, by full path of its base name ("chassis.payload" -> "lb").
+  [[nodiscard]] const std::map<std::string, std::string>& units() const { return *units_; }
+  /// The dimension a key's unit suffix names, if its last "_word" is a known unit ("payload_kg" -> Mass).
+  static bool split_unit_key(std::string_view key, std::string* base, Dim* dim, std::string* unit);
 
  private:
   const nlohmann::json* find_unit_key(std::string_view base, Dim dim, std::string* key, double* scale,
@@ -90,6 +97,7 @@ class JsonParams {
   std::string file_, path_;
   std::shared_ptr<std::set<std::string>> used_;
   std::shared_ptr<std::map<std::string, std::string>> sources_;
+  std::shared_ptr<std::map<std::string, std::string>> units_;
 };
 
 /// Conversion of an SI value to a unit of its dimension (display); throws for unknown units.

@@ -1,0 +1,269 @@
+// Economics section of scenario files; see economics_file.hpp.
+#include "app/core/economics_file.hpp"
+
+#include <cmath>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <sstream>
+
+#include "tco/parameters.hpp"
+
+namespace semitco::core {
+
+namespace {
+
+// Integer, boolean and list inputs that the numeric parameter table does not hold.
+enum class Kind { Int, Bool, Residual, List };
+struct ExtraKey {
+  const char* key;
+  Kind kind;
+  bool required;
+};
+constexpr ExtraKey kExtraKeys[] = {
+    {"ownership_years", Kind::Int, true},
+    {"electric.economics.financed", Kind::Bool, true},
+    {"electric.economics.loan_term_months", Kind::Int, true},
+    {"electric.economics.residual_rule", Kind::Residual, true},
+    {"electric.economics.battery_replacement_year", Kind::Int, true},
+    {"diesel.economics.financed", Kind::Bool, true},
+    {"diesel.economics.loan_term_months", Kind::Int, true},
+    {"diesel.economics.residual_rule", Kind::Residual, true},
+    {"diesel.economics.battery_replacement_year", Kind::Int, true},
+    {"operations.routes_per_day", Kind::Int, true},
+    {"operations.hos_break_paid", Kind::Bool, true},
+    {"charging.acceptance.soc_frac", Kind::List, true},
+    {"charging.acceptance.power_kW", Kind::List, true},
+    {"charging.enroute_charger_positions_m", Kind::List, false},
+};
+
+std::pair<std::string, std::string> split_parent(const std::string& key) {
+  const auto dot = key.rfind('.');
+  if (dot == std::string::npos) return {"", key};
+  return {key.substr(0, dot), key.substr(dot + 1)};
+}
+
+// The nested objects of one JSON document, opened once each so unknown keys can be reported.
+class Sections {
+ public:
+  Sections(const nlohmann::json& root, std::string file, std::string path = "")
+      : root_(std::make_unique<JsonParams>(root, std::move(file), std::move(path))) {}
+  JsonParams* find(const std::string& path, bool create_empty) {
+    if (path.empty()) return root_.get();
+    auto it = open_.find(path);
+    if (it != open_.end()) return it->second.get();
+    const auto [parent_path, name] = split_parent(path);
+    JsonParams* parent = find(parent_path, create_empty);
+    if (!parent) return nullptr;
+    if (!parent->has_key(name) && !create_empty) return nullptr;
+    auto sub = std::make_unique<JsonParams>(parent->object_or_empty(name));
+    return open_.emplace(path, std::move(sub)).first->second.get();
+  }
+  void finish_all() {
+    root_->finish();
+    for (auto& [path, sec] : open_) sec->finish();
+  }
+  JsonParams& root() { return *root_; }
+
+ private:
+  std::unique_ptr<JsonParams> root_;
+  std::map<std::string, std::unique_ptr<JsonParams>> open_;
+};
+
+double round_sig(double x) {
+  if (x == 0.0 || !std::isfinite(x)) return x;
+  std::ostringstream os;
+  os.precision(12);
+  os << x;
+  return std::stod(os.str());
+}
+
+}  // namespace
+
+bool is_derived_economics_key(const std::string& key) {
+  return key.find(".trip.") != std::string::npos || key.ends_with(".tare_kg");
+}
+
+tco::TcoInputs read_economics(JsonParams& section, const std::string& dir, EconomicsProvenance* prov) {
+  tco::TcoInputs in = tco::default_inputs();  // only trips and tares survive from here; the rest is read
+  EconomicsProvenance local;
+  EconomicsProvenance& pv = prov ? *prov : local;
+
+  // The section itself, reopened through Sections so nested objects are tracked.
+  Sections mine(section.json(), section.file(), section.path());
+  std::optional<nlohmann::json> base_json;
+  std::unique_ptr<Sections> base;
+  if (mine.root().has_key("base")) {
+    pv.base = mine.root().text("base");
+    const std::string base_path = (std::filesystem::path(dir) / pv.base).lexically_normal().string();
+    base_json = read_json_file(base_path);
+    base = std::make_unique<Sections>(*base_json, base_path);
+  }
+
+  // Finds the section and leaf name of `key` in this file or, failing that, in the base file.
+  auto locate = [&](const std::string& key, bool numeric_unit, std::string* leaf) -> JsonParams* {
+    const auto [parent, name] = split_parent(key);
+    *leaf = name;
+    std::string ubase, unit;
+    Dim dim = Dim::None;
+    const bool has_unit = numeric_unit && JsonParams::split_unit_key(name, &ubase, &dim, &unit);
+    for (Sections* s : {&mine, base.get()}) {
+      if (!s) continue;
+      JsonParams* sec = s->find(parent, false);
+      if (!sec) continue;
+      if (has_unit ? sec->has(ubase, dim) : sec->has_key(name)) return sec;
+    }
+    return nullptr;
+  };
+
+  for (const auto& p : tco::parameters()) {
+    const std::string key(p.key);
+    if (is_derived_economics_key(key)) continue;
+    std::string leaf;
+    JsonParams* sec = locate(key, true, &leaf);
+    if (!sec) throw InputError(mine.root().where(key) + ": missing");
+    std::string ubase, unit;
+    Dim dim = Dim::None;
+    double value;
+    if (JsonParams::split_unit_key(leaf, &ubase, &dim, &unit)) {
+      value = from_si(sec->number(ubase, dim), dim, unit);  // the struct holds the unit its name says
+      const std::string full = (sec->path().empty() ? "" : sec->path() + ".") + ubase;
+      if (sec->units().count(full)) pv.unit_of[key] = sec->units().at(full);
+    } else {
+      value = sec->number(leaf, Dim::None);
+    }
+    if (!p.in_range(value)) {
+      throw InputError(sec->where(leaf) + " = " + tco::format_value(value) + ": " + p.range_text());
+    }
+    p.set(in, value);
+  }
+
+  for (const auto& x : kExtraKeys) {
+    std::string leaf;
+    JsonParams* sec = locate(x.key, false, &leaf);
+    if (!sec) {
+      if (x.required) throw InputError(mine.root().where(x.key) + ": missing");
+      continue;
+    }
+    const nlohmann::json& v = sec->raw(leaf);
+    const std::string k = x.key;
+    auto bad = [&](const char* what) { return InputError(sec->where(leaf) + " = " + v.dump() + ": " + what); };
+    switch (x.kind) {
+      case Kind::Int: {
+        if (!v.is_number_integer()) throw bad("expected a whole number");
+        const int n = v.get<int>();
+        if (k == "ownership_years") in.ownership_years = n;
+        else if (k == "operations.routes_per_day") in.operations.routes_per_day = n;
+        else if (k == "electric.economics.loan_term_months") in.electric.economics.loan_term_months = n;
+        else if (k == "diesel.economics.loan_term_months") in.diesel.economics.loan_term_months = n;
+        else if (k == "electric.economics.battery_replacement_year") in.electric.economics.battery_replacement_year = n;
+        else if (k == "diesel.economics.battery_replacement_year") in.diesel.economics.battery_replacement_year = n;
+        break;
+      }
+      case Kind::Bool: {
+        if (!v.is_boolean()) throw bad("expected true or false");
+        const bool b = v.get<bool>();
+        if (k == "operations.hos_break_paid") in.operations.hos_break_paid = b;
+        else if (k == "electric.economics.financed") in.electric.economics.financed = b;
+        else in.diesel.economics.financed = b;
+        break;
+      }
+      case Kind::Residual: {
+        if (!v.is_string()) throw bad("expected \"fraction_of_price\" or \"declining_balance\"");
+        const std::string r = v.get<std::string>();
+        tco::ResidualRule rule;
+        if (r == "fraction_of_price") rule = tco::ResidualRule::kFractionOfPrice;
+        else if (r == "declining_balance") rule = tco::ResidualRule::kDecliningBalance;
+        else throw bad("expected \"fraction_of_price\" or \"declining_balance\"");
+        (k.starts_with("electric") ? in.electric : in.diesel).economics.residual_rule = rule;
+        break;
+      }
+      case Kind::List: {
+        if (!v.is_array()) throw bad("expected a list of numbers");
+        std::vector<double> list;
+        for (const auto& e : v) {
+          if (!e.is_number()) throw bad("expected a list of numbers");
+          list.push_back(e.get<double>());
+        }
+        if (k == "charging.acceptance.soc_frac") in.charging.acceptance.soc_frac = list;
+        else if (k == "charging.acceptance.power_kW") in.charging.acceptance.power_kW = list;
+        else in.charging.enroute_charger_positions_m = list;
+        break;
+      }
+    }
+  }
+  mine.finish_all();
+  // Sources: the file's own {"value", "source"} objects, else the base file's "sources" table.
+  const std::string prefix = section.path().empty() ? "" : section.path() + ".";
+  for (const auto& [k, v] : mine.root().sources()) pv.sources[k.starts_with(prefix) ? k.substr(prefix.size()) : k] = v;
+  if (base_json && base_json->contains("sources") && (*base_json)["sources"].is_object()) {
+    for (const auto& [k, v] : (*base_json)["sources"].items()) {
+      if (v.is_string() && !is_derived_economics_key(k) && !pv.sources.count(k)) pv.sources[k] = v.get<std::string>();
+    }
+  }
+  try {
+    tco::validate(in);
+  } catch (const tco::TcoInputError& e) {
+    throw InputError(section.file() + ": " + (section.path().empty() ? "" : section.path() + ".") + e.what());
+  }
+  return in;
+}
+
+nlohmann::ordered_json write_economics(const tco::TcoInputs& in, const EconomicsProvenance& pv) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+  if (!pv.base.empty()) out["base"] = pv.base;
+  auto slot = [&](const std::string& key) -> nlohmann::ordered_json& {
+    nlohmann::ordered_json* node = &out;
+    std::string rest = key;
+    for (auto dot = rest.find('.'); dot != std::string::npos; dot = rest.find('.')) {
+      node = &(*node)[rest.substr(0, dot)];
+      rest = rest.substr(dot + 1);
+    }
+    return (*node)[rest];
+  };
+  auto put = [&](const std::string& parent_and_leaf, nlohmann::ordered_json value) {
+    const auto src = pv.sources.find(parent_and_leaf);
+    if (src != pv.sources.end()) {
+      nlohmann::ordered_json o;
+      o["value"] = value;
+      o["source"] = src->second;
+      value = o;
+    }
+    slot(parent_and_leaf) = value;
+  };
+  for (const auto& p : tco::parameters()) {
+    const std::string key(p.key);
+    if (is_derived_economics_key(key)) continue;
+    const auto [parent, leaf] = split_parent(key);
+    std::string ubase, unit;
+    Dim dim = Dim::None;
+    double value = p.get(in);
+    std::string out_key = key;
+    const auto u = pv.unit_of.find(key);
+    if (u != pv.unit_of.end() && JsonParams::split_unit_key(leaf, &ubase, &dim, &unit) && u->second != unit) {
+      value = round_sig(from_si(to_si(value, dim, unit), dim, u->second));
+      out_key = (parent.empty() ? "" : parent + ".") + ubase + "_" + u->second;
+    }
+    put(out_key, value);
+  }
+  slot("ownership_years") = in.ownership_years;
+  for (const auto* t : {&in.electric, &in.diesel}) {
+    const std::string pre = t == &in.electric ? "electric.economics." : "diesel.economics.";
+    slot(pre + "financed") = t->economics.financed;
+    slot(pre + "loan_term_months") = t->economics.loan_term_months;
+    slot(pre + "residual_rule") = t->economics.residual_rule == tco::ResidualRule::kFractionOfPrice
+                                      ? "fraction_of_price"
+                                      : "declining_balance";
+    slot(pre + "battery_replacement_year") = t->economics.battery_replacement_year;
+  }
+  slot("operations.routes_per_day") = in.operations.routes_per_day;
+  slot("operations.hos_break_paid") = in.operations.hos_break_paid;
+  slot("charging.acceptance.soc_frac") = in.charging.acceptance.soc_frac;
+  slot("charging.acceptance.power_kW") = in.charging.acceptance.power_kW;
+  if (!in.charging.enroute_charger_positions_m.empty()) {
+    slot("charging.enroute_charger_positions_m") = in.charging.enroute_charger_positions_m;
+  }
+  return out;
+}
+
+}  // namespace semitco::core
