@@ -6,25 +6,28 @@
 
 namespace semitco::physics {
 
-ElectricPowertrain::ElectricPowertrain(const ElectricTruckParams& p)
+ElectricPowertrain::ElectricPowertrain(const ElectricTruckParams& p, bool never_empty)
     : battery_(p.battery),
       motor_(p.motor),
       gear_(p.driveline.gear_ratio),
       eta_(p.driveline.efficiency),
       radius_(p.chassis.wheel_radius_m),
       aux_W_(p.aux.power_W),
-      initial_soc_(p.initial_soc) {
+      initial_soc_(p.initial_soc),
+      never_empty_(never_empty) {
   p.check();
 }
 
 double ElectricPowertrain::initial_store() const { return initial_soc_ * battery_.capacity_C(); }
 
 double ElectricPowertrain::store_margin(double store) const {
+  if (never_empty_) return 1.0;
   return state_of_charge(store) - battery_.params().soc_min;
 }
 
 WheelLimits ElectricPowertrain::limits(double v, double store) const {
-  const double soc = state_of_charge(store);
+  double soc = state_of_charge(store);
+  if (never_empty_) soc = std::max(soc, battery_.params().soc_min + 1e-6);
   const double w = motor_speed(v);
   WheelLimits lim;
   const double elec_max = battery_.discharge_limit_W(soc) - aux_W_;

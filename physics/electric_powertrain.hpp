@@ -17,7 +17,10 @@ namespace semitco::physics {
 
 class ElectricPowertrain final : public Powertrain {
  public:
-  explicit ElectricPowertrain(const ElectricTruckParams& p);
+  /// `never_empty`: for trips on which charging is planned elsewhere (the TCO plans en-route charge
+  /// stops from the energy per mile), the pack keeps delivering below the bottom of its window at the
+  /// limits and voltage it has there, and the trip does not end for an empty battery.
+  explicit ElectricPowertrain(const ElectricTruckParams& p, bool never_empty = false);
 
   [[nodiscard]] double initial_store() const override;
   [[nodiscard]] WheelLimits limits(double speed_mps, double store) const override;
@@ -34,6 +37,7 @@ class ElectricPowertrain final : public Powertrain {
   BatteryPack battery_;
   ElectricMotor motor_;
   double gear_, eta_, radius_, aux_W_, initial_soc_;
+  bool never_empty_;
 };
 
 }  // namespace semitco::physics

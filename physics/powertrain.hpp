@@ -70,6 +70,10 @@ class Powertrain {
   [[nodiscard]] virtual double next_event_time() const { return std::numeric_limits<double>::infinity(); }
   /// The solver reached next_event_time(); returns true when the discrete state changed.
   virtual bool on_time_event(double /*t*/, double /*speed_mps*/, double /*demand_N*/) { return false; }
+  /// The solver made a discrete change of its own (a change of grade, a stop, a mode switch) and is about to
+  /// restart: the demand may have jumped without any root function crossing zero, so a powertrain whose
+  /// rules depend on it re-evaluates them here. Returns true when the discrete state changed.
+  virtual bool on_restart(double /*t*/, double /*speed_mps*/, double /*demand_N*/) { return false; }
   /// Called once before a trip (and when the truck starts from rest): choose a starting gear etc.
   virtual void reset(double /*speed_mps*/) {}
   /// Engaged gear for reports (0: neutral, shifting, or single-speed).

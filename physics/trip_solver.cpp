@@ -337,6 +337,7 @@ class TripRun {
   void sample(double t, const double* y);  // time series and running statistics
   void sample_until(double t);             // every sample time in (last sample, t], interpolated
   void integrate();                        // the hybrid loop
+  bool handle_timed_events(double t);      // dwell end, powertrain timers, end of trace, time limit
   int step(double* t_reached);             // one CVODE step, converting errors to SolverError
   void stand_still(const char* why);  // v := 0, its kinetic energy booked as friction-brake heat
   void begin_dwell_or_drive(double t, double dwell_s);
@@ -432,6 +433,7 @@ double TripRun::stop_time() const {
 
 void TripRun::restart() {
   accumulate_stats();
+  if (model_.mode_ == Mode::Drive) model_.pt_.on_restart(t_, y_data_[kV], demand_now(t_));
   check(CVodeReInit(cvode_.get(), t_, y_.get()), "CVodeReInit");
   ++result_.solver.restarts;
   check(CVodeSetStopTime(cvode_.get(), stop_time()), "CVodeSetStopTime");
@@ -608,7 +610,7 @@ int TripRun::step(double* t_reached) {
   if (flag < 0) {
     const std::string why = model_.error_.empty() ? "" : ": " + model_.error_;
     throw SolverError("CVode failed with flag " + std::to_string(flag) + " (" + CVodeGetReturnFlagName(flag) +
-                      ") " + place() + why);
+                      ") " + place() + " with the next stop time at " + std::to_string(stop_time()) + " s" + why);
   }
   return flag;
 }
@@ -628,45 +630,48 @@ void TripRun::integrate() {
   y_interp_.reset(N_VClone(y_.get()));
   while (model_.mode_ != Mode::Finished && model_.mode_ != Mode::Ended) {
     double t = t_;
-    int flag = step(&t);
+    const int flag = step(&t);
+    t_ = t;
+    sample_until(t);
+    bool changed = false;
     if (flag == CV_ROOT_RETURN) {
       std::vector<int> found(static_cast<std::size_t>(model_.num_roots()), 0);
       check(CVodeGetRootInfo(cvode_.get(), found.data()), "CVodeGetRootInfo");
-      t_ = t;
-      sample_until(t);
       handle_roots(t, found);
-      if (model_.mode_ != Mode::Finished && model_.mode_ != Mode::Ended) restart();
-      continue;
+      changed = true;
     }
-    t_ = t;
-    sample_until(t);
-    if (flag == CV_TSTOP_RETURN || t >= stop_time() - 1e-9) {
-      if (model_.mode_ == Mode::Drive && t >= model_.pt_.next_event_time() - 1e-9) {
-        model_.pt_.on_time_event(t, y_data_[kV], demand_now(t));
-        restart();
-        continue;
-      }
-      if (model_.mode_ == Mode::Dwell && t >= dwell_end_s_ - 1e-9) {
-        if (model_.next_point_m_ == std::numeric_limits<double>::infinity()) {
-          finish(t);
-          break;
-        }
-        model_.mode_ = Mode::Drive;
-        model_.pt_.reset(0.0);
-        restart();
-        continue;
-      }
-      if (model_.trace_ && t >= model_.trace_->end_time_s() - 1e-9) {
-        finish(t);
-        break;
-      }
-      if (t >= max_time_s_ - 1e-9) {
-        end_trip(t, "time limit of " + std::to_string(std::lround(max_time_s_)) + " s reached");
-        break;
-      }
-      restart();
-    }
+    // A root may land on a timed event: serve whatever is due now either way.
+    if (model_.mode_ != Mode::Finished && model_.mode_ != Mode::Ended) changed |= handle_timed_events(t);
+    if (model_.mode_ == Mode::Finished || model_.mode_ == Mode::Ended) break;
+    if (changed || flag == CV_TSTOP_RETURN) restart();
   }
+}
+
+bool TripRun::handle_timed_events(double t) {
+  constexpr double eps = 1e-9;
+  bool changed = false;
+  for (int guard = 0; guard < 8 && model_.mode_ == Mode::Drive && t >= model_.pt_.next_event_time() - eps; ++guard) {
+    model_.pt_.on_time_event(t, y_data_[kV], demand_now(t));
+    changed = true;
+  }
+  if (model_.mode_ == Mode::Dwell && t >= dwell_end_s_ - eps) {
+    if (model_.next_point_m_ == std::numeric_limits<double>::infinity()) {
+      finish(t);
+      return true;
+    }
+    model_.mode_ = Mode::Drive;
+    model_.pt_.reset(0.0);
+    changed = true;
+  }
+  if (model_.trace_ && t >= model_.trace_->end_time_s() - eps) {
+    finish(t);
+    return true;
+  }
+  if (t >= max_time_s_ - eps) {
+    end_trip(t, "time limit of " + std::to_string(std::lround(max_time_s_)) + " s reached");
+    return true;
+  }
+  return changed;
 }
 
 TripResult TripRun::run() {
@@ -775,8 +780,8 @@ TripResult simulate_trip(const TripInputs& in) {
 
 TripResult simulate_electric(const routes::RouteProfile& route, const ElectricTruckParams& truck,
                              const Ambient& ambient, const DriverParams& driver, const SolverOptions& solver,
-                             bool record_series) {
-  ElectricPowertrain pt(truck);
+                             bool record_series, bool never_empty) {
+  ElectricPowertrain pt(truck, never_empty);
   TripInputs in;
   in.route = &route;
   in.truck = TruckModel{truck.name, truck.chassis, truck.brakes, &pt};

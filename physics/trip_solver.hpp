@@ -58,6 +58,7 @@ TripResult simulate_trip(const TripInputs& in);
 /// Convenience: the battery-electric truck on a route.
 TripResult simulate_electric(const routes::RouteProfile& route, const ElectricTruckParams& truck,
                              const Ambient& ambient = {}, const DriverParams& driver = {},
-                             const SolverOptions& solver = {}, bool record_series = true);
+                             const SolverOptions& solver = {}, bool record_series = true,
+                             bool never_empty = false);
 
 }  // namespace semitco::physics

@@ -1,0 +1,201 @@
+// Diesel powertrain; see diesel_powertrain.hpp for the equations.
+//
+// Note on the discrete state. The shift rules are root functions of (v, demand), evaluated by the trip
+// solver. The demand jumps where the solver makes a change of its own (a change of grade, a stop), so a
+// rule can become true there without any root crossing zero; the solver then calls on_restart(), where
+// the strategy is asked again. The reversal lockout ends at a timed event (next_event_time()).
+#include "physics/diesel_powertrain.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace semitco::physics {
+
+DieselPowertrain::DieselPowertrain(const DieselTruckParams& p)
+    : engine_((p.check(), p.engine), p.fuel.lhv_J_per_kg),
+      gearbox_(p.gearbox, p.chassis.wheel_radius_m),
+      strategy_(
+          p.shift, p.engine.min_speed_radps, p.engine.rated_speed_radps, p.gearbox.start_gear,
+          std::max(1.0, (engine_.max_power_W() - p.aux.power_W) * gearbox_.efficiency(p.gearbox.gears()))),
+      fuel_(p.fuel),
+      aux_W_(p.aux.power_W),
+      radius_(p.chassis.wheel_radius_m),
+      lockout_s_(p.shift.reversal_lockout_s) {
+  const double wl = p.engine.launch_speed_radps;
+  launch_ref_Nm_ = engine_.full_load_Nm(wl) - aux_W_ / wl;
+  if (launch_ref_Nm_ <= 0.0) {
+    throw ParameterError("engine.full_load at launch speed does not cover the aux load " +
+                         std::to_string(aux_W_) + " W");
+  }
+  gear_ = target_ = p.gearbox.start_gear;
+}
+
+WheelLimits DieselPowertrain::limits_in_gear(int g, double v) const {
+  const auto& e = engine_.params();
+  const double i = gearbox_.ratio(g), eta = gearbox_.efficiency(g);
+  const double w_in = gearbox_.input_speed(g, v);
+  WheelLimits lim;
+  const double w = std::max(w_in, e.launch_speed_radps);
+  const double t_avail = engine_.full_load_Nm(w) - aux_W_ / w;
+  lim.max_traction_N = std::max(0.0, t_avail) * i * eta / radius_;
+  const double wl = e.launch_speed_radps;
+  const double engaged = std::clamp((w_in - wl) / (0.1 * wl), 0.0, 1.0);  // clutch opens near launch speed
+  if (engaged > 0.0) {
+    const double t_ret = engine_.motoring_Nm(w_in) + engine_.engine_brake_Nm(w_in) + aux_W_ / w_in;
+    lim.max_retard_N = engaged * t_ret * i / (radius_ * eta);
+  }
+  return lim;
+}
+
+WheelLimits DieselPowertrain::limits(double v, double /*store*/) const {
+  if (shifting_) return WheelLimits{};
+  return limits_in_gear(gear_, v);
+}
+
+void DieselPowertrain::fill_fuel(double w, double t_e, PowerFlows& out) const {
+  const double mf = engine_.fuel_kgps(w, t_e);
+  out.fuel_rate_kgps = mf;
+  out.def_rate_kgps = mf / fuel_.density_kg_per_m3 * fuel_.def_volume_frac * fuel_.def_density_kg_per_m3;
+  out.source_out_W = mf * fuel_.lhv_J_per_kg;
+  out.engine_brake_W = std::max(0.0, -t_e * w);
+  out.engine_loss_W = out.source_out_W - t_e * w - out.engine_brake_W;
+  out.aux_W = aux_W_;
+  out.machine_speed_radps = w;
+  out.machine_torque_Nm = t_e;
+}
+
+void DieselPowertrain::flows_in_gear(int g, double v, double force, PowerFlows& out) const {
+  const auto& e = engine_.params();
+  const double i = gearbox_.ratio(g), eta = gearbox_.efficiency(g);
+  const double w_in = gearbox_.input_speed(g, v);
+  const double wheel_W = force * std::max(v, 0.0);
+  out = PowerFlows{};
+  double w, t_e;
+  if (force >= 0.0) {
+    const double t_c = force * radius_ / (i * eta);
+    const double s = std::min(1.0, t_c / launch_ref_Nm_);
+    w = std::max(w_in, e.idle_speed_radps + (e.launch_speed_radps - e.idle_speed_radps) * s);
+    out.driveline_loss_W = t_c * w - wheel_W;
+    t_e = t_c + aux_W_ / w;
+  } else {
+    w = std::max(w_in, e.idle_speed_radps);
+    const double absorbed_W = -wheel_W;
+    out.driveline_loss_W = absorbed_W * (1.0 - eta);
+    t_e = (aux_W_ - absorbed_W * eta) / w;
+  }
+  fill_fuel(w, t_e, out);
+}
+
+void DieselPowertrain::flows(double v, double force, double /*store*/, PowerFlows& out) const {
+  if (shifting_ && force == 0.0) {
+    // Torque interruption: the engine synchronises to the new gear and runs the accessories.
+    const auto& e = engine_.params();
+    const double w = std::clamp(gearbox_.input_speed(target_, v), e.idle_speed_radps, e.rated_speed_radps);
+    out = PowerFlows{};
+    fill_fuel(w, aux_W_ / w, out);
+    return;
+  }
+  flows_in_gear(shifting_ ? target_ : gear_, v, force, out);
+}
+
+// ---------------------------------------------------------------- discrete state
+
+void DieselPowertrain::options(double v, GearOption* out) const {
+  for (int g = 1; g <= gearbox_.gears(); ++g) {
+    const auto lim = limits_in_gear(g, v);
+    out[g - 1] = GearOption{gearbox_.input_speed(g, v), lim.max_traction_N * v, lim.max_retard_N * v};
+  }
+}
+
+ShiftQuery DieselPowertrain::query(double t, double v, double demand_N, GearOption* buf) const {
+  options(v, buf);
+  ShiftQuery q;
+  q.gear = gear_;
+  q.demand_W = demand_N * std::max(v, 0.0);
+  q.up_allowed = t >= no_up_until_;
+  q.down_allowed = t >= no_down_until_;
+  q.options = buf;
+  q.gears = gearbox_.gears();
+  return q;
+}
+
+void DieselPowertrain::roots(double t, double v, double demand_N, double* g) const {
+  if (shifting_) {
+    std::fill(g, g + ShiftStrategy::kNumRoots, 1.0);
+    return;
+  }
+  GearOption buf[kMaxGears];
+  const auto q = query(t, v, demand_N, buf);
+  strategy_.roots(q, g);
+}
+
+void DieselPowertrain::begin_shift(double t, int to) {
+  const double lock = lockout_s_;
+  log_.push_back({t, gear_, to});
+  if (to > gear_) {
+    no_down_until_ = t + lock;
+  } else {
+    no_up_until_ = t + lock;
+  }
+  lockout_event_ = t + lock;
+  target_ = to;
+  shifting_ = true;
+  shift_end_ = t + gearbox_.params().shift_time_s;
+}
+
+bool DieselPowertrain::consider_shift(double t, double v, double demand_N) {
+  if (shifting_) return false;
+  GearOption buf[kMaxGears];
+  const int want = strategy_.choose(query(t, v, demand_N, buf));
+  if (want == gear_) return false;
+  begin_shift(t, want);
+  return true;
+}
+
+bool DieselPowertrain::on_root(int /*i*/, double t, double v, double demand_N) {
+  return consider_shift(t, v, demand_N);
+}
+
+bool DieselPowertrain::on_restart(double t, double v, double demand_N) { return consider_shift(t, v, demand_N); }
+
+double DieselPowertrain::next_event_time() const {
+  if (shifting_) return shift_end_;
+  return lockout_event_;
+}
+
+bool DieselPowertrain::on_time_event(double t, double v, double demand_N) {
+  bool changed = false;
+  if (shifting_ && t >= shift_end_ - 1e-9) {
+    gear_ = target_;
+    shifting_ = false;
+    shift_end_ = kNever;
+    changed = true;
+  }
+  if (!shifting_ && t >= lockout_event_ - 1e-9) lockout_event_ = kNever;
+  return consider_shift(t, v, demand_N) || changed;
+}
+
+void DieselPowertrain::reset(double v) {
+  shifting_ = false;
+  shift_end_ = lockout_event_ = kNever;
+  no_up_until_ = no_down_until_ = -kNever;
+  GearOption buf[kMaxGears];
+  options(v, buf);
+  gear_ = target_ = strategy_.starting_gear(buf, gearbox_.gears());
+}
+
+TripResult simulate_diesel(const routes::RouteProfile& route, const DieselTruckParams& truck,
+                           const Ambient& ambient, const DriverParams& driver, const SolverOptions& solver,
+                           bool record_series) {
+  DieselPowertrain pt(truck);
+  TripInputs in;
+  in.route = &route;
+  in.truck = TruckModel{truck.name, truck.chassis, truck.brakes, &pt};
+  in.ambient = ambient;
+  in.driver = driver;
+  in.solver = solver;
+  in.record_series = record_series;
+  return simulate_trip(in);
+}
+
+}  // namespace semitco::physics
