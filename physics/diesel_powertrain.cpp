@@ -107,6 +107,17 @@ void DieselPowertrain::options(double v, GearOption* out) const {
   }
 }
 
+double DieselPowertrain::sustained_retard_N(double v, double /*store*/) const {
+  // The best gear for holding back: the most retard among gears whose engine speed stays within the
+  // governed maximum.
+  double best = 0.0;
+  for (int g = 1; g <= gearbox_.gears(); ++g) {
+    if (gearbox_.input_speed(g, v) > engine_.params().max_speed_radps) continue;
+    best = std::max(best, limits_in_gear(g, v).max_retard_N);
+  }
+  return best;
+}
+
 ShiftQuery DieselPowertrain::query(double t, double v, double demand_N, GearOption* buf) const {
   options(v, buf);
   ShiftQuery q;

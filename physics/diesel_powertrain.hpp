@@ -48,6 +48,7 @@ class DieselPowertrain final : public Powertrain {
   void roots(double t, double speed_mps, double demand_N, double* g) const override;
   bool on_root(int i, double t, double speed_mps, double demand_N) override;
   bool on_restart(double t, double speed_mps, double demand_N) override;
+  [[nodiscard]] double sustained_retard_N(double speed_mps, double store) const override;
   [[nodiscard]] double next_event_time() const override;
   bool on_time_event(double t, double speed_mps, double demand_N) override;
   void reset(double speed_mps) override;

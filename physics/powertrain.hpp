@@ -43,6 +43,12 @@ class Powertrain {
   [[nodiscard]] virtual double initial_store() const = 0;
   /// Limits at road speed v [m/s] with the store at `store`.
   [[nodiscard]] virtual WheelLimits limits(double speed_mps, double store) const = 0;
+  /// Retarding force the powertrain can hold for a long descent at speed v, whatever its momentary
+  /// discrete state (a gearbox in the middle of a shift holds nothing now, but the driver plans the
+  /// descent with the best gear). Used by the driver's safe descent speed.
+  [[nodiscard]] virtual double sustained_retard_N(double speed_mps, double store) const {
+    return limits(speed_mps, store).max_retard_N;
+  }
   /// Flows for a wheel force within the limits (also at standstill with F = 0).
   virtual void flows(double speed_mps, double wheel_force_N, double store, PowerFlows& out) const = 0;
   /// Positive while the store can still deliver; its zero crossing ends the trip (empty battery).

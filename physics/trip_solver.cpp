@@ -123,7 +123,7 @@ class TripModel {
     const auto& bp = in_.truck.brakes;
     const Slope slope{-sin_down, std::sqrt(std::max(0.0, 1.0 - sin_down * sin_down))};
     const RoadForces rf = road_forces(mass_, ch.cda_m2, ch.crr, ch.crr_per_mps, rho, in_.ambient.headwind_mps, slope, v);
-    const double retard = pt_.limits(v, store).max_retard_N;
+    const double retard = pt_.sustained_retard_N(v, store);
     const double brake_W = std::max(0.0, -rf.total_N() - retard) * v;
     const double k1 = (bp.k1_const_per_h + bp.k1_per_mph_per_h * v / 0.44704) / 3600.0;
     const double t_ss = in_.ambient.temperature_C + brake_W / (bp.heat_capacity_J_per_K * k1);

@@ -1,16 +1,20 @@
 // semitco: the command-line front end. Parses arguments, calls app/core, prints. Exit codes:
-// 0 success, 1 a run failed (bad input file, a trip that could not be simulated), 2 usage error.
+// 0 success, 1 a run failed (bad input file, a trip that could not be completed), 2 usage error.
 #include <CLI/CLI.hpp>
 
-#include <fstream>
 #include <iostream>
 
 #include "app/core/atomic_file.hpp"
-#include "app/core/json_params.hpp"
+#include "app/core/comparison.hpp"
+#include "app/core/comparison_report.hpp"
+#include "app/core/diesel_file.hpp"
+#include "app/core/scenario.hpp"
 #include "app/core/trip_report.hpp"
 #include "app/core/vehicle_file.hpp"
+#include "physics/diesel_powertrain.hpp"
 #include "physics/trip_solver.hpp"
 #include "routes/readers.hpp"
+#include "routes/route_stats.hpp"
 
 namespace semitco {
 const char* version();
@@ -20,17 +24,97 @@ using namespace semitco;
 
 namespace {
 
+core::UnitSystem units_of(bool metric) { return metric ? core::UnitSystem::Metric : core::UnitSystem::US; }
+
 int run_simulate(const std::string& route_path, const std::string& vehicle_path, const std::string& format,
                  const std::string& series_path, bool metric) {
   const auto route = routes::read_route(route_path, routes::parse_format(format));
-  const auto truck = core::load_electric_truck(vehicle_path);
-  const auto result = physics::simulate_electric(route, truck, {}, {}, {}, !series_path.empty());
-  core::print_trip(std::cout, result, metric ? core::UnitSystem::Metric : core::UnitSystem::US);
+  const std::string type = core::vehicle_type(vehicle_path);
+  physics::TripResult result;
+  if (type == "electric") {
+    result = physics::simulate_electric(route, core::load_electric_truck(vehicle_path), {}, {}, {}, !series_path.empty());
+  } else if (type == "diesel") {
+    result = physics::simulate_diesel(route, core::load_diesel_truck(vehicle_path), {}, {}, {}, !series_path.empty());
+  } else {
+    throw core::InputError(vehicle_path + ": type = \"" + type + "\": expected \"electric\" or \"diesel\"");
+  }
+  core::print_trip(std::cout, result, units_of(metric));
   if (!series_path.empty()) {
     core::write_file_atomically(series_path, [&](std::ostream& o) { core::write_series_csv(o, result); });
     std::cout << "time series written to " << series_path << "\n";
   }
   return result.summary.completed ? 0 : 1;
+}
+
+// The scenario to run: the file given, or the default one with route/vehicles replaced.
+core::Scenario scenario_for(const std::string& scenario_path, const std::string& route_path,
+                            const std::string& ev_path, const std::string& diesel_path, const std::string& format) {
+  core::Scenario s = core::load_scenario(scenario_path.empty() ? core::default_scenario_path() : scenario_path);
+  const std::string cwd = std::filesystem::current_path().string();
+  if (!route_path.empty()) {
+    s.route_ref = std::filesystem::absolute(route_path).string();
+    s.route_format = format;
+    s.name = s.name + " (route " + std::filesystem::path(route_path).filename().string() + ")";
+  }
+  if (!ev_path.empty()) s.electric = core::load_electric_truck(ev_path);
+  if (!diesel_path.empty()) s.diesel = core::load_diesel_truck(diesel_path);
+  return s;
+}
+
+int run_compare(const core::Scenario& s, bool metric, bool costs, const std::string& series_dir) {
+  const auto route = core::load_route(s);
+  const auto r = core::run_comparison(s, route, {!series_dir.empty()});
+  core::print_trip_comparison(std::cout, r, units_of(metric));
+  if (costs) {
+    std::cout << "\n";
+    core::print_cost_comparison(std::cout, r);
+  }
+  std::cout << "\n";
+  core::print_verdict(std::cout, r);
+  if (!series_dir.empty()) {
+    std::filesystem::create_directories(series_dir);
+    for (const auto* t : {&r.electric.trip, &r.diesel.trip}) {
+      const std::string path = series_dir + "/" + (t == &r.electric.trip ? "electric" : "diesel") + ".csv";
+      core::write_file_atomically(path, [&](std::ostream& o) { core::write_series_csv(o, *t); });
+    }
+    std::cout << "time series written to " << series_dir << "/electric.csv and diesel.csv\n";
+  }
+  return r.electric.trip.summary.completed && r.diesel.trip.summary.completed ? 0 : 1;
+}
+
+int run_route_info(const std::vector<std::string>& files, const std::string& format, bool metric) {
+  int status = 0;
+  for (const auto& f : files) {
+    try {
+      const auto p = routes::read_route(f, routes::parse_format(format));
+      const auto st = routes::stats(p);
+      const bool us = !metric;
+      auto len = [&](double m) {
+        char b[64];
+        std::snprintf(b, sizeof b, us ? "%.2f mi" : "%.2f km", us ? m / 1609.344 : m / 1000.0);
+        return std::string(b);
+      };
+      auto h = [&](double m) {
+        char b[64];
+        std::snprintf(b, sizeof b, us ? "%.0f ft" : "%.0f m", us ? m / 0.3048 : m);
+        return std::string(b);
+      };
+      std::cout << f << "\n";
+      std::cout << "  length        " << len(st.length_m) << (st.time_based ? " (time-based speed trace)" : "") << "\n";
+      std::cout << "  climb         " << h(st.climb_m) << " (source file: " << h(st.source_climb_m) << ")\n";
+      std::cout << "  descent       " << h(st.descent_m) << " (source file: " << h(st.source_descent_m) << ")\n";
+      std::cout << "  grade         " << st.min_grade_frac * 100.0 << " % .. " << st.max_grade_frac * 100.0 << " %\n";
+      std::cout << "  elevation     " << h(st.min_elevation_m) << " .. " << h(st.max_elevation_m) << "\n";
+      std::cout << "  stops         " << st.stop_count << " (" << st.total_dwell_s << " s standing)\n";
+      if (st.time_based) std::cout << "  duration      " << core::format_duration(st.trace_duration_s) << "\n";
+      std::cout << "  warnings      " << p.warnings.size() << "\n";
+      for (const auto& w : p.warnings) std::cout << "    " << w.message << "\n";
+    } catch (const std::exception& e) {
+      std::cerr << "semitco: " << e.what() << "\n";
+      status = 1;
+    }
+  }
+  return status;
 }
 
 }  // namespace
@@ -39,21 +123,57 @@ int main(int argc, char** argv) {
   CLI::App app{"semitco: electric vs diesel Class 8 trucks on your routes - energy, trip time and cost"};
   app.set_version_flag("--version", std::string("semitco ") + semitco::version());
   app.require_subcommand(1);
-  app.footer("Example: semitco simulate --route resources/routes/i80_donner.csv "
-             "--vehicle resources/vehicles/electric_semi.json");
+  app.footer("Examples:\n"
+             "  semitco compare --scenario resources/scenarios/default.json\n"
+             "  semitco compare --route ../shared/data/cycles/LongHaul.vdri\n"
+             "  semitco tco --scenario resources/scenarios/default.json\n"
+             "  semitco simulate --route resources/routes/i80_donner.csv --vehicle resources/vehicles/electric_semi.json\n"
+             "  semitco route info resources/routes/*.csv");
+
+  bool metric = false;
+  app.add_flag("--metric", metric, "Print metric units (default US: mi, mph, lb, F)");
 
   std::string route_path, vehicle_path, format = "auto", series_path;
-  bool metric = false;
   auto* sim = app.add_subcommand("simulate", "Simulate one truck on one route; print summary and energy ledger");
   sim->add_option("--route,-r", route_path, "Route file: GPX, route CSV, VECTO .vdri or FASTSim/T3CO cycle")
       ->required()->check(CLI::ExistingFile);
-  sim->add_option("--vehicle,-v", vehicle_path, "Vehicle JSON file (resources/vehicles/)")
+  sim->add_option("--vehicle,-v", vehicle_path, "Vehicle JSON file (resources/vehicles/), electric or diesel")
       ->required()->check(CLI::ExistingFile);
   sim->add_option("--format", format, "Route format: auto, vdri, cycle, csv, gpx")->capture_default_str();
   sim->add_option("--series-csv", series_path, "Write the 1 Hz time series to this CSV file");
-  sim->add_flag("--metric", metric, "Print metric units (default US: mi, mph, F)");
   sim->footer("Example: semitco simulate -r ../shared/data/cycles/LongHaul.vdri "
-              "-v resources/vehicles/electric_semi.json --series-csv longhaul.csv");
+              "-v resources/vehicles/diesel_tractor.json --series-csv longhaul.csv");
+
+  std::string scenario_path, ev_path, diesel_path, series_dir;
+  auto* cmp = app.add_subcommand("compare", "Both trucks on the same route: energy, time, brakes, CO2 and cost");
+  cmp->add_option("--scenario,-s", scenario_path, "Scenario JSON file (default: the bundled default scenario)")
+      ->check(CLI::ExistingFile);
+  cmp->add_option("--route,-r", route_path, "Route file to use instead of the scenario's")->check(CLI::ExistingFile);
+  cmp->add_option("--format", format, "Route format: auto, vdri, cycle, csv, gpx")->capture_default_str();
+  cmp->add_option("--ev", ev_path, "Electric vehicle file instead of the scenario's")->check(CLI::ExistingFile);
+  cmp->add_option("--diesel", diesel_path, "Diesel vehicle file instead of the scenario's")->check(CLI::ExistingFile);
+  cmp->add_option("--series-dir", series_dir, "Write both time series as CSV into this folder");
+  cmp->footer("Example: semitco compare --route resources/routes/i5_grapevine.csv --diesel my_tractor.json");
+
+  auto* tco_cmd = app.add_subcommand("tco", "Cost of ownership of both trucks: per mile, per ton-mile, NPV, break-even");
+  tco_cmd->add_option("--scenario,-s", scenario_path, "Scenario JSON file (default: the bundled default scenario)")
+      ->check(CLI::ExistingFile);
+  tco_cmd->footer("Example: semitco tco --scenario resources/scenarios/default.json");
+
+  std::string out_path;
+  auto* scen = app.add_subcommand("scenario", "Scenario files");
+  scen->require_subcommand(1);
+  auto* fmt = scen->add_subcommand("format", "Check a scenario file and write it in semitco's canonical form "
+                                             "(fixed key order, every economics value spelled out)");
+  fmt->add_option("file", scenario_path, "Scenario JSON file")->required()->check(CLI::ExistingFile);
+  fmt->add_option("--out,-o", out_path, "Where to write (default: replace the file)");
+
+  std::vector<std::string> route_files;
+  auto* route_cmd = app.add_subcommand("route", "Route files");
+  route_cmd->require_subcommand(1);
+  auto* info = route_cmd->add_subcommand("info", "Length, climb, descent, grades, stops and warnings of route files");
+  info->add_option("files", route_files, "Route files")->required()->check(CLI::ExistingFile);
+  info->add_option("--format", format, "Route format: auto, vdri, cycle, csv, gpx")->capture_default_str();
 
   try {
     app.parse(argc, argv);
@@ -62,6 +182,24 @@ int main(int argc, char** argv) {
   }
   try {
     if (*sim) return run_simulate(route_path, vehicle_path, format, series_path, metric);
+    if (*cmp) return run_compare(scenario_for(scenario_path, route_path, ev_path, diesel_path, format), metric, true,
+                                 series_dir);
+    if (*tco_cmd) {
+      const auto s = scenario_for(scenario_path, "", "", "", format);
+      const auto r = core::run_comparison(s, core::load_route(s), {false});
+      core::print_cost_comparison(std::cout, r);
+      std::cout << "\n";
+      core::print_verdict(std::cout, r);
+      return r.electric.summary.feasible && r.diesel.summary.feasible ? 0 : 1;
+    }
+    if (*info) return run_route_info(route_files, format, metric);
+    if (*fmt) {
+      auto s = core::load_scenario(scenario_path);
+      s.economics_provenance.base.clear();  // spelled out in full
+      core::save_scenario(s, out_path.empty() ? scenario_path : out_path);
+      std::cout << "written " << (out_path.empty() ? scenario_path : out_path) << "\n";
+      return 0;
+    }
   } catch (const std::exception& e) {
     std::cerr << "semitco: " << e.what() << "\n";
     return 1;

@@ -2,6 +2,8 @@
 #include "app/core/json_params.hpp"
 
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -266,6 +268,46 @@ void JsonParams::finish() const {
     if (k.rfind("_", 0) == 0 || k == "comment" || k == "source" || k == "note") continue;  // documentation keys
     if (!used_->count(k)) throw InputError(where(k) + ": unknown key");
   }
+}
+
+ValueProvenance ValueProvenance::of(const JsonParams& p, const std::string& prefix) {
+  ValueProvenance v;
+  auto strip = [&](const std::string& k) { return k.rfind(prefix, 0) == 0 ? k.substr(prefix.size()) : k; };
+  for (const auto& [k, u] : p.units()) v.unit_of[strip(k)] = u;
+  for (const auto& [k, t] : p.sources()) v.sources[strip(k)] = t;
+  return v;
+}
+
+namespace {
+double round_sig12(double x) {
+  if (x == 0.0 || !std::isfinite(x)) return x;
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.12g", x);
+  return std::strtod(buf, nullptr);
+}
+
+void put_with_source(nlohmann::ordered_json& obj, const std::string& path, const std::string& key, double value,
+                     const ValueProvenance& prov) {
+  const auto src = prov.sources.find(path.empty() ? key : path + "." + key);
+  if (src == prov.sources.end()) {
+    obj[key] = value;
+  } else {
+    obj[key] = nlohmann::ordered_json{{"value", value}, {"source", src->second}};
+  }
+}
+}  // namespace
+
+void put_quantity(nlohmann::ordered_json& obj, const std::string& path, std::string_view base, Dim dim,
+                  double si_value, std::string_view default_unit, const ValueProvenance& prov) {
+  const std::string full = path.empty() ? std::string(base) : path + "." + std::string(base);
+  const auto u = prov.unit_of.find(full);
+  const std::string unit = u != prov.unit_of.end() ? u->second : std::string(default_unit);
+  put_with_source(obj, path, std::string(base) + "_" + unit, round_sig12(from_si(si_value, dim, unit)), prov);
+}
+
+void put_plain(nlohmann::ordered_json& obj, const std::string& path, std::string_view key, double value,
+               const ValueProvenance& prov) {
+  put_with_source(obj, path, std::string(key), value, prov);
 }
 
 }  // namespace semitco::core

@@ -74,6 +74,11 @@ class JsonParams {
   /// Raw access for arrays (marks the key used).
   const nlohmann::json& raw(std::string_view key);
 
+  /// Records the source of a value read through raw() (arrays).
+  void note_source(std::string_view key, std::string text) {
+    (*sources_)[(path_.empty() ? "" : path_ + ".") + std::string(key)] = std::move(text);
+  }
+
   /// Throws if the object has keys nobody asked for. Call after reading everything.
   void finish() const;
 
@@ -99,6 +104,24 @@ class JsonParams {
   std::shared_ptr<std::map<std::string, std::string>> sources_;
   std::shared_ptr<std::map<std::string, std::string>> units_;
 };
+
+/// How a file wrote its values: the unit of each quantity (by base path, "chassis.payload" -> "lb") and
+/// the source of each value (by key path, "chassis.payload_lb" -> text). Paths are relative to the object
+/// the provenance belongs to.
+struct ValueProvenance {
+  std::map<std::string, std::string> unit_of;
+  std::map<std::string, std::string> sources;
+  /// The provenance of what `p` read, with `prefix` (e.g. "electric_vehicle.") removed from the paths.
+  static ValueProvenance of(const JsonParams& p, const std::string& prefix = "");
+};
+
+/// Writes a quantity held in SI as key base_<unit> in the unit the provenance says (else default_unit),
+/// as {"value", "source"} when a source is known. `path` is the object's path for provenance look-ups.
+void put_quantity(nlohmann::ordered_json& obj, const std::string& path, std::string_view base, Dim dim,
+                  double si_value, std::string_view default_unit, const ValueProvenance& prov);
+/// Writes a plain number under its exact key (with its source when known).
+void put_plain(nlohmann::ordered_json& obj, const std::string& path, std::string_view key, double value,
+               const ValueProvenance& prov);
 
 /// Conversion of an SI value to a unit of its dimension (display); throws for unknown units.
 double from_si(double si_value, Dim dim, std::string_view unit);

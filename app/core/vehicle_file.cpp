@@ -83,7 +83,14 @@ physics::ElectricTruckParams read_electric_truck(JsonParams& root) {
     b.max_discharge_power_W = s.number("max_discharge_power", Dim::Power, 1.0, 1e8);
     b.max_charge_power_W = s.number("max_charge_power", Dim::Power, 0.0, 1e8);
     b.charge_taper_start_soc = s.number("charge_taper_start_soc", Dim::Fraction, 0.0, 1.0);
-    const auto& ocv = s.raw("ocv_soc_V");
+    const auto* ocv_node = &s.raw("ocv_soc_V");
+    if (ocv_node->is_object() && ocv_node->contains("value")) {
+      if (ocv_node->contains("source") && (*ocv_node)["source"].is_string()) {
+        s.note_source("ocv_soc_V", (*ocv_node)["source"].get<std::string>());
+      }
+      ocv_node = &(*ocv_node)["value"];
+    }
+    const auto& ocv = *ocv_node;
     if (!ocv.is_array()) throw InputError(s.where("ocv_soc_V") + ": expected [[soc, volts], ...]");
     b.ocv.clear();
     for (std::size_t i = 0; i < ocv.size(); ++i) {
@@ -124,6 +131,86 @@ physics::ElectricTruckParams load_electric_truck(const std::string& path, std::m
   return t;
 }
 
+nlohmann::ordered_json write_chassis(const physics::Chassis& c, const std::string& path, const ValueProvenance& pv) {
+  nlohmann::ordered_json o = nlohmann::ordered_json::object();
+  put_quantity(o, path, "tractor_mass", Dim::Mass, c.tractor_mass_kg, "kg", pv);
+  put_quantity(o, path, "trailer_mass", Dim::Mass, c.trailer_mass_kg, "kg", pv);
+  put_quantity(o, path, "payload", Dim::Mass, c.payload_kg, "kg", pv);
+  put_quantity(o, path, "rotating_equiv_mass", Dim::Mass, c.rotating_equiv_mass_kg, "kg", pv);
+  put_quantity(o, path, "cda", Dim::Area, c.cda_m2, "m2", pv);
+  put_plain(o, path, "crr", c.crr, pv);
+  if (c.crr_per_mps != 0.0) put_plain(o, path, "crr_per_mps", c.crr_per_mps, pv);
+  put_quantity(o, path, "wheel_radius", Dim::Length, c.wheel_radius_m, "m", pv);
+  return o;
+}
+
+nlohmann::ordered_json write_brakes(const physics::BrakeThermalParams& b, const std::string& path,
+                                    const ValueProvenance& pv) {
+  nlohmann::ordered_json o = nlohmann::ordered_json::object();
+  put_plain(o, path, "k1_const_per_h", b.k1_const_per_h, pv);
+  put_plain(o, path, "k1_per_mph_per_h", b.k1_per_mph_per_h, pv);
+  put_plain(o, path, "heat_capacity_J_per_K", b.heat_capacity_J_per_K, pv);
+  put_quantity(o, path, "initial_temperature", Dim::Temperature, b.initial_temperature_C, "C", pv);
+  put_quantity(o, path, "fade_limit", Dim::Temperature, b.fade_limit_C, "C", pv);
+  return o;
+}
+
+nlohmann::ordered_json write_electric_truck(const physics::ElectricTruckParams& t, const ValueProvenance& pv) {
+  nlohmann::ordered_json o = nlohmann::ordered_json::object();
+  o["type"] = "electric";
+  o["name"] = t.name;
+  o["chassis"] = write_chassis(t.chassis, "chassis", pv);
+  {
+    const std::string p = "motor";
+    const auto& m = t.motor;
+    auto& j = o[p] = nlohmann::ordered_json::object();
+    put_quantity(j, p, "peak_power", Dim::Power, m.peak_power_W, "kW", pv);
+    put_quantity(j, p, "peak_regen_power", Dim::Power, m.peak_regen_power_W, "kW", pv);
+    put_quantity(j, p, "peak_torque", Dim::Torque, m.peak_torque_Nm, "Nm", pv);
+    put_quantity(j, p, "max_speed", Dim::AngularSpeed, m.max_speed_radps, "rpm", pv);
+    put_quantity(j, p, "loss_const", Dim::Power, m.loss_const_W, "W", pv);
+    put_plain(j, p, "loss_speed_W_per_radps", m.loss_speed_W_per_radps, pv);
+    put_plain(j, p, "loss_torque_W_per_Nm2", m.loss_torque_W_per_Nm2, pv);
+    put_plain(j, p, "loss_speed2_W_per_radps2", m.loss_speed2_W_per_radps2, pv);
+    put_quantity(j, p, "regen_fade_low", Dim::Speed, m.regen_fade_low_mps, "mps", pv);
+    put_quantity(j, p, "regen_fade_high", Dim::Speed, m.regen_fade_high_mps, "mps", pv);
+  }
+  {
+    const std::string p = "driveline";
+    auto& j = o[p] = nlohmann::ordered_json::object();
+    put_plain(j, p, "gear_ratio", t.driveline.gear_ratio, pv);
+    put_quantity(j, p, "efficiency", Dim::Fraction, t.driveline.efficiency, "frac", pv);
+  }
+  {
+    const std::string p = "battery";
+    const auto& b = t.battery;
+    auto& j = o[p] = nlohmann::ordered_json::object();
+    put_quantity(j, p, "capacity", Dim::Charge, b.capacity_Ah, "Ah", pv);
+    nlohmann::ordered_json curve = nlohmann::ordered_json::array();
+    for (const auto& pt : b.ocv) curve.push_back({pt.soc, pt.voltage_V});
+    const auto src = pv.sources.find("battery.ocv_soc_V");
+    if (src != pv.sources.end()) {
+      j["ocv_soc_V"] = nlohmann::ordered_json{{"value", curve}, {"source", src->second}};
+    } else {
+      j["ocv_soc_V"] = curve;
+    }
+    put_quantity(j, p, "resistance", Dim::Resistance, b.resistance_ohm, "ohm", pv);
+    put_quantity(j, p, "soc_min", Dim::Fraction, b.soc_min, "frac", pv);
+    put_quantity(j, p, "soc_max", Dim::Fraction, b.soc_max, "frac", pv);
+    put_quantity(j, p, "max_discharge_power", Dim::Power, b.max_discharge_power_W, "kW", pv);
+    put_quantity(j, p, "max_charge_power", Dim::Power, b.max_charge_power_W, "kW", pv);
+    put_quantity(j, p, "charge_taper_start_soc", Dim::Fraction, b.charge_taper_start_soc, "frac", pv);
+  }
+  {
+    const std::string p = "aux";
+    auto& j = o[p] = nlohmann::ordered_json::object();
+    put_quantity(j, p, "power", Dim::Power, t.aux.power_W, "kW", pv);
+  }
+  o["brakes"] = write_brakes(t.brakes, "brakes", pv);
+  put_quantity(o, "", "initial_soc", Dim::Fraction, t.initial_soc, "frac", pv);
+  return o;
+}
+
 std::string vehicle_type(const std::string& path) {
   const auto j = read_json_file(path);
   JsonParams root(j, path);
@@ -138,6 +225,10 @@ physics::DriverParams read_driver(JsonParams& s) {
   d.response_time_s = s.number_or("response_time", Dim::Time, d.response_time_s);
   d.stop_approach_speed_mps = s.number_or("stop_approach_speed", Dim::Speed, d.stop_approach_speed_mps);
   d.trace_miss_tolerance_mps = s.number_or("trace_miss_tolerance", Dim::Speed, d.trace_miss_tolerance_mps);
+  d.manage_brake_temperature = s.boolean_or("manage_brake_temperature", d.manage_brake_temperature);
+  d.brake_margin_C = s.number_or("brake_margin_C", Dim::None, d.brake_margin_C);  // a difference: no F offset
+  d.descent_min_grade_frac = s.number_or("descent_min_grade", Dim::Fraction, d.descent_min_grade_frac);
+  d.descent_min_speed_mps = s.number_or("descent_min_speed", Dim::Speed, d.descent_min_speed_mps);
   s.finish();
   checked(d, s);
   return d;

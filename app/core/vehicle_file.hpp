@@ -19,6 +19,12 @@ physics::ElectricTruckParams load_electric_truck(const std::string& path,
                                                  std::map<std::string, std::string>* sources = nullptr);
 physics::ElectricTruckParams read_electric_truck(JsonParams& root);
 
+/// The inverse of the readers, in the units and with the sources of `prov` (canonical key order).
+nlohmann::ordered_json write_chassis(const physics::Chassis& c, const std::string& path, const ValueProvenance& prov);
+nlohmann::ordered_json write_brakes(const physics::BrakeThermalParams& b, const std::string& path,
+                                    const ValueProvenance& prov);
+nlohmann::ordered_json write_electric_truck(const physics::ElectricTruckParams& t, const ValueProvenance& prov);
+
 /// The file's "type" field ("electric" or "diesel").
 std::string vehicle_type(const std::string& path);
 

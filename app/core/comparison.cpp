@@ -1,0 +1,107 @@
+// Electric-vs-diesel comparison on one route; see comparison.hpp.
+#include "app/core/comparison.hpp"
+
+#include <cmath>
+
+#include "physics/battery_pack.hpp"
+#include "physics/diesel_powertrain.hpp"
+#include "physics/trip_solver.hpp"
+#include "routes/readers.hpp"
+
+namespace semitco::core {
+
+routes::RouteProfile load_route(const Scenario& s) {
+  return routes::read_route(s.route_path(), routes::parse_format(s.route_format));
+}
+
+namespace {
+
+double miles(double m) { return m / kMetersPerMile; }
+
+// Fraction of the usable window: 0 at soc_min, 1 at soc_max (may leave [0, 1]).
+double usable_fraction(const physics::BatteryParams& b, double soc) {
+  return (soc - b.soc_min) / (b.soc_max - b.soc_min);
+}
+
+}  // namespace
+
+ComparisonResult run_comparison(const Scenario& s, const routes::RouteProfile& route, const RunOptions& opt) {
+  ComparisonResult r;
+  r.scenario = s.name;
+  r.route = route.name;
+  for (const auto& w : route.warnings) r.warnings.push_back(w.message);
+
+  // Payload each truck carries: min(freight offered, gross limit (+ BEV allowance) - tare).
+  tco::TcoInputs in = s.economics;
+  auto ev = s.electric;
+  auto dsl = s.diesel;
+  in.electric.economics.tare_kg = ev.chassis.tractor_mass_kg + ev.chassis.trailer_mass_kg;
+  in.diesel.economics.tare_kg = dsl.chassis.tractor_mass_kg + dsl.chassis.trailer_mass_kg;
+  ev.chassis.payload_kg = tco::payload_kg(in, tco::Powertrain::kBatteryElectric);
+  dsl.chassis.payload_kg = tco::payload_kg(in, tco::Powertrain::kDiesel);
+  r.electric.payload_kg = ev.chassis.payload_kg;
+  r.diesel.payload_kg = dsl.chassis.payload_kg;
+  r.electric.tare_kg = in.electric.economics.tare_kg;
+  r.diesel.tare_kg = in.diesel.economics.tare_kg;
+
+  // The electric truck's charging is planned by the cost model, so its trip never ends for an empty pack.
+  r.electric.trip = physics::simulate_electric(route, ev, s.ambient, s.driver, {}, opt.record_series, true);
+  r.diesel.trip = physics::simulate_diesel(route, dsl, s.ambient, s.driver, {}, opt.record_series);
+
+  {
+    const auto& t = r.electric.trip;
+    auto& sum = r.electric.summary;
+    const physics::BatteryPack pack(ev.battery);
+    sum.distance_m = t.summary.distance_m;
+    sum.duration_s = t.summary.duration_s;
+    sum.driving_time_s = t.summary.moving_time_s;
+    sum.energy_from_source_J = t.ledger.source_net_J();
+    sum.battery_energy_out_J = t.ledger.source_out_J;
+    sum.battery_energy_in_J = t.ledger.source_in_J;
+    sum.start_soc_frac = std::clamp(usable_fraction(ev.battery, t.summary.initial_soc), 0.0, 1.0);
+    sum.min_soc_frac = usable_fraction(ev.battery, t.summary.min_soc);
+    sum.usable_battery_J = pack.energy_between_J(ev.battery.soc_min, ev.battery.soc_max);
+    // Grid CO2 of the energy the depot must draw to put it back.
+    const double grid_kWh = sum.energy_from_source_J / 3.6e6 / in.charging.depot_efficiency_frac;
+    sum.co2_kg = grid_kWh * s.grid_co2_kg_per_kWh;
+    sum.feasible = t.summary.completed;
+    if (!sum.feasible) sum.infeasible_reason = t.summary.end_reason;
+    r.electric.energy_kWh_per_mi = t.summary.energy_kWh_per_mi;
+    r.electric.mpg = t.summary.energy_kWh_per_mi > 0 ? kDieselGallonEquivalent_kWh / t.summary.energy_kWh_per_mi : 0;
+    r.electric.co2_kg = sum.co2_kg;
+  }
+  {
+    const auto& t = r.diesel.trip;
+    auto& sum = r.diesel.summary;
+    sum.distance_m = t.summary.distance_m;
+    sum.duration_s = t.summary.duration_s;
+    sum.driving_time_s = t.summary.moving_time_s;
+    sum.fuel_kg = t.ledger.fuel_kg;
+    sum.fuel_L = t.ledger.fuel_kg / dsl.fuel.density_kg_per_m3 * 1000.0;
+    sum.def_L = t.ledger.def_kg / dsl.fuel.def_density_kg_per_m3 * 1000.0;
+    sum.co2_kg = t.ledger.fuel_kg * dsl.fuel.co2_kg_per_kg();
+    sum.start_soc_frac = 0.0;
+    sum.feasible = t.summary.completed;
+    if (!sum.feasible) sum.infeasible_reason = t.summary.end_reason;
+    r.diesel.energy_kWh_per_mi = t.summary.energy_kWh_per_mi;
+    const double gal = sum.fuel_L / kLitersPerGallon;
+    r.diesel.mpg = gal > 0 ? miles(sum.distance_m) / gal : 0.0;
+    r.diesel.co2_kg = sum.co2_kg;
+  }
+
+  in.electric.trip = r.electric.summary;
+  in.diesel.trip = r.diesel.summary;
+  r.tco_inputs = in;
+  if (!r.electric.summary.feasible || !r.diesel.summary.feasible) {
+    r.warnings.push_back("no cost comparison: " +
+                         (!r.electric.summary.feasible ? "electric truck: " + r.electric.summary.infeasible_reason
+                                                       : "diesel truck: " + r.diesel.summary.infeasible_reason));
+    return r;
+  }
+  r.tco = tco::compare(in);
+  for (const auto& n : r.tco.electric.notes) r.warnings.push_back("electric: " + n);
+  for (const auto& n : r.tco.diesel.notes) r.warnings.push_back("diesel: " + n);
+  return r;
+}
+
+}  // namespace semitco::core

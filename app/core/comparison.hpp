@@ -1,0 +1,54 @@
+// One electric-vs-diesel comparison on one route: both trucks simulated with the payload each can carry,
+// their trips turned into TCO trip summaries, and the cost comparison. Both front ends and the batch
+// runner call this.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/core/scenario.hpp"
+#include "physics/trip_result.hpp"
+#include "routes/route_profile.hpp"
+#include "tco/cost_model.hpp"
+
+namespace semitco::core {
+
+/// Energy of a US gallon of diesel, lower heating value: 128,488 Btu/gal (GREET, as listed by the
+/// US DOE Alternative Fuels Data Center fuel properties table) = 37.66 kWh. Used for "diesel gallon
+/// equivalent" figures of the electric truck.
+inline constexpr double kDieselGallonEquivalent_kWh = 128488.0 * 1055.05585262 / 3.6e6;
+inline constexpr double kMetersPerMile = 1609.344;
+inline constexpr double kLitersPerGallon = 3.785411784;
+
+struct TruckOutcome {
+  physics::TripResult trip;
+  tco::TripSummary summary;     ///< what the TCO model saw
+  double payload_kg = 0.0;      ///< carried on this run (weight-limited freight)
+  double tare_kg = 0.0;
+  double energy_kWh_per_mi = 0.0;   ///< battery (net) or fuel energy per mile
+  double mpg = 0.0;                 ///< diesel: miles per gallon; electric: miles per diesel gallon equivalent
+  double co2_kg = 0.0;
+};
+
+struct ComparisonResult {
+  std::string scenario;
+  std::string route;
+  TruckOutcome electric, diesel;
+  tco::TcoInputs tco_inputs;    ///< the scenario's economics with trips and tares filled in
+  tco::Comparison tco;
+  std::vector<std::string> warnings;  ///< from the route reader and the cost model
+};
+
+struct RunOptions {
+  bool record_series = true;
+};
+
+/// Simulates both trucks on `route` and compares their costs. Throws InputError / ParameterError for
+/// bad inputs; a truck that cannot finish the route is reported in its summary (feasible = false) and
+/// the cost comparison is skipped with a warning.
+ComparisonResult run_comparison(const Scenario& s, const routes::RouteProfile& route, const RunOptions& opt = {});
+
+/// The scenario's route, read with its format.
+routes::RouteProfile load_route(const Scenario& s);
+
+}  // namespace semitco::core

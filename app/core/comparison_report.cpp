@@ -1,0 +1,129 @@
+// Comparison tables; see comparison_report.hpp.
+#include "app/core/comparison_report.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <iomanip>
+#include <string>
+
+namespace semitco::core {
+
+namespace {
+
+std::string f(const char* fmt, double a) {
+  char buf[128];
+  std::snprintf(buf, sizeof buf, fmt, a);
+  return buf;
+}
+
+void row(std::ostream& out, const std::string& label, const std::string& ev, const std::string& diesel) {
+  out << "  " << std::left << std::setw(32) << label << std::right << std::setw(18) << ev << std::setw(18) << diesel
+      << "\n";
+}
+
+std::string money(double usd) {
+  const long long cents = std::llround(std::abs(usd) * 100.0);
+  const std::string digits = std::to_string(cents / 100);
+  std::string whole;  // thousands separated by commas
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) whole += ',';
+    whole += digits[i];
+  }
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%s$%s.%02lld", usd < 0 ? "-" : "", whole.c_str(), cents % 100);
+  return buf;
+}
+
+}  // namespace
+
+void print_trip_comparison(std::ostream& out, const ComparisonResult& r, UnitSystem units) {
+  const bool us = units == UnitSystem::US;
+  const auto& e = r.electric;
+  const auto& d = r.diesel;
+  auto dist = [&](double m) { return us ? f("%.1f mi", m / kMetersPerMile) : f("%.1f km", m / 1000.0); };
+  auto speed = [&](double v) { return us ? f("%.1f mph", v / 0.44704) : f("%.1f km/h", v * 3.6); };
+  auto temp = [&](double c) { return us ? f("%.0f F", c * 1.8 + 32.0) : f("%.0f C", c); };
+  auto mass = [&](double kg) { return us ? f("%.0f lb", kg / 0.45359237) : f("%.0f kg", kg); };
+  auto kwh = [&](double J) { return f("%.1f kWh", J / 3.6e6); };
+
+  out << r.scenario << " - " << r.route << "\n";
+  row(out, "", "electric", "diesel");
+  row(out, "status", e.trip.summary.completed ? "completed" : "DID NOT FINISH",
+      d.trip.summary.completed ? "completed" : "DID NOT FINISH");
+  row(out, "distance", dist(e.trip.summary.distance_m), dist(d.trip.summary.distance_m));
+  row(out, "payload", mass(e.payload_kg), mass(d.payload_kg));
+  row(out, "gross weight", mass(e.tare_kg + e.payload_kg), mass(d.tare_kg + d.payload_kg));
+  row(out, us ? "energy (kWh/mi)" : "energy (kWh/km)",
+      f("%.3f", us ? e.energy_kWh_per_mi : e.trip.summary.energy_kWh_per_km),
+      f("%.3f", us ? d.energy_kWh_per_mi : d.trip.summary.energy_kWh_per_km));
+  row(out, us ? "mpg (electric: per diesel gal eq.)" : "L/100 km (electric: diesel eq.)",
+      us ? f("%.2f", e.mpg) : f("%.1f", e.mpg > 0 ? 235.214583 / e.mpg : 0.0),
+      us ? f("%.2f", d.mpg) : f("%.1f", d.mpg > 0 ? 235.214583 / d.mpg : 0.0));
+  row(out, "battery used / fuel burned", kwh(e.trip.ledger.source_net_J()),
+      us ? f("%.1f gal", d.summary.fuel_L / kLitersPerGallon) : f("%.1f L", d.summary.fuel_L));
+  row(out, "trip time", format_duration(e.trip.summary.duration_s), format_duration(d.trip.summary.duration_s));
+  row(out, "average speed", speed(e.trip.summary.average_speed_mps), speed(d.trip.summary.average_speed_mps));
+  row(out, "time < 40 mph on climbs", f("%.0f s", e.trip.summary.time_below_40mph_climbing_s),
+      f("%.0f s", d.trip.summary.time_below_40mph_climbing_s));
+  row(out, "peak brake temperature", temp(e.trip.summary.peak_brake_temperature_C),
+      temp(d.trip.summary.peak_brake_temperature_C));
+  row(out, "friction-brake heat", kwh(e.trip.ledger.friction_brake_J), kwh(d.trip.ledger.friction_brake_J));
+  row(out, "regen recovered / engine brake", kwh(e.trip.ledger.source_in_J), kwh(d.trip.ledger.engine_brake_J));
+  row(out, "CO2 (electric: grid)", f("%.0f kg", e.co2_kg), f("%.0f kg", d.co2_kg));
+  row(out, "lowest state of charge", f("%.1f %%", e.trip.summary.min_soc * 100.0), "-");
+}
+
+void print_cost_comparison(std::ostream& out, const ComparisonResult& r) {
+  if (!r.electric.summary.feasible || !r.diesel.summary.feasible) {
+    out << "  no cost comparison: a truck could not complete the route\n";
+    return;
+  }
+  const auto& ce = r.tco.electric;
+  const auto& cd = r.tco.diesel;
+  out << "cost of ownership over " << r.tco_inputs.ownership_years << " years (discount rate "
+      << f("%.1f %%", r.tco_inputs.discount_rate_frac * 100.0) << ")\n";
+  out << "  " << std::left << std::setw(26) << "line" << std::right << std::setw(12) << "EV $/mi" << std::setw(12)
+      << "diesel $/mi" << std::setw(14) << "EV $/ton-mi" << std::setw(14) << "dsl $/ton-mi" << "\n";
+  for (std::size_t i = 0; i < ce.lines.size(); ++i) {
+    const auto& a = ce.lines[i];
+    const auto& b = cd.lines[i];
+    if (a.npv_usd == 0.0 && b.npv_usd == 0.0) continue;
+    out << "  " << std::left << std::setw(26) << a.key << std::right << std::setw(12) << f("%.4f", a.usd_per_mi)
+        << std::setw(12) << f("%.4f", b.usd_per_mi) << std::setw(14) << f("%.5f", a.usd_per_ton_mi) << std::setw(14)
+        << f("%.5f", b.usd_per_ton_mi) << "\n";
+  }
+  out << "  " << std::left << std::setw(26) << "TOTAL" << std::right << std::setw(12) << f("%.4f", ce.usd_per_mi)
+      << std::setw(12) << f("%.4f", cd.usd_per_mi) << std::setw(14) << f("%.5f", ce.usd_per_ton_mi) << std::setw(14)
+      << f("%.5f", cd.usd_per_ton_mi) << "\n";
+  out << "  NPV of cost of ownership       " << std::setw(16) << money(ce.npv_usd) << std::setw(18) << money(cd.npv_usd)
+      << "\n";
+  out << "  miles per year                 " << std::setw(16) << f("%.0f", ce.quantities.miles_per_yr) << std::setw(18)
+      << f("%.0f", cd.quantities.miles_per_yr) << "\n";
+  out << "  en-route charge stops per day  " << std::setw(16) << std::to_string(ce.quantities.enroute_stops_per_day)
+      << std::setw(18) << "-" << "\n";
+  const auto& t = r.tco;
+  out << "  break-even year                " << (t.break_even_year ? std::to_string(*t.break_even_year) : "never")
+      << "\n";
+  out << "  break-even diesel price        "
+      << (t.break_even_diesel_price_usd_per_gal ? f("$%.2f/gal", *t.break_even_diesel_price_usd_per_gal) : "-")
+      << " (now " << f("$%.2f", r.tco_inputs.prices.diesel_price_usd_per_gal) << ")\n";
+  out << "  break-even electricity price   "
+      << (t.break_even_electricity_price_usd_per_kWh ? f("$%.3f/kWh", *t.break_even_electricity_price_usd_per_kWh)
+                                                     : "-")
+      << " (now " << f("$%.3f", r.tco_inputs.prices.electricity_price_usd_per_kWh) << ")\n";
+}
+
+void print_verdict(std::ostream& out, const ComparisonResult& r) {
+  if (!r.electric.summary.feasible || !r.diesel.summary.feasible) {
+    out << "verdict: no cost comparison (" << (r.warnings.empty() ? "" : r.warnings.back()) << ")\n";
+    return;
+  }
+  const auto& t = r.tco;
+  const bool ev_cheaper = t.savings_usd_per_mi > 0;
+  out << "verdict: the " << (ev_cheaper ? "electric" : "diesel") << " truck is cheaper by "
+      << f("$%.3f", std::abs(t.savings_usd_per_mi)) << " per mile (" << money(std::abs(t.savings_usd_per_yr))
+      << " per year, " << f("$%.4f", std::abs(t.savings_usd_per_ton_mi)) << " per ton-mile)\n";
+  for (const auto& w : r.warnings) out << "  note: " << w << "\n";
+}
+
+}  // namespace semitco::core

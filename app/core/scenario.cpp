@@ -1,0 +1,214 @@
+// Scenario files; see scenario.hpp.
+#include "app/core/scenario.hpp"
+
+#include <filesystem>
+
+#include "app/core/atomic_file.hpp"
+#include "app/core/diesel_file.hpp"
+#include "app/core/vehicle_file.hpp"
+
+namespace semitco::core {
+
+namespace fs = std::filesystem;
+
+std::string resources_dir() { return SEMITCO_RESOURCES_DIR; }
+std::string default_scenario_path() { return resources_dir() + "/scenarios/default.json"; }
+
+std::string Scenario::dir() const {
+  return file.empty() ? fs::current_path().string() : fs::path(file).parent_path().string();
+}
+
+std::string Scenario::route_path() const {
+  const fs::path p(route_ref);
+  if (p.is_absolute() || file.empty()) return p.string();
+  return (fs::path(dir()) / p).lexically_normal().string();
+}
+
+namespace {
+
+std::string resolve(const std::string& dir, const std::string& ref) {
+  const fs::path p(ref);
+  return p.is_absolute() ? p.string() : (fs::path(dir) / p).lexically_normal().string();
+}
+
+// A vehicle is a file path, {"file": path, "chassis": {...}} (the file with chassis values overridden),
+// or the whole vehicle object inline. Returns the vehicle's JSON with overrides applied.
+nlohmann::json vehicle_json(JsonParams& root, const char* key, const std::string& dir, const char* want_type,
+                            std::string* ref, std::string* file_for_messages) {
+  const nlohmann::json& node = root.raw(key);
+  nlohmann::json out;
+  if (node.is_string() || (node.is_object() && node.contains("file"))) {
+    const nlohmann::json& f = node.is_string() ? node : node["file"];
+    if (!f.is_string()) throw InputError(root.where(std::string(key) + ".file") + ": expected a path");
+    *ref = f.get<std::string>();
+    *file_for_messages = resolve(dir, *ref);
+    out = read_json_file(*file_for_messages);
+    if (node.is_object()) {
+      for (auto it = node.begin(); it != node.end(); ++it) {
+        if (it.key() == "file") continue;
+        if (it.key() != "chassis" || !it.value().is_object()) {
+          throw InputError(root.where(std::string(key) + "." + it.key()) +
+                           ": only \"file\" and \"chassis\" overrides are allowed here");
+        }
+        auto& chassis = out["chassis"];
+        // An override replaces the file's value of the same quantity whatever unit either uses.
+        for (auto ov = it.value().begin(); ov != it.value().end(); ++ov) {
+          std::string base, unit;
+          Dim dim = Dim::None;
+          const bool has_unit = JsonParams::split_unit_key(ov.key(), &base, &dim, &unit);
+          for (auto c = chassis.begin(); c != chassis.end();) {
+            std::string b2, u2;
+            Dim d2 = Dim::None;
+            const bool same = c.key() == ov.key() || (has_unit && JsonParams::split_unit_key(c.key(), &b2, &d2, &u2) &&
+                                                      b2 == base && d2 == dim);
+            c = same ? chassis.erase(c) : std::next(c);
+          }
+          chassis[ov.key()] = ov.value();
+        }
+      }
+    }
+  } else if (node.is_object()) {
+    ref->clear();
+    *file_for_messages = root.file();
+    out = node;
+  } else {
+    throw InputError(root.where(key) + ": expected a vehicle file path or a vehicle object");
+  }
+  const std::string type = out.value("type", "");
+  if (type != want_type) {
+    throw InputError(root.where(key) + ": is a \"" + type + "\" vehicle, expected \"" + want_type + "\"");
+  }
+  return out;
+}
+
+template <class Params, class Reader>
+Params read_vehicle(JsonParams& root, const char* key, const std::string& dir, const char* want_type,
+                    std::string* ref, nlohmann::json* json_out, std::map<std::string, std::string>* sources,
+                    Reader reader) {
+  std::string file;
+  *json_out = vehicle_json(root, key, dir, want_type, ref, &file);
+  JsonParams vr(*json_out, file, ref->empty() ? std::string(key) : "");
+  Params p = reader(vr);
+  for (const auto& [k, v] : vr.sources()) (*sources)[(ref->empty() ? "" : std::string(key) + ".") + k] = v;
+  return p;
+}
+
+// How a vehicle is written back: the reference alone while the chassis equals the file's, else the
+// reference with the chassis as override, or the inline object with its chassis replaced.
+nlohmann::ordered_json vehicle_out(const std::string& dir, const std::string& ref, const nlohmann::json& loaded,
+                                   const physics::Chassis& chassis) {
+  nlohmann::json file_json = ref.empty() ? loaded : read_json_file(resolve(dir, ref));
+  JsonParams fr(file_json, ref);
+  auto sec = fr.object("chassis");
+  const physics::Chassis file_chassis = read_chassis(sec);
+  const ValueProvenance pv = ValueProvenance::of(fr);
+  const auto mine = write_chassis(chassis, "chassis", pv);
+  const bool same = write_chassis(file_chassis, "chassis", pv) == mine;
+  if (!ref.empty()) {
+    if (same) return nlohmann::ordered_json(ref);
+    return nlohmann::ordered_json{{"file", ref}, {"chassis", mine}};
+  }
+  nlohmann::ordered_json o = nlohmann::ordered_json::parse(loaded.dump());
+  o["chassis"] = mine;
+  return o;
+}
+
+}  // namespace
+
+Scenario load_scenario(const std::string& path) {
+  const auto j = read_json_file(path);
+  JsonParams root(j, path);
+  Scenario s;
+  s.file = path;
+  const std::string dir = s.dir();
+  s.name = root.text("name");
+  s.route_ref = root.text("route");
+  s.route_format = root.text_or("route_format", "auto");
+  s.electric = read_vehicle<physics::ElectricTruckParams>(
+      root, "electric_vehicle", dir, "electric", &s.electric_ref, &s.electric_json, &s.sources,
+      [](JsonParams& v) { return read_electric_truck(v); });
+  s.diesel = read_vehicle<physics::DieselTruckParams>(root, "diesel_vehicle", dir, "diesel", &s.diesel_ref,
+                                                      &s.diesel_json, &s.sources,
+                                                      [](JsonParams& v) { return read_diesel_truck(v); });
+  {
+    auto a = root.object_or_empty("ambient");
+    s.ambient = read_ambient(a);
+  }
+  {
+    auto d = root.object_or_empty("driver");
+    s.driver = read_driver(d);
+  }
+  s.grid_co2_kg_per_kWh = root.number_or("grid_co2_kg_per_kWh", Dim::None, s.grid_co2_kg_per_kWh, 0.0, 2.0);
+  {
+    auto e = root.object("economics");
+    s.economics = read_economics(e, dir, &s.economics_provenance);
+    for (const auto& [k, v] : s.economics_provenance.sources) s.sources["economics." + k] = v;
+  }
+  for (const auto& [k, v] : root.sources()) s.sources.emplace(k, v);
+  root.finish();
+  return s;
+}
+
+std::string scenario_to_text(const Scenario& s) {
+  nlohmann::ordered_json o = nlohmann::ordered_json::object();
+  o["name"] = s.name;
+  o["route"] = s.route_ref;
+  if (s.route_format != "auto") o["route_format"] = s.route_format;
+
+  o["electric_vehicle"] = vehicle_out(s.dir(), s.electric_ref, s.electric_json, s.electric.chassis);
+  o["diesel_vehicle"] = vehicle_out(s.dir(), s.diesel_ref, s.diesel_json, s.diesel.chassis);
+  {
+    ValueProvenance pv;
+    auto& a = o["ambient"] = nlohmann::ordered_json::object();
+    put_quantity(a, "ambient", "temperature", Dim::Temperature, s.ambient.temperature_C, "C", pv);
+    put_quantity(a, "ambient", "headwind", Dim::Speed, s.ambient.headwind_mps, "mps", pv);
+    put_quantity(a, "ambient", "base_altitude", Dim::Length, s.ambient.base_altitude_m, "m", pv);
+  }
+  {
+    ValueProvenance pv;
+    const auto& d = s.driver;
+    auto& j = o["driver"] = nlohmann::ordered_json::object();
+    put_quantity(j, "driver", "max_accel", Dim::Accel, d.max_accel_mps2, "mps2", pv);
+    put_quantity(j, "driver", "comfort_decel", Dim::Accel, d.comfort_decel_mps2, "mps2", pv);
+    put_quantity(j, "driver", "max_decel", Dim::Accel, d.max_decel_mps2, "mps2", pv);
+    put_quantity(j, "driver", "response_time", Dim::Time, d.response_time_s, "s", pv);
+    put_quantity(j, "driver", "stop_approach_speed", Dim::Speed, d.stop_approach_speed_mps, "mps", pv);
+    put_quantity(j, "driver", "trace_miss_tolerance", Dim::Speed, d.trace_miss_tolerance_mps, "mps", pv);
+    j["manage_brake_temperature"] = d.manage_brake_temperature;
+    put_plain(j, "driver", "brake_margin_C", d.brake_margin_C, pv);
+    put_quantity(j, "driver", "descent_min_grade", Dim::Fraction, d.descent_min_grade_frac, "frac", pv);
+    put_quantity(j, "driver", "descent_min_speed", Dim::Speed, d.descent_min_speed_mps, "mps", pv);
+  }
+  {
+    ValueProvenance pv;
+    for (const auto& [k, v] : s.sources) {
+      if (k.find('.') == std::string::npos) pv.sources[k] = v;
+    }
+    put_plain(o, "", "grid_co2_kg_per_kWh", s.grid_co2_kg_per_kWh, pv);
+  }
+  o["economics"] = write_economics(s.economics, s.economics_provenance);
+  return o.dump(2) + "\n";
+}
+
+void save_scenario(Scenario& s, const std::string& path) {
+  // References are relative to the scenario's folder: re-anchor them when saving elsewhere.
+  Scenario out = s;
+  out.file = path;
+  const fs::path from = fs::absolute(s.dir());
+  const fs::path to = fs::absolute(fs::path(path)).parent_path();
+  auto rebase = [&](std::string& ref) {
+    if (ref.empty() || fs::path(ref).is_absolute()) return;
+    ref = fs::relative((from / ref).lexically_normal(), to).generic_string();
+  };
+  if (from.lexically_normal() != to.lexically_normal()) {
+    rebase(out.route_ref);
+    rebase(out.electric_ref);
+    rebase(out.diesel_ref);
+    rebase(out.economics_provenance.base);
+  }
+  const std::string text = scenario_to_text(out);
+  write_file_atomically(path, [&](std::ostream& o) { o << text; });
+  s = std::move(out);
+}
+
+}  // namespace semitco::core

@@ -1,0 +1,64 @@
+// Scenario files (resources/scenarios/*.json): one route, one electric and one diesel truck, the
+// weather, the driver and the economics. Both front ends read and write them through this.
+//
+//   {
+//     "name": "I-80 Donner Pass, Sacramento to Reno",
+//     "route": "../routes/i80_donner.csv",            // relative to the scenario file
+//     "route_format": "auto",                         // optional: auto, vdri, cycle, csv, gpx
+//     "electric_vehicle": "../vehicles/electric_semi.json",   // a path; {"file": path, "chassis": {..}}
+//                                                             // to override chassis values; or inline
+//     "diesel_vehicle": "../vehicles/diesel_tractor.json",
+//     "ambient": {"temperature_C": 20},               // optional sections
+//     "driver": {},
+//     "grid_co2_kg_per_kWh": {"value": 0.373, "source": "..."},
+//     "economics": {...}                              // see economics_file.hpp
+//   }
+// Saving writes a canonical text (fixed key order, vehicles kept as references while unchanged), so
+// open + save reproduces a file saved by semitco byte for byte. Of a vehicle only the chassis (masses,
+// aerodynamics, tyres) is edited through a scenario; everything else stays in the vehicle file.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "app/core/economics_file.hpp"
+#include "physics/diesel_params.hpp"
+#include "physics/params.hpp"
+#include "tco/inputs.hpp"
+
+namespace semitco::core {
+
+struct Scenario {
+  std::string name;
+  std::string file;                  ///< where it was read from / last saved ("" for a new one)
+  std::string route_ref;             ///< as written in the file (relative to its folder) or absolute
+  std::string route_format = "auto";
+  physics::ElectricTruckParams electric;
+  std::string electric_ref;          ///< vehicle file as written; "" when the vehicle is inline
+  physics::DieselTruckParams diesel;
+  std::string diesel_ref;
+  nlohmann::json electric_json, diesel_json;  ///< the vehicles as read (overrides applied)
+  physics::Ambient ambient;
+  physics::DriverParams driver;
+  double grid_co2_kg_per_kWh = 0.373;
+  tco::TcoInputs economics;          ///< trips and tares are filled in by run_comparison()
+  EconomicsProvenance economics_provenance;
+  std::map<std::string, std::string> sources;  ///< value sources by key path, for tooltips
+
+  /// The route file as a path usable from the current directory.
+  [[nodiscard]] std::string route_path() const;
+  /// Folder that relative references are resolved against.
+  [[nodiscard]] std::string dir() const;
+};
+
+Scenario load_scenario(const std::string& path);
+/// Canonical JSON text of a scenario (what save_scenario writes).
+std::string scenario_to_text(const Scenario& s);
+/// Writes atomically (temporary file + rename) and sets s.file.
+void save_scenario(Scenario& s, const std::string& path);
+
+/// The scenario shipped with semitco (resources/scenarios/default.json).
+std::string default_scenario_path();
+std::string resources_dir();
+
+}  // namespace semitco::core
