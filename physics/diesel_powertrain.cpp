@@ -20,7 +20,8 @@ DieselPowertrain::DieselPowertrain(const DieselTruckParams& p)
       fuel_(p.fuel),
       aux_W_(p.aux.power_W),
       radius_(p.chassis.wheel_radius_m),
-      lockout_s_(p.shift.reversal_lockout_s) {
+      lockout_s_(p.shift.reversal_lockout_s),
+      planning_margin_radps_(std::max(p.shift.margin_radps, 0.05 * p.engine.rated_speed_radps)) {
   const double wl = p.engine.launch_speed_radps;
   launch_ref_Nm_ = engine_.full_load_Nm(wl) - aux_W_ / wl;
   if (launch_ref_Nm_ <= 0.0) {
@@ -108,11 +109,12 @@ void DieselPowertrain::options(double v, GearOption* out) const {
 }
 
 double DieselPowertrain::sustained_retard_N(double v, double /*store*/) const {
-  // The best gear for holding back: the most retard among gears whose engine speed stays within the
-  // governed maximum.
+  // The gear the strategy holds back with on a long descent: the most retard among gears that keep the
+  // engine under rated speed (ShiftStrategy::choose downshifts for retard within that bound), with 5 %
+  // headroom so a planned speed never sits on the line where an overspeed forces an upshift.
   double best = 0.0;
   for (int g = 1; g <= gearbox_.gears(); ++g) {
-    if (gearbox_.input_speed(g, v) > engine_.params().max_speed_radps) continue;
+    if (gearbox_.input_speed(g, v) > engine_.params().rated_speed_radps - planning_margin_radps_) continue;
     best = std::max(best, limits_in_gear(g, v).max_retard_N);
   }
   return best;

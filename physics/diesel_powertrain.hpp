@@ -84,6 +84,7 @@ class DieselPowertrain final : public Powertrain {
   FuelParams fuel_;
   double aux_W_, radius_;
   double lockout_s_;      // reversal lockout after a shift [s]
+  double planning_margin_radps_;  // descent planning keeps the engine this far under rated speed
   double launch_ref_Nm_;  // T_ref of the clutch-slip engine speed
 
   // Discrete state.

@@ -43,9 +43,10 @@ class Powertrain {
   [[nodiscard]] virtual double initial_store() const = 0;
   /// Limits at road speed v [m/s] with the store at `store`.
   [[nodiscard]] virtual WheelLimits limits(double speed_mps, double store) const = 0;
-  /// Retarding force the powertrain can hold for a long descent at speed v, whatever its momentary
-  /// discrete state (a gearbox in the middle of a shift holds nothing now, but the driver plans the
-  /// descent with the best gear). Used by the driver's safe descent speed.
+  /// Retarding force the powertrain can hold for a long descent at speed v, looking through momentary
+  /// states (a gearbox in the middle of a shift holds nothing now; on a descent it holds in its best
+  /// gear for braking).
+  /// Used by the driver's safe descent speed.
   [[nodiscard]] virtual double sustained_retard_N(double speed_mps, double store) const {
     return limits(speed_mps, store).max_retard_N;
   }

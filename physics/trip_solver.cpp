@@ -130,20 +130,39 @@ class TripModel {
     return t_ss + (T_now - t_ss) * std::exp(-k1 * L / v);
   }
 
-  double safe_speed(double sin_down, double rho, double L, double T_now, double store) const {
+  /// Highest speed up to `cap` that keeps the brakes under the limit (kUnlimited when `cap` does).
+  double safe_speed(double sin_down, double rho, double L, double T_now, double store, double cap) const {
     const double target = in_.truck.brakes.fade_limit_C - in_.driver.brake_margin_C;
-    double lo = in_.driver.descent_min_speed_mps, hi = kMaxDescentSpeed;
-    if (end_temperature(hi, sin_down, rho, L, T_now, store) <= target) return kUnlimited;
-    if (end_temperature(lo, sin_down, rho, L, T_now, store) > target) return lo;
-    for (int i = 0; i < 60 && hi - lo > 1e-9; ++i) {  // to ~1e-9 m/s so the demand stays continuous
-      const double mid = 0.5 * (lo + hi);
-      (end_temperature(mid, sin_down, rho, L, T_now, store) <= target ? lo : hi) = mid;
+    const double lo = in_.driver.descent_min_speed_mps, hi = std::max(cap, lo);
+    auto t_end = [&](double v) { return end_temperature(v, sin_down, rho, L, T_now, store); };
+    if (t_end(hi) <= target) return kUnlimited;
+    // T_end(v) need not be monotonic (slower means longer on the grade, and a retarder weaker at low
+    // engine speed), so scan down from the top for the highest safe speed, then refine by bisection.
+    constexpr int kScan = 72;
+    const double step = (hi - lo) / kScan;
+    double best_v = lo, best_t = t_end(lo);
+    for (int k = 1; k <= kScan; ++k) {
+      const double v = hi - k * step;
+      const double tv = t_end(v);
+      if (tv <= target) {
+        double ok = v, bad = v + step;
+        for (int i = 0; i < 40 && bad - ok > 1e-9; ++i) {  // to ~1e-9 m/s so the demand stays continuous
+          const double mid = 0.5 * (ok + bad);
+          (t_end(mid) <= target ? ok : bad) = mid;
+        }
+        return ok;
+      }
+      if (tv < best_t) {
+        best_t = tv;
+        best_v = v;
+      }
     }
-    return lo;
+    return best_v;  // nothing keeps the brakes under the limit: the least-bad speed
   }
 
-  /// Speed cap from the descent the truck is on or approaching (kUnlimited when none matters).
-  double safe_speed_ahead(double x, double T_now, double store) const {
+  /// Speed cap from the descent the truck is on or approaching (kUnlimited when none matters); `v_limit`
+  /// is the speed the driver would otherwise go, so feasibility is judged at speeds it would really drive.
+  double safe_speed_ahead(double x, double T_now, double store, double v_limit) const {
     if (descents_.empty()) return kUnlimited;
     const auto it = std::upper_bound(descents_.begin(), descents_.end(), x,
                                      [](double at, const Road::Descent& d) { return at < d.end_m; });
@@ -156,7 +175,7 @@ class TripModel {
     if (L <= 1.0) return kUnlimited;
     const double sin_down = (road_.elevation_at(from) - road_.elevation_at(it->end_m)) / L;
     const double rho = road_.at(from, zone_).rho_kgpm3;
-    const double v = safe_speed(std::max(sin_down, 0.0), rho, L, T_now, store);
+    const double v = safe_speed(std::max(sin_down, 0.0), rho, L, T_now, store, std::min(v_limit, kMaxDescentSpeed));
     if (v >= kUnlimited) return kUnlimited;
     return approach > 0.0 ? std::sqrt(v * v + 2.0 * b * approach) : v;
   }
@@ -189,7 +208,8 @@ class TripModel {
     } else {
       // Look tau ahead, at least as far as at walking pace so a launch from rest sees the ramp ahead.
       const double preview = std::min(x + std::max(v, kMinPreviewSpeed) * tau, next_point_m_);
-      e.target_mps = std::min((*envelope_)(preview), safe_speed_ahead(preview, y[kBrakeT], y[kStore]));
+      const double v_env = (*envelope_)(preview);
+      e.target_mps = std::min(v_env, safe_speed_ahead(preview, y[kBrakeT], y[kStore], v_env));
     }
     const double a_dem = std::clamp((e.target_mps - v) / tau, a_lo, a_hi);
     need_N = m_eff_ * a_dem + e.road.total_N();
@@ -574,7 +594,8 @@ void TripRun::sample(double t, const double* y) {
   double target = 0.0;
   if (model_.mode_ == Mode::Drive) {
     target = model_.time_based_ ? (*model_.trace_)(t)
-                                : std::min((*model_.envelope_)(x), model_.safe_speed_ahead(x, y[kBrakeT], y[kStore]));
+                                : std::min((*model_.envelope_)(x),
+                                           model_.safe_speed_ahead(x, y[kBrakeT], y[kStore], (*model_.envelope_)(x)));
     const double dt = have_sample_ ? t - last_sample_s_ : 0.0;
     const double shortfall = target - v;
     if (shortfall > s.max_speed_shortfall_mps) {
