@@ -3,6 +3,7 @@
 #include <benchmark/benchmark.h>
 
 #include "long_trace.hpp"
+#include "physics/diesel_powertrain.hpp"
 #include "physics/trip_solver.hpp"
 #include "routes/readers.hpp"
 
@@ -47,5 +48,41 @@ void BM_ElectricLongHaul(benchmark::State& state) {
   state.counters["sim_s_per_s"] = benchmark::Counter(simulated, benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_ElectricLongHaul)->Unit(benchmark::kMillisecond);
+
+physics::DieselTruckParams bench_diesel() {
+  physics::DieselTruckParams t;  // defaults: 15 L / 450 hp, 12-speed AMT
+  t.chassis.tractor_mass_kg = 8165.0;
+  t.chassis.trailer_mass_kg = 6804.0;
+  t.chassis.payload_kg = 21319.0;  // 80,000 lb
+  return t;
+}
+
+void BM_DieselTenHourTrace(benchmark::State& state) {
+  const auto route = bench::long_trace(SEMITCO_CYCLES_DIR, 36000.0);
+  const auto truck = bench_diesel();
+  double simulated = 0.0;
+  physics::SolverStats stats;
+  for (auto _ : state) {
+    const auto r = physics::simulate_diesel(route, truck, {}, {}, {}, false);
+    simulated += r.summary.duration_s;
+    stats = r.solver;
+  }
+  state.counters["sim_s_per_s"] = benchmark::Counter(simulated, benchmark::Counter::kIsRate);
+  state.counters["steps"] = static_cast<double>(stats.steps);
+  state.counters["restarts"] = static_cast<double>(stats.restarts);
+}
+BENCHMARK(BM_DieselTenHourTrace)->Unit(benchmark::kMillisecond);
+
+void BM_DieselLongHaul(benchmark::State& state) {
+  const auto route = routes::read_route(std::string(SEMITCO_CYCLES_DIR) + "/LongHaul.vdri");
+  const auto truck = bench_diesel();
+  double simulated = 0.0;
+  for (auto _ : state) {
+    const auto r = physics::simulate_diesel(route, truck, {}, {}, {}, false);
+    simulated += r.summary.duration_s;
+  }
+  state.counters["sim_s_per_s"] = benchmark::Counter(simulated, benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_DieselLongHaul)->Unit(benchmark::kMillisecond);
 
 }  // namespace

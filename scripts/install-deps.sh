@@ -27,6 +27,7 @@ packages=(
   catch2                 # unit tests (2.13)
   libbenchmark-dev       # make bench
   unzip                  # tests read XLSX back
+  clang libclang-rt-14-dev  # libFuzzer targets for the route readers (fuzz smoke run in make test)
 )
 if [ "$want_gui" = 1 ]; then
   packages+=(qt6-base-dev libqcustomplot-dev libgl-dev xvfb xauth)

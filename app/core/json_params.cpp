@@ -298,11 +298,11 @@ void put_with_source(nlohmann::ordered_json& obj, const std::string& path, const
 }  // namespace
 
 void put_quantity(nlohmann::ordered_json& obj, const std::string& path, std::string_view base, Dim dim,
-                  double si_value, std::string_view default_unit, const ValueProvenance& prov) {
+                  double value_si, std::string_view default_unit, const ValueProvenance& prov) {
   const std::string full = path.empty() ? std::string(base) : path + "." + std::string(base);
   const auto u = prov.unit_of.find(full);
   const std::string unit = u != prov.unit_of.end() ? u->second : std::string(default_unit);
-  put_with_source(obj, path, std::string(base) + "_" + unit, round_sig12(from_si(si_value, dim, unit)), prov);
+  put_with_source(obj, path, std::string(base) + "_" + unit, round_sig12(from_si(value_si, dim, unit)), prov);
 }
 
 void put_plain(nlohmann::ordered_json& obj, const std::string& path, std::string_view key, double value,

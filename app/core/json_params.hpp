@@ -118,13 +118,13 @@ struct ValueProvenance {
 /// Writes a quantity held in SI as key base_<unit> in the unit the provenance says (else default_unit),
 /// as {"value", "source"} when a source is known. `path` is the object's path for provenance look-ups.
 void put_quantity(nlohmann::ordered_json& obj, const std::string& path, std::string_view base, Dim dim,
-                  double si_value, std::string_view default_unit, const ValueProvenance& prov);
+                  double value_si, std::string_view default_unit, const ValueProvenance& prov);
 /// Writes a plain number under its exact key (with its source when known).
 void put_plain(nlohmann::ordered_json& obj, const std::string& path, std::string_view key, double value,
                const ValueProvenance& prov);
 
 /// Conversion of an SI value to a unit of its dimension (display); throws for unknown units.
-double from_si(double si_value, Dim dim, std::string_view unit);
+double from_si(double value_si, Dim dim, std::string_view unit);
 double to_si(double value, Dim dim, std::string_view unit);
 
 }  // namespace semitco::core

@@ -1,0 +1,85 @@
+// The command-line tool as a user runs it: exit codes, messages, and `route info` on every bundled route
+// and every shared cycle.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace fs = std::filesystem;
+
+namespace {
+struct Run {
+  int code = -1;
+  std::string out;
+};
+
+std::string semitco() {
+  const char* bin = std::getenv("SEMITCO_BIN_DIR");
+  return std::string(bin ? bin : ".") + "/app/semitco";
+}
+
+Run run(const std::string& args) {
+  Run r;
+  const std::string cmd = "cd '" + std::string(SEMITCO_SOURCE_DIR) + "' && '" + semitco() + "' " + args + " 2>&1";
+  FILE* p = ::popen(cmd.c_str(), "r");
+  REQUIRE(p != nullptr);
+  std::array<char, 4096> buf{};
+  while (std::fgets(buf.data(), buf.size(), p)) r.out += buf.data();
+  const int status = ::pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+}  // namespace
+
+TEST_CASE("semitco route info runs on every bundled route and every shared cycle", "[cli]") {
+  int files = 0;
+  for (const auto& dir : {std::string(SEMITCO_SOURCE_DIR) + "/resources/routes", std::string(SEMITCO_CYCLES_DIR)}) {
+    for (const auto& e : fs::directory_iterator(dir)) {
+      const auto ext = e.path().extension().string();
+      if (ext != ".csv" && ext != ".vdri" && ext != ".gpx") continue;
+      const auto r = run("route info '" + e.path().string() + "'");
+      INFO(e.path().string() << "\n" << r.out);
+      CHECK(r.code == 0);
+      CHECK_THAT(r.out, Catch::Contains("length") && Catch::Contains("climb") && Catch::Contains("stops"));
+      ++files;
+    }
+  }
+  CHECK(files >= 10);
+}
+
+TEST_CASE("semitco compare prints both trucks and the verdict", "[cli]") {
+  const auto r = run("compare --route '" + std::string(SEMITCO_CYCLES_DIR) + "/EPA_Ph2_rural_interstate_65mph.csv'");
+  INFO(r.out);
+  CHECK(r.code == 0);
+  CHECK_THAT(r.out, Catch::Contains("electric") && Catch::Contains("diesel") && Catch::Contains("verdict") &&
+                        Catch::Contains("peak brake temperature") && Catch::Contains("break-even"));
+}
+
+TEST_CASE("the command line fails clearly on bad input", "[cli]") {
+  SECTION("usage errors exit 2") {
+    CHECK(run("").code == 2);
+    CHECK(run("compare --no-such-option").code == 2);
+    CHECK(run("simulate --route /no/such/file.csv --vehicle resources/vehicles/electric_semi.json").code == 2);
+  }
+  SECTION("a broken route file names file, line and value and exits 1") {
+    const auto path = fs::temp_directory_path() / ("semitco-bad-" + std::to_string(::getpid()) + ".csv");
+    std::ofstream(path) << "distance_mi,elevation_ft,speed_limit_mph\n0,100,55\n1,abc,55\n";
+    const auto r = run("simulate --route '" + path.string() + "' --vehicle resources/vehicles/electric_semi.json");
+    fs::remove(path);
+    INFO(r.out);
+    CHECK(r.code == 1);
+    CHECK_THAT(r.out, Catch::Contains(path.filename().string() + ":3") && Catch::Contains("abc"));
+  }
+  SECTION("--version and --help") {
+    CHECK_THAT(run("--version").out, Catch::Contains("semitco"));
+    const auto help = run("compare --help");
+    CHECK(help.code == 0);
+    CHECK_THAT(help.out, Catch::Contains("--scenario") && Catch::Contains("Example"));
+  }
+}
