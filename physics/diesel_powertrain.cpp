@@ -201,14 +201,7 @@ TripResult simulate_diesel(const routes::RouteProfile& route, const DieselTruckP
                            const Ambient& ambient, const DriverParams& driver, const SolverOptions& solver,
                            bool record_series) {
   DieselPowertrain pt(truck);
-  TripInputs in;
-  in.route = &route;
-  in.truck = TruckModel{truck.name, truck.chassis, truck.brakes, &pt};
-  in.ambient = ambient;
-  in.driver = driver;
-  in.solver = solver;
-  in.record_series = record_series;
-  return simulate_trip(in);
+  return simulate_with(route, truck.name, truck.chassis, truck.brakes, pt, ambient, driver, solver, record_series);
 }
 
 }  // namespace semitco::physics

@@ -799,18 +799,24 @@ TripResult simulate_trip(const TripInputs& in) {
   return run.run();
 }
 
-TripResult simulate_electric(const routes::RouteProfile& route, const ElectricTruckParams& truck,
-                             const Ambient& ambient, const DriverParams& driver, const SolverOptions& solver,
-                             bool record_series, bool never_empty) {
-  ElectricPowertrain pt(truck, never_empty);
+TripResult simulate_with(const routes::RouteProfile& route, const std::string& name, const Chassis& chassis,
+                         const BrakeThermalParams& brakes, Powertrain& powertrain, const Ambient& ambient,
+                         const DriverParams& driver, const SolverOptions& solver, bool record_series) {
   TripInputs in;
   in.route = &route;
-  in.truck = TruckModel{truck.name, truck.chassis, truck.brakes, &pt};
+  in.truck = TruckModel{name, chassis, brakes, &powertrain};
   in.ambient = ambient;
   in.driver = driver;
   in.solver = solver;
   in.record_series = record_series;
   return simulate_trip(in);
+}
+
+TripResult simulate_electric(const routes::RouteProfile& route, const ElectricTruckParams& truck,
+                             const Ambient& ambient, const DriverParams& driver, const SolverOptions& solver,
+                             bool record_series, bool never_empty) {
+  ElectricPowertrain pt(truck, never_empty);
+  return simulate_with(route, truck.name, truck.chassis, truck.brakes, pt, ambient, driver, solver, record_series);
 }
 
 }  // namespace semitco::physics

@@ -55,6 +55,11 @@ struct TripInputs {
 /// a truck that cannot go on is a normal result with summary.completed == false and the reason.
 TripResult simulate_trip(const TripInputs& in);
 
+/// Runs one trip of a truck with the given powertrain (the simulate_* conveniences call this).
+TripResult simulate_with(const routes::RouteProfile& route, const std::string& name, const Chassis& chassis,
+                         const BrakeThermalParams& brakes, Powertrain& powertrain, const Ambient& ambient,
+                         const DriverParams& driver, const SolverOptions& solver, bool record_series);
+
 /// Convenience: the battery-electric truck on a route.
 TripResult simulate_electric(const routes::RouteProfile& route, const ElectricTruckParams& truck,
                              const Ambient& ambient = {}, const DriverParams& driver = {},

@@ -93,13 +93,7 @@ void read_fuel_map(JsonParams& s, physics::DieselEngineParams& e) {
 
 physics::DieselTruckParams read_diesel_truck(JsonParams& root) {
   physics::DieselTruckParams t;
-  t.name = root.text("name");
-  const std::string type = root.text("type");
-  if (type != "diesel") throw InputError(root.where("type") + " = \"" + type + "\": expected \"diesel\"");
-  {
-    auto s = root.object("chassis");
-    t.chassis = read_chassis(s);
-  }
+  read_vehicle_header(root, "diesel", &t.name, &t.chassis);
   {
     auto s = root.object("engine");
     auto& e = t.engine;

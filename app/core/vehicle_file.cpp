@@ -42,15 +42,19 @@ physics::BrakeThermalParams read_brakes(JsonParams& s) {
   return b;
 }
 
+void read_vehicle_header(JsonParams& root, const char* type, std::string* name, physics::Chassis* chassis) {
+  *name = root.text("name");
+  const std::string given = root.text("type");
+  if (given != type) {
+    throw InputError(root.where("type") + " = \"" + given + "\": expected \"" + type + "\"");
+  }
+  auto s = root.object("chassis");
+  *chassis = read_chassis(s);
+}
+
 physics::ElectricTruckParams read_electric_truck(JsonParams& root) {
   physics::ElectricTruckParams t;
-  t.name = root.text("name");
-  const std::string type = root.text("type");
-  if (type != "electric") throw InputError(root.where("type") + " = \"" + type + "\": expected \"electric\"");
-  {
-    auto s = root.object("chassis");
-    t.chassis = read_chassis(s);
-  }
+  read_vehicle_header(root, "electric", &t.name, &t.chassis);
   {
     auto s = root.object("motor");
     auto& m = t.motor;

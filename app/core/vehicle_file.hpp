@@ -10,6 +10,9 @@
 
 namespace semitco::core {
 
+/// The part every vehicle file starts with: "name", "type" (must be `type`) and the "chassis" section.
+void read_vehicle_header(JsonParams& root, const char* type, std::string* name, physics::Chassis* chassis);
+
 /// Parameters shared by every vehicle file: "chassis" and "brakes" sections.
 physics::Chassis read_chassis(JsonParams& sec);
 physics::BrakeThermalParams read_brakes(JsonParams& sec);
