@@ -54,7 +54,7 @@ ComparisonResult run_comparison(const Scenario& s, const routes::RouteProfile& r
     const physics::BatteryPack pack(ev.battery);
     sum.distance_m = t.summary.distance_m;
     sum.duration_s = t.summary.duration_s;
-    sum.driving_time_s = t.summary.moving_time_s;
+    sum.driving_time_s = std::min(t.summary.moving_time_s, t.summary.duration_s);  // integral of 1 vs t: rounding
     sum.energy_from_source_J = t.ledger.source_net_J();
     sum.battery_energy_out_J = t.ledger.source_out_J;
     sum.battery_energy_in_J = t.ledger.source_in_J;
@@ -75,7 +75,7 @@ ComparisonResult run_comparison(const Scenario& s, const routes::RouteProfile& r
     auto& sum = r.diesel.summary;
     sum.distance_m = t.summary.distance_m;
     sum.duration_s = t.summary.duration_s;
-    sum.driving_time_s = t.summary.moving_time_s;
+    sum.driving_time_s = std::min(t.summary.moving_time_s, t.summary.duration_s);  // integral of 1 vs t: rounding
     sum.fuel_kg = t.ledger.fuel_kg;
     sum.fuel_L = t.ledger.fuel_kg / dsl.fuel.density_kg_per_m3 * 1000.0;
     sum.def_L = t.ledger.def_kg / dsl.fuel.def_density_kg_per_m3 * 1000.0;

@@ -107,3 +107,19 @@ TEST_CASE("a comparison on the default scenario runs both trucks and prices them
   CHECK(r.diesel.mpg > 3.0);
   CHECK(r.diesel.mpg < 6.9);
 }
+
+TEST_CASE("every bundled route compares end to end", "[core][scenario]") {
+  auto s = core::load_scenario(core::default_scenario_path());
+  for (const char* name : {"i80_donner", "i5_grapevine", "i70_eisenhower", "flat_corridor"}) {
+    INFO(name);
+    s.route_ref = core::resources_dir() + "/routes/" + name + ".csv";
+    const auto r = core::run_comparison(s, core::load_route(s), {false});
+    CHECK(r.electric.trip.summary.completed);
+    CHECK(r.diesel.trip.summary.completed);
+    CHECK(r.tco.electric.usd_per_mi > 0.0);
+    CHECK(r.tco.diesel.usd_per_mi > 0.0);
+    // Brakes kept under the fade limit by both drivers on every bundled mountain pass.
+    CHECK(r.electric.trip.summary.peak_brake_temperature_C < s.electric.brakes.fade_limit_C);
+    CHECK(r.diesel.trip.summary.peak_brake_temperature_C < s.diesel.brakes.fade_limit_C);
+  }
+}
