@@ -113,6 +113,48 @@ void print_cost_comparison(std::ostream& out, const ComparisonResult& r) {
       << " (now " << f("$%.3f", r.tco_inputs.prices.electricity_price_usd_per_kWh) << ")\n";
 }
 
+std::vector<tco::UncertainInput> default_uncertain_inputs(const tco::TcoInputs& b) {
+  using tco::Distribution;
+  const auto& p = b.prices;
+  const auto& e = b.electric.economics;
+  return {
+      {"prices.diesel_price_usd_per_gal",
+       Distribution::triangular(0.8 * p.diesel_price_usd_per_gal, p.diesel_price_usd_per_gal, 1.5 * p.diesel_price_usd_per_gal)},
+      {"prices.electricity_price_usd_per_kWh",
+       Distribution::triangular(0.7 * p.electricity_price_usd_per_kWh, p.electricity_price_usd_per_kWh,
+                                1.6 * p.electricity_price_usd_per_kWh)},
+      {"prices.demand_charge_usd_per_kW_month",
+       Distribution::uniform(0.5 * p.demand_charge_usd_per_kW_month, 2.0 * p.demand_charge_usd_per_kW_month)},
+      {"electric.economics.purchase_price_usd", Distribution::normal(e.purchase_price_usd, 0.1 * e.purchase_price_usd)},
+      {"electric.economics.maintenance_usd_per_mi",
+       Distribution::uniform(0.7 * e.maintenance_usd_per_mi, 1.2 * e.maintenance_usd_per_mi)},
+      {"electric.economics.residual_value_frac",
+       Distribution::uniform(0.5 * e.residual_value_frac, std::min(1.0, 1.5 * e.residual_value_frac))},
+  };
+}
+
+void print_uncertainty(std::ostream& out, const ComparisonResult& r, int draws, std::uint64_t seed) {
+  if (!r.electric.summary.feasible || !r.diesel.summary.feasible) return;
+  const auto tor = tco::tornado(r.tco_inputs, tco::default_sensitivity_ranges(r.tco_inputs, 0.2));
+  out << "sensitivity of the savings per mile to each input at -20 % / +20 % (largest first)\n";
+  const auto& bars = tor.bars;  // sorted by swing, largest first
+  for (std::size_t i = 0; i < std::min<std::size_t>(bars.size(), 8); ++i) {
+    const auto& b = bars[i];
+    out << "  " << std::left << std::setw(48) << b.key << std::right << std::setw(10)
+        << f("%+.3f", b.savings_usd_per_mi_low - tor.base_savings_usd_per_mi) << std::setw(10)
+        << f("%+.3f", b.savings_usd_per_mi_high - tor.base_savings_usd_per_mi) << " $/mi\n";
+  }
+  const auto inputs = default_uncertain_inputs(r.tco_inputs);
+  tco::MonteCarloSettings ms;
+  ms.draws = draws;
+  ms.seed = seed;
+  const auto mc = tco::monte_carlo(r.tco_inputs, inputs, ms);
+  out << "Monte Carlo, " << mc.draws << " draws (seed " << mc.seed << "), savings per mile (diesel - electric):\n";
+  out << "  P10 " << f("$%+.3f", mc.savings_usd_per_mi.p10) << "   P50 " << f("$%+.3f", mc.savings_usd_per_mi.p50)
+      << "   P90 " << f("$%+.3f", mc.savings_usd_per_mi.p90) << "   probability the electric truck is cheaper "
+      << f("%.1f %%", 100.0 * mc.probability_electric_cheaper) << "\n";
+}
+
 void print_verdict(std::ostream& out, const ComparisonResult& r) {
   if (!r.electric.summary.feasible || !r.diesel.summary.feasible) {
     out << "verdict: no cost comparison (" << (r.warnings.empty() ? "" : r.warnings.back()) << ")\n";
