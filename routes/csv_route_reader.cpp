@@ -128,6 +128,10 @@ RouteProfile read_route_csv(std::istream& in, const std::string& name, const Rea
       if (!g.converged) tok.fail("points nearly antipodal: no geodesic between this row and the previous one");
       if (g.distance_m == 0.0)
         tok.fail("duplicate point: lat,lon " + text(kLat) + "," + text(kLon) + " repeats the previous row", text(kLat));
+      if (g.distance_m > detail::kMaxPointGapM)
+        tok.fail("point " + text(kLat) + "," + text(kLon) + " is " + detail::km_text(g.distance_m) +
+                     " from the previous one (more than 100 km: swapped lat/lon or a lost sign?)",
+                 text(kLat) + "," + text(kLon));
       dist = pts.distance_m.back() + g.distance_m;
     }
     if (dist > detail::kMaxRouteLengthM) tok.fail("route length implausible (> 20,000 km)", text(kDistance));

@@ -225,6 +225,12 @@ RouteProfile read_gpx(std::istream& in, const std::string& name, const ReadOptio
       }
       if (standstill_s >= options.standstill_min_s) p.stops.push_back(Stop{pts.distance_m.back(), standstill_s, "standstill"});
       standstill_s = 0.0;
+      if (g.distance_m > detail::kMaxPointGapM) {
+        throw RouteError(name, r.line, where,
+                         "is " + detail::km_text(g.distance_m) +
+                             " from the previous point (more than 100 km: swapped lat/lon or a lost sign?)",
+                         std::to_string(r.lat) + "," + std::to_string(r.lon));
+      }
       dist = pts.distance_m.back() + g.distance_m;
       if (dist > detail::kMaxRouteLengthM) throw RouteError(name, r.line, where, "route length implausible (> 20,000 km)");
     }

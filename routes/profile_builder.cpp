@@ -13,6 +13,12 @@
 
 namespace semitco::routes::detail {
 
+std::string km_text(double m) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f km", m / 1000.0);
+  return buf;
+}
+
 std::string file_stem(const std::string& path) {
   return std::filesystem::path(path).stem().string();
 }

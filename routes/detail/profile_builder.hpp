@@ -15,6 +15,12 @@ inline constexpr double kMaxPlausibleSpeedMps = 200.0 / 3.6;  ///< above 200 km/
 inline constexpr double kMaxPlausibleGradeFrac = 0.5;         ///< above 50 % a file has the wrong unit
 inline constexpr double kMaxRouteLengthM = 2.0e7;             ///< half the Earth's circumference
 inline constexpr std::size_t kMaxResampledPoints = 200000;     ///< 2,000 km at the default 10 m step
+/// Consecutive GPS points further apart than this are not a road but an error (swapped lat/lon, a lost
+/// sign, a jump in a recording): a grade between them would mean nothing.
+inline constexpr double kMaxPointGapM = 100e3;
+
+/// "123.4 km" for messages.
+std::string km_text(double m);
 
 /// File name without directories and extension ("LongHaul" for ".../LongHaul.vdri").
 std::string file_stem(const std::string& path);

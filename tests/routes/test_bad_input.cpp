@@ -157,3 +157,22 @@ TEST_CASE("check_profile names the broken invariant", "[routes][bad][check]") {
   p.grade_frac[1] = std::nan("");
   CHECK_THAT(route_error_of([&] { check_profile(p); }), Contains("grade_frac[1]: not a finite number"));
 }
+
+TEST_CASE("GPS points far apart are refused with the place and the distance", "[routes][bad-input]") {
+  using semitco::routes::RouteError;
+  std::istringstream csv("lat,lon,ele\n39.0,-120.0,100\n39.0,120.0,100\n");
+  try {
+    semitco::routes::read_route_csv(csv, "gap.csv");
+    FAIL("no error");
+  } catch (const RouteError& e) {
+    CHECK_THAT(std::string(e.what()), Catch::Contains("gap.csv:3") && Catch::Contains("km from the previous"));
+  }
+  std::istringstream gpx(R"(<gpx version="1.1"><trk><trkseg><trkpt lat="10" lon="10"><ele>5</ele></trkpt>
+<trkpt lat="10" lon="10.001"><ele>5</ele></trkpt><trkpt lat="-10" lon="10.001"><ele>5</ele></trkpt></trkseg></trk></gpx>)");
+  try {
+    semitco::routes::read_gpx(gpx, "gap.gpx");
+    FAIL("no error");
+  } catch (const RouteError& e) {
+    CHECK_THAT(std::string(e.what()), Catch::Contains("gap.gpx:2") && Catch::Contains("<trkpt> #3"));
+  }
+}
