@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "app/core/atomic_file.hpp"
+#include "app/core/batch.hpp"
 #include "app/core/comparison.hpp"
 #include "app/core/comparison_report.hpp"
 #include "app/core/diesel_file.hpp"
@@ -117,6 +118,74 @@ int run_route_info(const std::vector<std::string>& files, const std::string& for
   return status;
 }
 
+
+// ---- semitco batch: options and the call into app/core/batch ----
+struct BatchArgs {
+  core::BatchOptions options;
+  std::string progress = "auto";
+};
+
+CLI::App* add_batch_command(CLI::App& app, BatchArgs& a) {
+  auto* b = app.add_subcommand(
+      "batch", "Many routes x scenarios x parameter sweeps, in parallel: one row per job to CSV, JSON lines or XLSX");
+  auto& o = a.options;
+  b->add_option("inputs", o.inputs,
+                "Route files, directories (their .csv/.vdri/.gpx files) and glob patterns (quote them: 'runs/*.gpx')")
+      ->required();
+  b->add_option("--out,-o", o.out,
+                "Result file; the extension picks the format: .csv (units in the column names), .jsonl (one JSON "
+                "object per line) or .xlsx (results sheet + summary sheet ranking lanes by savings per mile)")
+      ->required();
+  b->add_option("--scenario,-s", o.scenarios,
+                "Scenario file(s) giving vehicles and economics; repeat for several (default: the bundled "
+                "default scenario). The scenario's own route is ignored: the inputs are the routes")
+      ->check(CLI::ExistingFile);
+  b->add_option("--sweep", o.sweeps,
+                "Sweep an input: KEY=START:STOP:STEP or KEY=V1,V2,... ; KEY is an economics key of the scenario "
+                "(prices.diesel_price_usd_per_gal, or just diesel_price_usd_per_gal), payload, "
+                "ambient.temperature_C, ambient.headwind_mps or grid_co2_kg_per_kWh. Repeat for a cartesian product");
+  b->add_option("--jobs,-j", o.jobs, "Worker threads (default: all cores)")->check(CLI::PositiveNumber);
+  b->add_flag("--recursive,-R", o.recursive, "Also take route files from sub-directories of directory inputs");
+  b->add_option("--format", o.route_format, "Route format of every input: auto, vdri, cycle, csv, gpx")
+      ->capture_default_str();
+  b->add_option("--series-dir", o.series_dir,
+                "Also write each job's 1 Hz time series as <dir>/<job id>.electric.csv and .diesel.csv "
+                "(slower, uses disk)");
+  b->add_flag("--resume", o.resume,
+              "Skip jobs already in the journal <out>.partial.jsonl of an interrupted run or in an existing "
+              "--out .csv/.jsonl file; the result is the same as an uninterrupted run");
+  b->add_option("--progress", a.progress,
+                "Progress on stderr: auto (bar on a terminal, 'done k/n' lines otherwise), bar, lines, off")
+      ->check(CLI::IsMember({"auto", "bar", "lines", "off"}))
+      ->capture_default_str();
+  b->footer(
+      "Exit code: 0 all jobs ok, 1 some jobs failed (listed on stderr and in the error column), 2 usage error.\n"
+      "Examples:\n"
+      "  semitco batch ../shared/data/cycles --out results.xlsx\n"
+      "  semitco batch 'telematics/*.gpx' -s fleet_a.json -s fleet_b.json --sweep diesel_price_usd_per_gal=3.0:5.0:0.25 "
+      "--jobs 8 --out lanes.csv\n"
+      "  semitco batch routes/ --sweep payload=15000:20000:2500 --out r.jsonl --resume\n"
+      "  semitco batch fleet/ --recursive --format gpx --sweep ambient.temperature_C=-10,20,35 "
+      "--series-dir series/ --progress lines --out r.csv\n"
+      "  mpirun -np 8 --hostfile hosts semitco batch routes/ --out results.csv   (MPI builds; see docs/batch.md)");
+  return b;
+}
+
+int run_batch_command(const BatchArgs& a) {
+  core::BatchOptions o = a.options;
+  o.progress = a.progress == "bar"     ? core::ProgressMode::Bar
+               : a.progress == "lines" ? core::ProgressMode::Lines
+               : a.progress == "off"   ? core::ProgressMode::Off
+                                       : core::ProgressMode::Auto;
+  try {
+    return core::run_batch(o, std::cerr).exit_code;
+  } catch (const core::BatchUsageError& e) {
+    std::cerr << "semitco batch: " << e.what() << "\n";
+    return 2;
+  }
+}
+// ---- end of semitco batch ----
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -128,7 +197,8 @@ int main(int argc, char** argv) {
              "  semitco compare --route ../shared/data/cycles/LongHaul.vdri\n"
              "  semitco tco --scenario resources/scenarios/default.json\n"
              "  semitco simulate --route resources/routes/i80_donner.csv --vehicle resources/vehicles/electric_semi.json\n"
-             "  semitco route info resources/routes/*.csv");
+             "  semitco route info resources/routes/*.csv\n"
+             "  semitco batch ../shared/data/cycles --sweep diesel_price_usd_per_gal=3:5:0.5 --out results.xlsx");
 
   bool metric = false;
   app.add_flag("--metric", metric, "Print metric units (default US: mi, mph, lb, F)");
@@ -175,6 +245,9 @@ int main(int argc, char** argv) {
   info->add_option("files", route_files, "Route files")->required()->check(CLI::ExistingFile);
   info->add_option("--format", format, "Route format: auto, vdri, cycle, csv, gpx")->capture_default_str();
 
+  BatchArgs batch_args;
+  auto* batch_cmd = add_batch_command(app, batch_args);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -192,6 +265,7 @@ int main(int argc, char** argv) {
       core::print_verdict(std::cout, r);
       return r.electric.summary.feasible && r.diesel.summary.feasible ? 0 : 1;
     }
+    if (*batch_cmd) return run_batch_command(batch_args);
     if (*info) return run_route_info(route_files, format, metric);
     if (*fmt) {
       auto s = core::load_scenario(scenario_path);

@@ -1,0 +1,276 @@
+// The batch runner: collector, progress, thread pool; see batch.hpp and docs/batch.md.
+#include "app/core/batch.hpp"
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <atomic>
+#include <condition_variable>
+#include <cstdio>
+#include <deque>
+#include <filesystem>
+#include <mutex>
+#include <ostream>
+#include <thread>
+
+#include "app/core/atomic_file.hpp"
+#include "app/core/batch_collector.hpp"
+#include "app/core/batch_mpi.hpp"
+
+namespace semitco::core {
+
+namespace batch {
+
+namespace {
+
+std::string duration_text(double s) {
+  char buf[32];
+  if (!std::isfinite(s) || s < 0) return "?";
+  const long t = std::lround(s);
+  if (t >= 3600) {
+    std::snprintf(buf, sizeof buf, "%ldh%02ldm", t / 3600, t / 60 % 60);
+  } else if (t >= 60) {
+    std::snprintf(buf, sizeof buf, "%ldm%02lds", t / 60, t % 60);
+  } else {
+    std::snprintf(buf, sizeof buf, "%lds", t);
+  }
+  return buf;
+}
+
+// Removes "<out>.tmp-<pid>" files left by runs that were killed (their process is gone).
+void remove_stale_temporaries(const std::string& out) {
+  namespace fs = std::filesystem;
+  const fs::path p(out);
+  const std::string prefix = p.filename().string() + ".tmp-";
+  std::error_code ec;
+  const fs::path dir = p.has_parent_path() ? p.parent_path() : fs::path(".");
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    const std::string name = e.path().filename().string();
+    if (name.rfind(prefix, 0) != 0) continue;
+    const std::string pid_text = name.substr(prefix.size());
+    if (pid_text.empty() || pid_text.find_first_not_of("0123456789") != std::string::npos) continue;
+    const long pid = std::strtol(pid_text.c_str(), nullptr, 10);
+    if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) fs::remove(e.path(), ec);
+  }
+}
+
+}  // namespace
+
+Progress::Progress(std::size_t total, ProgressMode mode, std::ostream& log)
+    : total_(total), log_(&log), start_(std::chrono::steady_clock::now()), last_(start_) {
+  off_ = mode == ProgressMode::Off;
+  bar_ = mode == ProgressMode::Bar || (mode == ProgressMode::Auto && ::isatty(STDERR_FILENO) == 1);
+}
+
+void Progress::update(std::size_t done, bool force) {
+  if (off_ || done == last_done_) return;
+  const auto now = std::chrono::steady_clock::now();
+  const double since_last = std::chrono::duration<double>(now - last_).count();
+  // A terminal bar is redrawn up to 10 times a second; lines appear every 5 s (and at the end).
+  if (!force && done != total_ && since_last < (bar_ ? 0.1 : 5.0)) return;
+  last_ = now;
+  last_done_ = done;
+  const double elapsed = std::chrono::duration<double>(now - start_).count();
+  const double rate = elapsed > 0 ? static_cast<double>(done) / elapsed : 0.0;
+  const double eta = rate > 0 ? static_cast<double>(total_ - done) / rate : -1.0;
+  char figures[128];
+  std::snprintf(figures, sizeof figures, "%zu/%zu  %.1f jobs/s  ETA %s", done, total_, rate,
+                done == total_ ? "0s" : duration_text(eta).c_str());
+  if (bar_) {
+    constexpr int kWidth = 30;
+    const int filled = total_ ? static_cast<int>(kWidth * static_cast<double>(done) / static_cast<double>(total_)) : kWidth;
+    *log_ << "\r[" << std::string(static_cast<std::size_t>(filled), '#')
+         << std::string(static_cast<std::size_t>(kWidth - filled), ' ') << "] " << figures << "   " << std::flush;
+  } else {
+    *log_ << "done " << figures << "\n" << std::flush;
+  }
+}
+
+void Progress::finish() {
+  update(total_, true);
+  if (bar_ && !off_) *log_ << "\n" << std::flush;
+}
+
+std::optional<std::size_t> index_of(const Plan& plan, const std::string& id) {
+  unsigned long r = 0, s = 0, p = 0;
+  int used = 0;
+  if (std::sscanf(id.c_str(), "r%6lu-s%3lu-p%6lu%n", &r, &s, &p, &used) != 3 || static_cast<std::size_t>(used) != id.size())
+    return std::nullopt;
+  if (r < 1 || r > plan.routes.size() || s < 1 || s > plan.scenarios.size() || p < 1 || p > plan.points)
+    return std::nullopt;
+  const std::size_t index = ((r - 1) * plan.scenarios.size() + (s - 1)) * plan.points + (p - 1);
+  if (plan.job_id(index) != id) return std::nullopt;
+  return index;
+}
+
+Collector::Collector(const Plan& plan, const BatchOptions& opt, std::ostream& log)
+    : plan_(plan), opt_(opt), log_(log), progress_(0, ProgressMode::Off, log) {
+  const std::string journal = journal_path(opt.out);
+  remove_stale_temporaries(opt.out);
+  if (opt.resume) {
+    std::map<std::string, Row> found;
+    std::error_code ec;
+    // An earlier complete result file, then the journal of an interrupted run (rows are the same).
+    if (std::filesystem::exists(opt.out, ec)) {
+      if (output_kind(opt.out) != OutputKind::Xlsx || !std::filesystem::exists(journal, ec)) {
+        found = read_result_rows(plan, opt.out);
+      }
+    }
+    for (auto& [id, row] : read_result_rows(plan, journal)) found[id] = std::move(row);
+    for (auto& [id, row] : found) {
+      const auto index = index_of(plan, id);
+      if (!index || row.route_file != plan.routes[plan.route_of(*index)] ||
+          row.scenario != plan.scenarios[plan.scenario_of(*index)] || row.sweep != plan.sweep_values(*index)) {
+        throw BatchUsageError("--resume: row " + id + " (" + row.route_file +
+                              ") is not a job of this batch; the result file was written with other inputs, "
+                              "scenarios or sweeps");
+      }
+      resumed_.emplace(*index, std::move(row));
+    }
+    if (!resumed_.empty()) log_ << "resuming: " << resumed_.size() << " of " << plan.size() << " jobs already done\n";
+  }
+  for (std::size_t i = 0; i < plan.size(); ++i) {
+    if (!resumed_.count(i)) pending_.push_back(i);
+  }
+  // The journal starts with what was resumed (a row cut short by a kill is dropped) and grows per row.
+  write_file_atomically(journal, [&](std::ostream& o) {
+    for (const auto& [i, row] : resumed_) o << row_to_json(plan_, row).dump() << "\n";
+  });
+  journal_.open(journal, std::ios::binary | std::ios::app);
+  if (!journal_) throw std::runtime_error(journal + ": cannot append");
+  writer_ = make_writer(plan, opt.out);
+  progress_ = Progress(pending_.size(), opt.progress, log);
+  emit_ready();
+}
+
+Collector::~Collector() = default;
+
+void Collector::add(std::size_t index, Row row) {
+  journal_ << row_to_json(plan_, row).dump() << "\n" << std::flush;
+  if (!journal_) throw std::runtime_error(journal_path(opt_.out) + ": write failed (disk full?)");
+  ready_.emplace(index, std::move(row));
+  ++done_;
+  emit_ready();
+  progress_.update(done_);
+}
+
+void Collector::emit_ready() {
+  while (next_ < plan_.size()) {
+    Row row;
+    if (auto it = resumed_.find(next_); it != resumed_.end()) {
+      row = std::move(it->second);
+      resumed_.erase(it);
+    } else if (auto jt = ready_.find(next_); jt != ready_.end()) {
+      row = std::move(jt->second);
+      ready_.erase(jt);
+    } else {
+      return;
+    }
+    if (!row.ok) {
+      ++failed_;
+      if (failures_.size() < 20) failures_.push_back(row.job_id + "  " + row.route_file + ": " + row.error);
+    }
+    writer_->write(row);
+    ++next_;
+  }
+}
+
+BatchSummary Collector::finish() {
+  emit_ready();
+  progress_.finish();
+  if (next_ != plan_.size()) throw std::logic_error("batch: not every job produced a row");
+  writer_->commit();
+  journal_.close();
+  std::remove(journal_path(opt_.out).c_str());
+  BatchSummary sum;
+  sum.total = plan_.size();
+  sum.ran = done_;
+  sum.resumed = plan_.size() - done_;
+  sum.failed = failed_;
+  sum.exit_code = failed_ ? 1 : 0;
+  log_ << "batch: " << sum.total << " jobs (" << sum.ran << " run, " << sum.resumed << " resumed), "
+       << sum.total - failed_ << " ok, " << failed_ << " failed; results in " << opt_.out << "\n";
+  if (failed_) {
+    log_ << "failed jobs:\n";
+    for (const auto& f : failures_) log_ << "  " << f << "\n";
+    if (failed_ > failures_.size()) log_ << "  ... and " << failed_ - failures_.size() << " more (see the error column)\n";
+  }
+  return sum;
+}
+
+namespace {
+
+// Worker threads take job indices from a shared counter and hand rows to the collector (this thread).
+BatchSummary run_local(const Plan& plan, const BatchOptions& opt, std::ostream& log) {
+  Collector collector(plan, opt, log);
+  const auto& pending = collector.pending();
+  const auto scenarios = load_scenarios(plan);
+  unsigned threads = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(pending.size(), 1)));
+
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> stop{false};
+  std::mutex mutex;
+  std::condition_variable cv;
+  std::deque<std::pair<std::size_t, Row>> finished;
+  std::vector<std::thread> pool;
+  auto work = [&] {
+    RouteCache cache;
+    for (;;) {
+      const std::size_t k = next.fetch_add(1);
+      if (k >= pending.size() || stop) return;
+      Row row = run_job(plan, scenarios, pending[k], opt.route_format, opt.series_dir, cache);
+      {
+        std::lock_guard lock(mutex);
+        finished.emplace_back(pending[k], std::move(row));
+      }
+      cv.notify_one();
+    }
+  };
+  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
+  try {
+    std::size_t received = 0;
+    while (received < pending.size()) {
+      std::deque<std::pair<std::size_t, Row>> batch_rows;
+      {
+        std::unique_lock lock(mutex);
+        cv.wait_for(lock, std::chrono::milliseconds(200), [&] { return !finished.empty(); });
+        batch_rows.swap(finished);
+      }
+      for (auto& [index, row] : batch_rows) {
+        collector.add(index, std::move(row));
+        ++received;
+      }
+      collector.tick();
+    }
+  } catch (...) {
+    stop = true;
+    for (auto& t : pool) t.join();
+    throw;
+  }
+  for (auto& t : pool) t.join();
+  return collector.finish();
+}
+
+}  // namespace
+
+BatchSummary run_plan_locally(const Plan& plan, const BatchOptions& opt, std::ostream& log) {
+  return run_local(plan, opt, log);
+}
+
+}  // namespace batch
+
+BatchSummary run_batch(const BatchOptions& opt, std::ostream& log) {
+  if (opt.out.empty()) throw BatchUsageError("--out is required (a .csv, .jsonl or .xlsx file)");
+  (void)batch::output_kind(opt.out);
+#ifdef SEMITCO_WITH_MPI
+  if (batch::launched_by_mpirun()) return batch::run_batch_mpi(opt, log);
+#endif
+  const batch::Plan plan = batch::make_plan(opt);
+  return batch::run_plan_locally(plan, opt, log);
+}
+
+}  // namespace semitco::core

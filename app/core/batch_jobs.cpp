@@ -1,0 +1,361 @@
+// Batch jobs: inputs -> route files, sweep specs -> axes, the job plan, and running one job.
+#include <glob.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+
+#include "app/core/batch_rows.hpp"
+#include "app/core/comparison.hpp"
+#include "app/core/trip_report.hpp"
+#include "app/core/atomic_file.hpp"
+#include "routes/readers.hpp"
+#include "tco/parameters.hpp"
+
+namespace semitco::core {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Physics inputs a sweep may set besides the economics table.
+struct PhysicsKey {
+  const char* key;
+  double lo, hi;
+};
+constexpr PhysicsKey kPhysicsKeys[] = {
+    {"ambient.temperature_C", -50.0, 60.0},
+    {"ambient.headwind_mps", -40.0, 40.0},
+    {"grid_co2_kg_per_kWh", 0.0, 10.0},
+};
+
+bool ends_with(std::string_view s, std::string_view tail) {
+  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
+}
+
+// The canonical key for what the user typed.
+std::string resolve_key(const std::string& typed, const std::string& spec) {
+  if (typed == "payload" || typed == "payload_kg") return "operations.payload_desired_kg";
+  for (const auto& p : kPhysicsKeys) {
+    if (typed == p.key || ends_with(p.key, "." + typed)) return p.key;
+  }
+  std::vector<std::string> hits;
+  for (const auto& p : tco::parameters()) {
+    if (p.key == typed) return std::string(p.key);
+    if (ends_with(p.key, "." + typed)) hits.emplace_back(p.key);
+  }
+  if (hits.size() == 1) return hits.front();
+  if (hits.empty()) {
+    throw BatchUsageError("--sweep " + spec + ": unknown key '" + typed +
+                          "' (use a scenario economics key such as prices.diesel_price_usd_per_gal, "
+                          "payload, ambient.temperature_C, ambient.headwind_mps or grid_co2_kg_per_kWh)");
+  }
+  std::string list;
+  for (const auto& h : hits) list += " " + h;
+  throw BatchUsageError("--sweep " + spec + ": key '" + typed + "' is ambiguous, say which:" + list);
+}
+
+double parse_number(const std::string& text, const std::string& spec) {
+  errno = 0;
+  char* end = nullptr;
+  const double v = std::strtod(text.c_str(), &end);
+  if (text.empty() || end != text.c_str() + text.size() || errno != 0 || !std::isfinite(v)) {
+    throw BatchUsageError("--sweep " + spec + ": '" + text + "' is not a number");
+  }
+  return v;
+}
+
+void check_range(const std::string& key, double v, const std::string& spec) {
+  for (const auto& p : kPhysicsKeys) {
+    if (key == p.key) {
+      if (v < p.lo || v > p.hi) {
+        throw BatchUsageError("--sweep " + spec + ": " + key + " = " + tco::format_value(v) + " is outside [" +
+                              tco::format_value(p.lo) + ", " + tco::format_value(p.hi) + "]");
+      }
+      return;
+    }
+  }
+  const auto& p = tco::find_parameter(key);
+  if (!p.in_range(v)) {
+    throw BatchUsageError("--sweep " + spec + ": " + key + " = " + tco::format_value(v) + " (" + p.range_text() +
+                          ")");
+  }
+}
+
+bool is_route_extension(const fs::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return ext == ".csv" || ext == ".vdri" || ext == ".gpx";
+}
+
+}  // namespace
+
+SweepAxis parse_sweep(const std::string& spec) {
+  const auto eq = spec.find('=');
+  if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size()) {
+    throw BatchUsageError("--sweep " + spec + ": expected key=start:stop:step or key=v1,v2,...");
+  }
+  SweepAxis axis;
+  axis.key = resolve_key(spec.substr(0, eq), spec);
+  if (axis.key.find(".trip.") != std::string::npos || ends_with(axis.key, ".tare_kg")) {
+    throw BatchUsageError("--sweep " + spec + ": " + axis.key + " comes from the simulation, it cannot be swept");
+  }
+  const std::string rhs = spec.substr(eq + 1);
+  if (rhs.find(':') != std::string::npos) {
+    std::vector<std::string> parts;
+    std::size_t from = 0;
+    for (;;) {
+      const auto c = rhs.find(':', from);
+      parts.push_back(rhs.substr(from, c == std::string::npos ? std::string::npos : c - from));
+      if (c == std::string::npos) break;
+      from = c + 1;
+    }
+    if (parts.size() != 3) throw BatchUsageError("--sweep " + spec + ": expected start:stop:step");
+    const double start = parse_number(parts[0], spec), stop = parse_number(parts[1], spec),
+                 step = parse_number(parts[2], spec);
+    if (!(step > 0.0)) throw BatchUsageError("--sweep " + spec + ": step must be > 0");
+    if (stop < start) throw BatchUsageError("--sweep " + spec + ": stop must be >= start");
+    const double n = std::floor((stop - start) / step + 1e-9);
+    if (n >= 1e6) throw BatchUsageError("--sweep " + spec + ": more than a million points");
+    for (std::size_t i = 0; i <= static_cast<std::size_t>(n); ++i) {
+      // Computed from the index (no accumulated error), rounded like the output prints it.
+      axis.values.push_back(batch::round_for_output(start + static_cast<double>(i) * step));
+    }
+  } else {
+    std::size_t from = 0;
+    for (;;) {
+      const auto c = rhs.find(',', from);
+      axis.values.push_back(
+          batch::round_for_output(parse_number(rhs.substr(from, c == std::string::npos ? std::string::npos : c - from), spec)));
+      if (c == std::string::npos) break;
+      from = c + 1;
+    }
+  }
+  for (double v : axis.values) check_range(axis.key, v, spec);
+  return axis;
+}
+
+std::vector<std::string> expand_route_inputs(const std::vector<std::string>& inputs, bool recursive) {
+  std::vector<std::string> out;
+  for (const auto& in : inputs) {
+    std::error_code ec;
+    if (fs::is_directory(in, ec)) {
+      const std::size_t before = out.size();
+      auto take = [&](const fs::directory_entry& e) {
+        std::error_code ec2;
+        if (e.is_regular_file(ec2) && is_route_extension(e.path())) out.push_back(e.path().lexically_normal().string());
+      };
+      if (recursive) {
+        for (const auto& e : fs::recursive_directory_iterator(in, fs::directory_options::skip_permission_denied, ec))
+          take(e);
+      } else {
+        for (const auto& e : fs::directory_iterator(in, ec)) take(e);
+      }
+      if (out.size() == before) throw BatchUsageError(in + ": no .csv, .vdri or .gpx files in this directory");
+    } else if (in.find_first_of("*?[") != std::string::npos && !fs::exists(in, ec)) {
+      glob_t g{};
+      const int rc = ::glob(in.c_str(), 0, nullptr, &g);
+      const std::size_t before = out.size();
+      if (rc == 0) {
+        for (std::size_t i = 0; i < g.gl_pathc; ++i) {
+          const fs::path p(g.gl_pathv[i]);
+          if (fs::is_regular_file(p, ec) && is_route_extension(p)) out.push_back(p.lexically_normal().string());
+        }
+      }
+      ::globfree(&g);
+      if (out.size() == before) throw BatchUsageError(in + ": no .csv, .vdri or .gpx files match this pattern");
+    } else {
+      out.push_back(fs::path(in).lexically_normal().string());  // a missing file becomes a failed row
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+namespace batch {
+
+const std::array<FigureColumn, kFigureCount> kFigureColumns = {{
+    {"distance_mi", "Distance [mi]", "#,##0.0"},
+    {"ev_energy_kWh_per_mi", "EV energy [kWh/mi]", "0.000"},
+    {"ev_mpge", "EV [mi per diesel gal eq.]", "0.00"},
+    {"diesel_mpg", "Diesel [mpg]", "0.00"},
+    {"ev_trip_time_h", "EV trip time [h]", "0.000"},
+    {"diesel_trip_time_h", "Diesel trip time [h]", "0.000"},
+    {"ev_peak_brake_temp_C", "EV peak brake temp. [C]", "0.0"},
+    {"diesel_peak_brake_temp_C", "Diesel peak brake temp. [C]", "0.0"},
+    {"ev_payload_kg", "EV payload [kg]", "#,##0"},
+    {"diesel_payload_kg", "Diesel payload [kg]", "#,##0"},
+    {"ev_cost_usd_per_mi", "EV cost [$/mi]", "$0.000"},
+    {"diesel_cost_usd_per_mi", "Diesel cost [$/mi]", "$0.000"},
+    {"ev_cost_usd_per_ton_mi", "EV cost [$/ton-mi]", "$0.0000"},
+    {"diesel_cost_usd_per_ton_mi", "Diesel cost [$/ton-mi]", "$0.0000"},
+    {"savings_usd_per_mi", "Savings, EV vs diesel [$/mi]", "$0.000;[Red]-$0.000"},
+    {"savings_usd_per_yr", "Savings, EV vs diesel [$/yr]", "$#,##0;[Red]-$#,##0"},
+    {"break_even_diesel_usd_per_gal", "Break-even diesel price [$/gal]", "$0.00"},
+    {"break_even_electricity_usd_per_kWh", "Break-even electricity price [$/kWh]", "$0.000"},
+}};
+
+double round_for_output(double v) {
+  if (!std::isfinite(v)) return std::nan("");
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.7g", v);
+  const double r = std::strtod(buf, nullptr);
+  return r == 0.0 ? 0.0 : r;  // no "-0"
+}
+
+std::string format_number(double v) {
+  if (std::isnan(v)) return "";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.7g", v);
+  return buf;
+}
+
+std::string Plan::job_id(std::size_t index) const {
+  const std::size_t p = index % points, s = scenario_of(index), r = route_of(index);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "r%06zu-s%03zu-p%06zu", r + 1, s + 1, p + 1);
+  return buf;
+}
+
+std::vector<double> Plan::sweep_values(std::size_t index) const {
+  std::vector<double> v(axes.size());
+  std::size_t p = index % points;
+  for (std::size_t a = axes.size(); a-- > 0;) {  // last axis varies fastest
+    v[a] = axes[a].values[p % axes[a].values.size()];
+    p /= axes[a].values.size();
+  }
+  return v;
+}
+
+Plan make_plan(const BatchOptions& opt) {
+  Plan plan;
+  if (opt.inputs.empty()) throw BatchUsageError("no route inputs: give files, directories or globs");
+  plan.routes = expand_route_inputs(opt.inputs, opt.recursive);
+  plan.scenarios = opt.scenarios;
+  if (plan.scenarios.empty()) plan.scenarios.push_back(default_scenario_path());
+  for (const auto& spec : opt.sweeps) {
+    auto axis = parse_sweep(spec);
+    for (const auto& a : plan.axes) {
+      if (a.key == axis.key) throw BatchUsageError("--sweep " + spec + ": " + axis.key + " is swept twice");
+    }
+    plan.points *= axis.values.size();
+    plan.axes.push_back(std::move(axis));
+  }
+  if (plan.routes.size() >= 1000000 || plan.scenarios.size() >= 1000 || plan.points >= 1000000) {
+    throw BatchUsageError("too many jobs: at most 999,999 routes, 999 scenarios and 999,999 sweep points");
+  }
+  (void)routes::parse_format(opt.route_format);  // a bad --format is a usage error, not a failed row
+  return plan;
+}
+
+std::vector<LoadedScenario> load_scenarios(const Plan& plan) {
+  std::vector<LoadedScenario> out(plan.scenarios.size());
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    try {
+      out[i].scenario = load_scenario(plan.scenarios[i]);
+    } catch (const std::exception& e) {
+      out[i].error = e.what();
+    }
+  }
+  return out;
+}
+
+namespace {
+
+void apply_sweep(Scenario& s, const std::string& key, double v) {
+  if (key == "ambient.temperature_C") {
+    s.ambient.temperature_C = v;
+  } else if (key == "ambient.headwind_mps") {
+    s.ambient.headwind_mps = v;
+  } else if (key == "grid_co2_kg_per_kWh") {
+    s.grid_co2_kg_per_kWh = v;
+  } else {
+    tco::find_parameter(key).set(s.economics, v);
+  }
+}
+
+}  // namespace
+
+Row run_job(const Plan& plan, const std::vector<LoadedScenario>& scenarios, std::size_t index,
+            const std::string& route_format, const std::string& series_dir, RouteCache& cache) {
+  Row row;
+  row.job_id = plan.job_id(index);
+  const std::size_t ri = plan.route_of(index);
+  row.route_file = plan.routes[ri];
+  row.scenario = plan.scenarios[plan.scenario_of(index)];
+  row.sweep = plan.sweep_values(index);
+  try {
+    const auto& ls = scenarios[plan.scenario_of(index)];
+    if (!ls.scenario) throw std::runtime_error(ls.error);
+    if (cache.index != ri) {
+      cache.index = ri;
+      cache.route.reset();
+      cache.error.clear();
+      try {
+        cache.route = std::make_shared<const routes::RouteProfile>(
+            routes::read_route(plan.routes[ri], routes::parse_format(route_format)));
+      } catch (const std::exception& e) {
+        cache.error = e.what();
+      }
+    }
+    if (!cache.route) throw std::runtime_error(cache.error);
+    Scenario s = *ls.scenario;
+    for (std::size_t a = 0; a < plan.axes.size(); ++a) apply_sweep(s, plan.axes[a].key, row.sweep[a]);
+    const auto r = run_comparison(s, *cache.route, RunOptions{!series_dir.empty()});
+
+    auto& f = row.figures;
+    const auto& e = r.electric;
+    const auto& d = r.diesel;
+    f[kDistance] = d.trip.summary.distance_m / kMetersPerMile;
+    f[kEvEnergy] = e.energy_kWh_per_mi;
+    f[kEvMpge] = e.mpg;
+    f[kDieselMpg] = d.mpg;
+    f[kEvTripTime] = e.trip.summary.duration_s / 3600.0;
+    f[kDieselTripTime] = d.trip.summary.duration_s / 3600.0;
+    f[kEvPeakBrake] = e.trip.summary.peak_brake_temperature_C;
+    f[kDieselPeakBrake] = d.trip.summary.peak_brake_temperature_C;
+    f[kEvPayload] = e.payload_kg;
+    f[kDieselPayload] = d.payload_kg;
+    const bool costed = e.summary.feasible && d.summary.feasible;
+    if (costed) {
+      const auto& t = r.tco;
+      f[kEvCostPerMi] = t.electric.usd_per_mi;
+      f[kDieselCostPerMi] = t.diesel.usd_per_mi;
+      f[kEvCostPerTonMi] = t.electric.usd_per_ton_mi;
+      f[kDieselCostPerTonMi] = t.diesel.usd_per_ton_mi;
+      f[kSavingsPerMi] = t.savings_usd_per_mi;
+      f[kSavingsPerYr] = t.savings_usd_per_yr;
+      if (t.break_even_diesel_price_usd_per_gal) f[kBreakEvenDiesel] = *t.break_even_diesel_price_usd_per_gal;
+      if (t.break_even_electricity_price_usd_per_kWh) {
+        f[kBreakEvenElectricity] = *t.break_even_electricity_price_usd_per_kWh;
+      }
+    }
+    for (auto& x : f) x = round_for_output(x);
+    if (!series_dir.empty()) {
+      fs::create_directories(series_dir);
+      write_file_atomically(series_dir + "/" + row.job_id + ".electric.csv",
+                            [&](std::ostream& o) { write_series_csv(o, e.trip); });
+      write_file_atomically(series_dir + "/" + row.job_id + ".diesel.csv",
+                            [&](std::ostream& o) { write_series_csv(o, d.trip); });
+    }
+    if (costed) {
+      row.ok = true;
+    } else {
+      row.error = e.summary.feasible ? "diesel truck did not finish: " + d.summary.infeasible_reason
+                                     : "electric truck did not finish: " + e.summary.infeasible_reason;
+    }
+  } catch (const std::exception& ex) {
+    row.figures.fill(std::nan(""));
+    row.ok = false;
+    row.error = ex.what();
+    if (row.error.empty()) row.error = "failed (no message)";
+  }
+  return row;
+}
+
+}  // namespace batch
+}  // namespace semitco::core

@@ -1,0 +1,123 @@
+// Internals of the batch runner shared by its parts (batch.cpp, batch_output.cpp, batch_mpi.cpp): the
+// job plan, one result row, its columns with units, and the row writers/readers.
+#pragma once
+
+#include <array>
+#include <cmath>
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "app/core/batch.hpp"
+#include "app/core/scenario.hpp"
+#include "routes/route_profile.hpp"
+
+namespace semitco::core::batch {
+
+/// The numeric result columns, in output order.
+enum Figure : std::size_t {
+  kDistance,
+  kEvEnergy,
+  kEvMpge,
+  kDieselMpg,
+  kEvTripTime,
+  kDieselTripTime,
+  kEvPeakBrake,
+  kDieselPeakBrake,
+  kEvPayload,
+  kDieselPayload,
+  kEvCostPerMi,
+  kDieselCostPerMi,
+  kEvCostPerTonMi,
+  kDieselCostPerTonMi,
+  kSavingsPerMi,
+  kSavingsPerYr,
+  kBreakEvenDiesel,
+  kBreakEvenElectricity,
+  kFigureCount
+};
+
+struct FigureColumn {
+  const char* key;           ///< CSV/JSON name, unit as suffix
+  const char* label;         ///< XLSX header, unit in brackets
+  const char* excel_format;  ///< XLSX number format
+};
+extern const std::array<FigureColumn, kFigureCount> kFigureColumns;
+
+/// One job's result. Numbers are already rounded to their printed precision (NaN = no value).
+struct Row {
+  std::string job_id, route_file, scenario;
+  std::vector<double> sweep;  ///< one per sweep axis
+  std::array<double, kFigureCount> figures{};
+  bool ok = false;
+  std::string error;  ///< failed: why; ok: ""
+  Row() { figures.fill(std::nan("")); }
+};
+
+/// Rounds to the precision the writers print (7 significant digits), so every format and every
+/// read-back of a row gives the same numbers.
+double round_for_output(double v);
+std::string format_number(double v);  ///< "" for NaN
+
+/// Every job of a batch: routes x scenarios x sweep points, addressed by index (ids "r000001-s001-p000001").
+struct Plan {
+  std::vector<std::string> routes;     ///< as found, sorted
+  std::vector<std::string> scenarios;  ///< scenario file paths
+  std::vector<SweepAxis> axes;
+  std::size_t points = 1;              ///< product of axis sizes
+  [[nodiscard]] std::size_t size() const { return routes.size() * scenarios.size() * points; }
+  [[nodiscard]] std::string job_id(std::size_t index) const;
+  [[nodiscard]] std::size_t route_of(std::size_t index) const { return index / (scenarios.size() * points); }
+  [[nodiscard]] std::size_t scenario_of(std::size_t index) const { return index / points % scenarios.size(); }
+  [[nodiscard]] std::vector<double> sweep_values(std::size_t index) const;
+};
+
+Plan make_plan(const BatchOptions& opt);
+
+/// Scenario files, each loaded once (or the message of why it could not be).
+struct LoadedScenario {
+  std::optional<Scenario> scenario;
+  std::string error;
+};
+std::vector<LoadedScenario> load_scenarios(const Plan& plan);
+
+/// The route most recently read by one worker (jobs of one route come in a row).
+struct RouteCache {
+  std::size_t index = static_cast<std::size_t>(-1);
+  std::shared_ptr<const routes::RouteProfile> route;
+  std::string error;
+};
+
+/// Runs one job; never throws (a failure is a failed row with the message).
+Row run_job(const Plan& plan, const std::vector<LoadedScenario>& scenarios, std::size_t index,
+            const std::string& route_format, const std::string& series_dir, RouteCache& cache);
+
+nlohmann::ordered_json row_to_json(const Plan& plan, const Row& row);
+/// Throws BatchUsageError when the object lacks a column of this plan.
+Row row_from_json(const Plan& plan, const nlohmann::json& j);
+
+enum class OutputKind { Csv, Jsonl, Xlsx };
+/// From the extension; throws BatchUsageError otherwise.
+OutputKind output_kind(const std::string& path);
+
+/// Writes rows in the order given to a temporary file; commit() renames it to the final name.
+class RowWriter {
+ public:
+  virtual ~RowWriter() = default;
+  virtual void write(const Row& row) = 0;
+  virtual void commit() = 0;
+};
+std::unique_ptr<RowWriter> make_writer(const Plan& plan, const std::string& path);
+
+/// Rows of an earlier result file (CSV or JSON lines; a truncated last line is ignored), by job id.
+std::map<std::string, Row> read_result_rows(const Plan& plan, const std::string& path);
+
+/// The journal next to a result file: "<out>.partial.jsonl".
+std::string journal_path(const std::string& out);
+
+}  // namespace semitco::core::batch

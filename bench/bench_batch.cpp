@@ -1,0 +1,80 @@
+// Batch runner throughput and memory (issue 6). One route-simulation = one job = both trucks simulated
+// and priced on a 108 km route (VECTO LongHaul.vdri from the shared public cycles), with 1 and 2 worker
+// threads. Memory: peak RSS of a batch process (forked, measured by wait4) with N and 10 N jobs; the
+// runner streams rows and keeps no time series, so it should not grow with N. Results: docs/performance.md.
+#include <benchmark/benchmark.h>
+
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <sstream>
+#include <string>
+
+#include "app/core/batch.hpp"
+
+namespace {
+using namespace semitco;
+
+core::BatchOptions options(const std::string& route, std::size_t jobs, unsigned threads, const std::string& out) {
+  core::BatchOptions o;
+  o.inputs = {std::string(SEMITCO_CYCLES_DIR) + "/" + route};
+  o.scenarios = {std::string(SEMITCO_SOURCE_DIR) + "/resources/scenarios/default.json"};
+  // jobs sweep points of the diesel price: every job simulates both trucks again.
+  o.sweeps = {"diesel_price_usd_per_gal=3:" + std::to_string(3.0 + 0.001 * static_cast<double>(jobs - 1)) + ":0.001"};
+  o.jobs = threads;
+  o.out = out;
+  o.progress = core::ProgressMode::Off;
+  return o;
+}
+
+std::string temp_out(const char* tag) {
+  return (std::filesystem::temp_directory_path() / ("semitco_bench_batch_" + std::string(tag) + "_" +
+                                                     std::to_string(static_cast<long>(::getpid())) + ".csv"))
+      .string();
+}
+
+void BM_BatchLongHaul(benchmark::State& state) {
+  const std::size_t jobs = 8;
+  const auto threads = static_cast<unsigned>(state.range(0));
+  const std::string out = temp_out("throughput");
+  const auto opt = options("LongHaul.vdri", jobs, threads, out);
+  std::ostringstream log;
+  std::size_t done = 0;
+  for (auto _ : state) {
+    const auto sum = core::run_batch(opt, log);
+    if (sum.failed) state.SkipWithError("a batch job failed");
+    done += sum.ran;
+  }
+  std::filesystem::remove(out);
+  state.counters["route_sims_per_s"] = benchmark::Counter(static_cast<double>(done), benchmark::Counter::kIsRate);
+  state.counters["route_km"] = 108.0;
+}
+BENCHMARK(BM_BatchLongHaul)->Arg(1)->Arg(2)->ArgName("jobs")->UseRealTime()->Unit(benchmark::kMillisecond);
+
+// Peak resident memory of a whole batch run in a child process (the parent's memory does not count).
+void BM_BatchPeakMemory(benchmark::State& state) {
+  const auto jobs = static_cast<std::size_t>(state.range(0));
+  const std::string out = temp_out("memory");
+  double peak_MB = 0.0;
+  for (auto _ : state) {
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+      std::ostringstream log;
+      const auto sum = core::run_batch(options("EPA_Ph2_transient.csv", jobs, 2, out), log);
+      ::_exit(sum.exit_code);
+    }
+    int status = 0;
+    rusage ru{};
+    ::wait4(pid, &status, 0, &ru);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) state.SkipWithError("batch child failed");
+    peak_MB = static_cast<double>(ru.ru_maxrss) / 1024.0;
+  }
+  std::filesystem::remove(out);
+  state.counters["jobs"] = static_cast<double>(jobs);
+  state.counters["peak_rss_MB"] = peak_MB;
+}
+BENCHMARK(BM_BatchPeakMemory)->Arg(20)->Arg(200)->Iterations(1)->UseRealTime()->Unit(benchmark::kSecond);
+
+}  // namespace
