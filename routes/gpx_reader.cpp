@@ -12,6 +12,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <limits>
 
@@ -295,6 +296,14 @@ RouteProfile read_gpx(std::istream& in, const std::string& name, const ReadOptio
 RouteProfile read_gpx(const std::string& path, const ReadOptions& options) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw RouteError(path, 0, {}, "cannot open file");
+  // Refuse an oversized file before reading any of it, so memory stays bounded.
+  std::error_code ec;
+  const auto bytes = std::filesystem::file_size(path, ec);
+  if (!ec && bytes > options.max_xml_bytes) {
+    throw RouteError(path, 0, {}, "GPX file of " + std::to_string(bytes / (1024 * 1024)) + " MiB is larger than " +
+                                      std::to_string(options.max_xml_bytes / (1024 * 1024)) +
+                                      " MiB (ReadOptions::max_xml_bytes): GPX is parsed whole; split the track");
+  }
   return read_gpx(in, path, options);
 }
 

@@ -23,7 +23,7 @@ struct ReadOptions {
   // ---- GPX ----
   double waypoint_radius_m = 100.0;    ///< a named <wpt> within this distance of the track marks a stop [m]
   double standstill_min_s = 30.0;      ///< timed points standing still at least this long become a stop [s]
-  std::size_t max_xml_bytes = std::size_t{512} * 1024 * 1024;  ///< GPX is parsed as a DOM: size cap [bytes]
+  std::size_t max_xml_bytes = std::size_t{256} * 1024 * 1024;  ///< GPX is parsed as a DOM (~3x its size in memory): size cap [bytes]
 };
 
 }  // namespace semitco::routes
