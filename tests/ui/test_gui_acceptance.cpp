@@ -1,0 +1,159 @@
+// Acceptance tests of the desktop app, driving the real widgets (QT_QPA_PLATFORM=offscreen):
+// the default scenario loads and runs; typing a higher diesel price re-runs and raises the EV savings
+// (without re-simulating the trucks); invalid input is refused with a visible message and never reaches
+// the model; open + save reproduces the file byte for byte; undo restores an edit.
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QtTest>
+#include <cmath>
+
+#include "ui/main_window.hpp"
+#include "ui/result_views.hpp"
+#include "ui/results_panel.hpp"
+#include "ui/scenario_editor.hpp"
+
+using namespace semitco;
+using semitco::ui::MainWindow;
+
+namespace {
+constexpr const char* kDieselKey = "economics.prices.diesel_price_usd_per_gal";
+
+bool idle_with_result(const MainWindow& w) {
+  auto* d = w.currentDocument();
+  return d && d->analysis() && !d->isRunning();
+}
+
+void type_into(QLineEdit* edit, const QString& text) {
+  edit->setFocus();
+  edit->selectAll();
+  QTest::keyClick(edit, Qt::Key_Backspace);
+  QTest::keyClicks(edit, text);
+}
+}  // namespace
+
+class GuiAcceptance : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    qputenv("SEMITCO_RECOVERY_ANSWER", "no");
+    QCoreApplication::setOrganizationName("semitco-test");
+    QCoreApplication::setApplicationName("semitco-test");
+  }
+
+  void defaultScenarioLoadsAndDieselPriceRaisesSavings() {
+    MainWindow w;
+    w.show();
+    w.startUp();
+    QCOMPARE(static_cast<int>(w.documents().size()), 1);
+    QCOMPARE(w.currentDocument()->path(), QFileInfo(QString::fromStdString(core::default_scenario_path())).absoluteFilePath());
+    QTRY_VERIFY_WITH_TIMEOUT(idle_with_result(w), 60000);
+    auto* verdict = w.results()->verdict();
+    const double before = verdict->shownSavingsPerMile();
+    QVERIFY(std::isfinite(before));
+    const auto first = w.currentDocument()->analysis();
+
+    w.editor()->findChild<QTabWidget*>("editorTabs")->setCurrentIndex(3);  // Economics
+    QLineEdit* price = w.editor()->fieldEdit(kDieselKey);
+    QVERIFY(price);
+    QVERIFY(price->isVisible());
+    QCOMPARE(price->text(), QStringLiteral("3.7"));
+    QSignalSpy ready(w.currentDocument(), &ui::ScenarioDocument::analysisReady);
+    type_into(price, "5.50");
+    QCOMPARE(w.currentDocument()->scenario().economics.prices.diesel_price_usd_per_gal, 5.5);
+    QTRY_VERIFY_WITH_TIMEOUT(ready.count() >= 1 && idle_with_result(w) && w.currentDocument()->analysis() != first, 30000);
+    const double after = verdict->shownSavingsPerMile();
+    QVERIFY2(after > before + 0.1, qPrintable(QStringLiteral("savings %1 -> %2").arg(before).arg(after)));
+    // Debounced: typing "5.50" (four keystrokes) ran once, and only the cost model re-ran.
+    QCOMPARE(ready.count(), 1);
+    QVERIFY(!w.currentDocument()->analysis()->physics_rerun);
+    QVERIFY(w.currentDocument()->analysis()->physics == first->physics);
+    QVERIFY(w.currentDocument()->isModified());
+    QVERIFY(w.windowTitle().contains('*'));
+
+    // Undo puts the price back and the verdict follows.
+    w.currentDocument()->undoStack()->undo();
+    QCOMPARE(w.currentDocument()->scenario().economics.prices.diesel_price_usd_per_gal, 3.7);
+    QTRY_COMPARE_WITH_TIMEOUT(price->text(), QStringLiteral("3.7"), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(idle_with_result(w) && std::abs(verdict->shownSavingsPerMile() - before) < 1e-9, 30000);
+    QVERIFY(!w.currentDocument()->isModified());
+
+    // A physics input (freight offered) re-simulates the trucks.
+    w.editor()->findChild<QTabWidget*>("editorTabs")->setCurrentIndex(2);
+    QLineEdit* payload = w.editor()->fieldEdit("economics.operations.payload_desired_kg");
+    type_into(payload, "30000");
+    QTRY_VERIFY_WITH_TIMEOUT(idle_with_result(w) && w.currentDocument()->analysis()->physics_rerun, 60000);
+    w.currentDocument()->setForcedModified(false);
+    w.currentDocument()->undoStack()->setClean();
+  }
+
+  void invalidInputIsRefusedWithVisibleMessage() {
+    MainWindow w;
+    w.show();
+    w.startUp();
+    QTRY_VERIFY_WITH_TIMEOUT(idle_with_result(w), 60000);
+    w.editor()->findChild<QTabWidget*>("editorTabs")->setCurrentIndex(3);
+    QLineEdit* price = w.editor()->fieldEdit(kDieselKey);
+    auto* doc = w.currentDocument();
+    QSignalSpy started(doc, &ui::ScenarioDocument::runStarted);
+
+    type_into(price, "-1");
+    QVERIFY(w.editor()->validationMessage().contains("Diesel price"));
+    QVERIFY(w.editor()->validationMessage().contains(">= 0"));
+    QVERIFY(w.editor()->findChild<QLabel*>("validationMessage")->isVisible());
+    QCOMPARE(doc->scenario().economics.prices.diesel_price_usd_per_gal, 3.7);
+
+    QLineEdit* ev_price = w.editor()->fieldEdit("economics.electric.economics.purchase_price_usd");
+    type_into(ev_price, "abc");
+    QVERIFY(w.editor()->validationMessage().contains("not a number"));
+    QCOMPARE(doc->scenario().economics.electric.economics.purchase_price_usd, 411200.0);
+    // Leaving the field puts the model's value back; nothing re-ran, nothing is modified.
+    QTest::keyClick(ev_price, Qt::Key_Return);
+    QTRY_COMPARE(ev_price->text(), QStringLiteral("411200"));
+    QTest::qWait(500);
+    QCOMPARE(started.count(), 0);
+    QVERIFY(!doc->isModified());
+
+    // A valid value clears the message.
+    type_into(price, "4");
+    QVERIFY(w.editor()->validationMessage().isEmpty());
+    QCOMPARE(doc->scenario().economics.prices.diesel_price_usd_per_gal, 4.0);
+    doc->undoStack()->undo();
+  }
+
+  void openSaveRoundTripIsByteIdentical() {
+    MainWindow w;
+    w.startUp();
+    const QString original = QString::fromStdString(core::default_scenario_path());
+    QVERIFY(w.openFile(original));
+    const QString copy = QFileInfo(original).absolutePath() +
+                         QStringLiteral("/.roundtrip_test_%1.json").arg(QCoreApplication::applicationPid());
+    QVERIFY(w.saveCurrentAs(copy));
+    QFile a(original), b(copy);
+    QVERIFY(a.open(QIODevice::ReadOnly));
+    QVERIFY(b.open(QIODevice::ReadOnly));
+    const QByteArray bytes_a = a.readAll(), bytes_b = b.readAll();
+    QFile::remove(copy);
+    QCOMPARE(bytes_b, bytes_a);
+  }
+
+  void unitSwitchShowsMetric() {
+    MainWindow w;
+    w.startUp();
+    QTRY_VERIFY_WITH_TIMEOUT(idle_with_result(w), 60000);
+    w.setUnitSystem(ui::UnitSystem::Metric);
+    QLineEdit* price = w.editor()->fieldEdit(kDieselKey);
+    QCOMPARE(price->text().left(5), QStringLiteral("0.977"));  // $3.70/gal in $/L
+    QVERIFY(price->toolTip().contains("EIA"));                   // source shown in the tooltip
+    w.setUnitSystem(ui::UnitSystem::US);
+    QCOMPARE(price->text(), QStringLiteral("3.7"));
+  }
+};
+
+QTEST_MAIN(GuiAcceptance)
+#include "test_gui_acceptance.moc"

@@ -1,0 +1,50 @@
+// What the desktop app computes for one scenario, split so that an economics-only edit re-runs only
+// the cost model: PhysicsRun (both trucks simulated on the route; the expensive part, shared between
+// analyses) and Analysis (cost comparison, tornado and Monte Carlo on top of a PhysicsRun).
+// Plain C++: runs on a worker thread; no Qt.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/core/comparison.hpp"
+#include "tco/uncertainty.hpp"
+
+namespace semitco::ui {
+
+struct PhysicsRun {
+  std::shared_ptr<const routes::RouteProfile> route;
+  core::ComparisonResult result;  ///< trips, summaries, payloads, tares (its tco part is not used)
+  double elapsed_ms = 0.0;
+};
+
+struct Analysis {
+  std::shared_ptr<const PhysicsRun> physics;
+  bool has_costs = false;           ///< false when a truck could not finish the route
+  tco::TcoInputs tco_inputs;
+  tco::Comparison tco;
+  tco::TornadoResult tornado;
+  tco::MonteCarloResult monte_carlo;
+  std::vector<std::string> warnings;
+  bool physics_rerun = false;
+  double physics_ms = 0.0;          ///< 0 when the trips were reused
+  double costs_ms = 0.0;            ///< cost model + tornado + Monte Carlo
+  double fade_limit_C = 260.0;      ///< brake fade limit of the trucks (for the plot's limit line)
+  std::string scenario_name;
+};
+
+/// Simulates both trucks (reads the route when `route` is null).
+std::shared_ptr<const PhysicsRun> run_physics(const core::Scenario& s,
+                                              std::shared_ptr<const routes::RouteProfile> route);
+/// True when `physics` was simulated with the payloads this scenario's economics give (the payload
+/// each truck carries depends on freight offered and the weight limits).
+bool physics_matches_payloads(const core::Scenario& s, const PhysicsRun& physics);
+/// The cost comparison, tornado and Monte Carlo for the scenario's economics on an existing run.
+Analysis run_costs(const core::Scenario& s, std::shared_ptr<const PhysicsRun> physics);
+
+/// Monte Carlo inputs the app varies (prices, purchase price, residual, maintenance), around the base.
+std::vector<tco::UncertainInput> default_uncertain_inputs(const tco::TcoInputs& base);
+inline constexpr int kMonteCarloDraws = 4000;
+
+}  // namespace semitco::ui

@@ -1,0 +1,20 @@
+// Exports of a scenario's results: cost table and both trucks' time series as CSV, a workbook (XLSX,
+// libxlsxwriter), every plot as PNG or PDF, and a one-page PDF report for management.
+#pragma once
+
+#include <QString>
+
+#include "ui/result_views.hpp"
+
+namespace semitco::ui {
+
+/// Writes <stem>_costs.csv, <stem>_electric_series.csv and <stem>_diesel_series.csv. Throws on I/O errors.
+void export_results_csv(const Analysis& a, const QString& path_stem);
+/// One workbook: Summary, Costs, Electric series, Diesel series. Throws on failure.
+void export_results_xlsx(const Analysis& a, const QString& path);
+/// Every plot into `dir` as <name>.png (or .pdf). Returns the number of files written.
+int export_plots(const NamedPlots& plots, const QString& dir, bool pdf);
+/// A one-page A4/letter PDF: verdict, key figures, cost and route plots.
+void export_report_pdf(const Analysis& a, const QString& scenario_name, const NamedPlots& plots, const QString& path);
+
+}  // namespace semitco::ui

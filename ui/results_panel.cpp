@@ -1,0 +1,48 @@
+// Result views container; see results_panel.hpp.
+#include "ui/results_panel.hpp"
+
+#include <QTabWidget>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+namespace semitco::ui {
+
+ResultsPanel::ResultsPanel(QWidget* parent) : QWidget(parent) {
+  auto* lay = new QVBoxLayout(this);
+  lay->setContentsMargins(0, 0, 0, 0);
+  verdict_ = new VerdictStrip;
+  tabs_ = new QTabWidget;
+  tabs_->setObjectName("resultTabs");
+  route_ = new AlongRouteView;
+  energy_ = new EnergyView;
+  cost_ = new CostView;
+  uncertainty_ = new UncertaintyView;
+  compare_ = new CompareView;
+  tabs_->addTab(route_, tr("Along the route"));
+  tabs_->addTab(energy_, tr("Energy"));
+  tabs_->addTab(cost_, tr("Cost"));
+  tabs_->addTab(uncertainty_, tr("Uncertainty"));
+  tabs_->addTab(compare_, tr("Compare"));
+  lay->addWidget(verdict_);
+  lay->addWidget(tabs_, 1);
+}
+
+void ResultsPanel::setAnalysis(const std::shared_ptr<const Analysis>& a, UnitSystem units) {
+  if (!a) return;
+  verdict_->setAnalysis(a, units);
+  route_->setAnalysis(a, units);
+  energy_->setAnalysis(a, units);
+  cost_->setAnalysis(a, units);
+  uncertainty_->setAnalysis(a, units);
+  emit repainted();
+}
+
+NamedPlots ResultsPanel::plots() const {
+  NamedPlots all = route_->plots();
+  all += energy_->plots();
+  all += cost_->plots();
+  all += uncertainty_->plots();
+  return all;
+}
+
+}  // namespace semitco::ui

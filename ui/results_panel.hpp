@@ -1,0 +1,39 @@
+// The right-hand side: verdict strip above tabs of result views (along the route, energy, costs,
+// uncertainty, compare).
+#pragma once
+
+#include <QWidget>
+
+#include "ui/result_views.hpp"
+#include "ui/route_views.hpp"
+
+class QTabWidget;
+
+namespace semitco::ui {
+
+class ResultsPanel : public QWidget {
+  Q_OBJECT
+ public:
+  explicit ResultsPanel(QWidget* parent = nullptr);
+  /// Shows a document's analysis (null clears nothing; the old figures stay until the new ones come).
+  void setAnalysis(const std::shared_ptr<const Analysis>& a, UnitSystem units);
+  [[nodiscard]] VerdictStrip* verdict() const { return verdict_; }
+  [[nodiscard]] CompareView* compare() const { return compare_; }
+  [[nodiscard]] QTabWidget* tabs() const { return tabs_; }
+  /// Every plot with a file-name stem, for export.
+  [[nodiscard]] NamedPlots plots() const;
+
+ signals:
+  void repainted();  ///< the views show the last analysis passed in
+
+ private:
+  VerdictStrip* verdict_;
+  QTabWidget* tabs_;
+  AlongRouteView* route_;
+  EnergyView* energy_;
+  CostView* cost_;
+  UncertaintyView* uncertainty_;
+  CompareView* compare_;
+};
+
+}  // namespace semitco::ui

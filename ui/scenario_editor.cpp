@@ -1,0 +1,244 @@
+// Scenario editor; see scenario_editor.hpp.
+#include "ui/scenario_editor.hpp"
+
+#include <QComboBox>
+#include <QDir>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QTabWidget>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+#include "routes/route_stats.hpp"
+#include "ui/plot_style.hpp"
+#include "ui/route_views.hpp"
+
+namespace semitco::ui {
+
+namespace {
+const char* kInvalidStyle = "QLineEdit { border: 2px solid #d92d20; background: #fff4f2; }";
+}
+
+ScenarioEditor::ScenarioEditor(QWidget* parent) : QWidget(parent) {
+  auto* lay = new QVBoxLayout(this);
+  lay->setContentsMargins(0, 0, 0, 0);
+  message_ = new QLabel;
+  message_->setObjectName("validationMessage");
+  message_->setWordWrap(true);
+  message_->setStyleSheet("QLabel { background:#fef3f2; color:#b42318; border:1px solid #fda29b; "
+                          "border-radius:4px; padding:6px; }");
+  message_->hide();
+  tabs_ = new QTabWidget;
+  tabs_->setObjectName("editorTabs");
+  lay->addWidget(message_);
+  lay->addWidget(tabs_, 1);
+  buildForms();
+}
+
+void ScenarioEditor::buildForms() {
+  const std::pair<FieldGroup, QString> groups[] = {{FieldGroup::Route, tr("Route")},
+                                                   {FieldGroup::Trucks, tr("Trucks")},
+                                                   {FieldGroup::Operations, tr("Operations && charging")},
+                                                   {FieldGroup::Economics, tr("Economics")}};
+  for (const auto& [group, title] : groups) {
+    auto* page = new QWidget;
+    auto* v = new QVBoxLayout(page);
+    if (group == FieldGroup::Route) v->addWidget(buildRoutePanel());
+    QHash<QString, QFormLayout*> sections;
+    for (const auto& f : scenario_fields()) {
+      if (f.group != group) continue;
+      const QString sec = QString::fromUtf8(f.section);
+      if (!sections.contains(sec)) {
+        auto* box = new QGroupBox(sec);
+        auto* form = new QFormLayout(box);
+        form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+        form->setLabelAlignment(Qt::AlignRight);
+        sections.insert(sec, form);
+        v->addWidget(box);
+      }
+      auto* row = new QWidget;
+      auto* h = new QHBoxLayout(row);
+      h->setContentsMargins(0, 0, 0, 0);
+      auto* edit = new QLineEdit;
+      edit->setObjectName(QString::fromUtf8(f.key));
+      edit->setAlignment(Qt::AlignRight);
+      edit->setMinimumWidth(90);
+      auto* unit = new QLabel;
+      unit->setMinimumWidth(70);
+      h->addWidget(edit, 1);
+      h->addWidget(unit);
+      sections[sec]->addRow(QString::fromUtf8(f.label) + ":", row);
+      edits_.insert(QString::fromUtf8(f.key), edit);
+      unit_labels_.insert(QString::fromUtf8(f.key), unit);
+      const FieldSpec* spec = &f;
+      connect(edit, &QLineEdit::textEdited, this, [this, spec, edit](const QString& t) { onTextEdited(*spec, edit, t); });
+      connect(edit, &QLineEdit::editingFinished, this, [this, spec, edit] {
+        // A refused value is put back to the model's value; the message stays up.
+        if (!doc_) return;
+        QString err;
+        if (!parse_field_text(*spec, edit->text(), units_, &err)) {
+          edit->setText(format_number(spec->unit.to_display(spec->get(doc_->scenario()), units_)));
+          edit->setStyleSheet(QString());
+        }
+      });
+    }
+    v->addStretch(1);
+    auto* scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(page);
+    tabs_->addTab(scroll, title);
+  }
+}
+
+QWidget* ScenarioEditor::buildRoutePanel() {
+  auto* box = new QGroupBox(tr("Route"));
+  auto* v = new QVBoxLayout(box);
+  auto* h = new QHBoxLayout;
+  route_combo_ = new QComboBox;
+  route_combo_->setObjectName("routeCombo");
+  route_combo_->setToolTip(tr("Bundled routes built from public milepost elevations (sources in each file). "
+                              "Import your own GPX, route CSV, VECTO .vdri or drive-cycle file, or drop it on the window."));
+  const QDir dir(QString::fromStdString(core::resources_dir()) + "/routes");
+  for (const QFileInfo& fi : dir.entryInfoList({"*.csv", "*.gpx", "*.vdri"}, QDir::Files, QDir::Name)) {
+    route_combo_->addItem(fi.completeBaseName(), fi.absoluteFilePath());
+  }
+  auto* import = new QPushButton(tr("Import\xE2\x80\xA6"));
+  import->setToolTip(tr("Import a route: GPX, route CSV, VECTO .vdri or FASTSim/T3CO drive cycle"));
+  h->addWidget(route_combo_, 1);
+  h->addWidget(import);
+  v->addLayout(h);
+  route_info_ = new QLabel;
+  route_info_->setWordWrap(true);
+  route_info_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  v->addWidget(route_info_);
+  route_plot_ = new QCustomPlot;
+  route_plot_->setObjectName("routePreview");
+  style_plot(route_plot_, QString());
+  attach_graph_hover(route_plot_, tr("Distance"));
+  route_plot_->setMinimumHeight(170);
+  v->addWidget(route_plot_);
+  route_warnings_ = new QListWidget;
+  route_warnings_->setObjectName("routeWarnings");
+  route_warnings_->setMaximumHeight(90);
+  route_warnings_->setToolTip(tr("What the route reader and the cost model noticed"));
+  v->addWidget(route_warnings_);
+  connect(route_combo_, qOverload<int>(&QComboBox::activated), this, [this](int i) {
+    if (doc_) doc_->setRoute(route_combo_->itemData(i).toString());
+  });
+  connect(import, &QPushButton::clicked, this, &ScenarioEditor::importRouteRequested);
+  return box;
+}
+
+void ScenarioEditor::setDocument(ScenarioDocument* doc) {
+  disconnect(doc_changed_);
+  disconnect(doc_ready_);
+  doc_ = doc;
+  message_->hide();
+  for (auto* e : std::as_const(edits_)) e->setStyleSheet(QString());
+  if (doc_) {
+    doc_changed_ = connect(doc_, &ScenarioDocument::scenarioChanged, this, [this] {
+      refreshValues();
+      refreshRoute();
+    });
+    doc_ready_ = connect(doc_, &ScenarioDocument::analysisReady, this, &ScenarioEditor::refreshRoute);
+  }
+  setEnabled(doc_ != nullptr);
+  refreshValues();
+  refreshRoute();
+}
+
+void ScenarioEditor::setUnitSystem(UnitSystem u) {
+  units_ = u;
+  refreshValues();
+  if (doc_ && doc_->analysis()) plot_route_profile(route_plot_, *doc_->analysis()->physics->route, units_, true);
+  refreshRoute();
+}
+
+QString ScenarioEditor::validationMessage() const { return message_->isVisible() ? message_->text() : QString(); }
+
+void ScenarioEditor::showMessage(const QString& text) {
+  message_->setText(text);
+  message_->setVisible(!text.isEmpty());
+}
+
+void ScenarioEditor::onTextEdited(const FieldSpec& f, QLineEdit* edit, const QString& text) {
+  if (!doc_) return;
+  QString err;
+  const auto v = parse_field_text(f, text, units_, &err);
+  if (!v) {
+    edit->setStyleSheet(kInvalidStyle);
+    showMessage(tr("Not applied \xE2\x80\x94 %1").arg(err));
+    return;
+  }
+  edit->setStyleSheet(QString());
+  showMessage(QString());
+  doc_->setField(f, *v);
+}
+
+void ScenarioEditor::refreshValues() {
+  for (const auto& f : scenario_fields()) {
+    const QString key = QString::fromUtf8(f.key);
+    QLineEdit* e = edits_.value(key);
+    unit_labels_.value(key)->setText(f.unit.label(units_));
+    if (!doc_) {
+      e->clear();
+      continue;
+    }
+    const double shown = f.unit.to_display(f.get(doc_->scenario()), units_);
+    // Leave the text being typed alone when it already means the model's value.
+    QString err;
+    const auto typed = parse_field_text(f, e->text(), units_, &err);
+    const bool same = typed && std::abs(f.unit.to_display(*typed, units_) - shown) <= 1e-9 * std::max(1.0, std::abs(shown));
+    if (!(e->hasFocus() && same)) e->setText(format_number(shown));
+    e->setToolTip(field_tooltip(f, doc_->scenario(), units_));
+  }
+}
+
+void ScenarioEditor::refreshRoute() {
+  if (!route_combo_) return;
+  route_warnings_->clear();
+  if (!doc_) return;
+  const QString path = QFileInfo(QString::fromStdString(doc_->scenario().route_path())).absoluteFilePath();
+  int idx = route_combo_->findData(path);
+  if (idx < 0) {
+    route_combo_->addItem(QFileInfo(path).completeBaseName() + tr(" (imported)"), path);
+    idx = route_combo_->count() - 1;
+  }
+  route_combo_->setCurrentIndex(idx);
+  const auto a = doc_->analysis();
+  if (!a) {
+    route_info_->setText(tr("Reading %1\xE2\x80\xA6").arg(path));
+    return;
+  }
+  const auto& r = *a->physics->route;
+  const auto st = routes::stats(r);
+  const bool us = units_ == UnitSystem::US;
+  const double L = units::kDistance.to_display(st.length_m, units_);
+  route_info_->setText(tr("<b>%1</b> \xE2\x80\x94 %2 %3, climb %4 %5, descent %6 %5, grades %7 % to +%8 %, %9 stops")
+                           .arg(QString::fromStdString(r.name).toHtmlEscaped())
+                           .arg(L, 0, 'f', 1)
+                           .arg(us ? "mi" : "km")
+                           .arg(units::kElevation.to_display(st.climb_m, units_), 0, 'f', 0)
+                           .arg(us ? "ft" : "m")
+                           .arg(units::kElevation.to_display(st.descent_m, units_), 0, 'f', 0)
+                           .arg(st.min_grade_frac * 100, 0, 'f', 1)
+                           .arg(st.max_grade_frac * 100, 0, 'f', 1)
+                           .arg(st.stop_count));
+  route_info_->setToolTip(QString::fromStdString(r.source));
+  if (route_plot_->property("shownRoute").value<quintptr>() != reinterpret_cast<quintptr>(a->physics->route.get())) {
+    route_plot_->setProperty("shownRoute", QVariant::fromValue(reinterpret_cast<quintptr>(a->physics->route.get())));
+    plot_route_profile(route_plot_, r, units_, true);
+  }
+  for (const auto& w : a->warnings) route_warnings_->addItem(QString::fromStdString(w));
+  if (a->warnings.empty()) route_warnings_->addItem(tr("No warnings."));
+}
+
+}  // namespace semitco::ui

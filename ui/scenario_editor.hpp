@@ -1,0 +1,57 @@
+// The scenario editor: grouped forms (Route, Trucks, Operations & charging, Economics) with units,
+// validation as typed (a refused value shows a message and never reaches the model), tooltips with
+// each value's meaning and source, and the route chooser with its elevation profile and warnings.
+#pragma once
+
+#include <QHash>
+#include <QPointer>
+#include <QWidget>
+
+#include "ui/scenario_document.hpp"
+
+class QComboBox;
+class QCustomPlot;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QTabWidget;
+
+namespace semitco::ui {
+
+class ScenarioEditor : public QWidget {
+  Q_OBJECT
+ public:
+  explicit ScenarioEditor(QWidget* parent = nullptr);
+  void setDocument(ScenarioDocument* doc);
+  void setUnitSystem(UnitSystem u);
+  [[nodiscard]] UnitSystem unitSystem() const { return units_; }
+  /// The input of a field (by key), for tests and focus.
+  [[nodiscard]] QLineEdit* fieldEdit(const QString& key) const { return edits_.value(key); }
+  /// The visible validation message ("" when none).
+  [[nodiscard]] QString validationMessage() const;
+
+ signals:
+  void importRouteRequested();
+
+ private:
+  void buildForms();
+  QWidget* buildRoutePanel();
+  void refreshValues();
+  void refreshRoute();
+  void onTextEdited(const FieldSpec& f, QLineEdit* edit, const QString& text);
+  void showMessage(const QString& text);
+
+  QPointer<ScenarioDocument> doc_;
+  UnitSystem units_ = UnitSystem::US;
+  QTabWidget* tabs_;
+  QLabel* message_;
+  QHash<QString, QLineEdit*> edits_;
+  QHash<QString, QLabel*> unit_labels_;
+  QComboBox* route_combo_ = nullptr;
+  QLabel* route_info_ = nullptr;
+  QListWidget* route_warnings_ = nullptr;
+  QCustomPlot* route_plot_ = nullptr;
+  QMetaObject::Connection doc_changed_, doc_ready_;
+};
+
+}  // namespace semitco::ui

@@ -1,0 +1,294 @@
+// The editable fields of a scenario; see scenario_fields.hpp.
+#include "ui/scenario_fields.hpp"
+
+#include <QLocale>
+#include <cmath>
+#include <limits>
+#include <vector>
+
+#include "tco/parameters.hpp"
+
+namespace semitco::ui {
+
+namespace {
+
+constexpr double kNan = std::numeric_limits<double>::quiet_NaN();
+constexpr double kInf = std::numeric_limits<double>::infinity();
+using G = FieldGroup;
+using E = FieldEffect;
+namespace u = units;
+
+// An economics input: range filled in from tco::parameters() by its key.
+#define SEMITCO_ECON(path, label, group, section, unit, effect, help)                                      \
+  FieldSpec {                                                                                              \
+    "economics." #path, label, group, section, unit, effect,                                             \
+        [](const core::Scenario& s) -> double { return s.economics.path; },                              \
+        [](core::Scenario& s, double v) { s.economics.path = v; }, kNan, false, kNan, false, help          \
+  }
+// An integer economics input with its own range (tco::validate's rules).
+#define SEMITCO_ECON_INT(path, label, group, section, unit, lo, hi, help)                                  \
+  FieldSpec {                                                                                              \
+    "economics." #path, label, group, section, unit, E::Costs,                                           \
+        [](const core::Scenario& s) -> double { return static_cast<double>(s.economics.path); },          \
+        [](core::Scenario& s, double v) { s.economics.path = static_cast<int>(std::lround(v)); }, lo, false, \
+        hi, true, help                                                                                     \
+  }
+// A physics input (chassis, ambient, driver): range from physics/params.hpp.
+#define SEMITCO_PHYS(key, member, label, group, section, unit, lo, lo_excl, hi, help)                     \
+  FieldSpec {                                                                                              \
+    key, label, group, section, unit, E::Physics, [](const core::Scenario& s) -> double { return s.member; }, \
+        [](core::Scenario& s, double v) { s.member = v; }, lo, lo_excl, hi, false, help                    \
+  }
+
+std::vector<FieldSpec> build_fields() {
+  std::vector<FieldSpec> f = {
+      // ---- Route: weather and driver ----
+      SEMITCO_PHYS("ambient.temperature_C", ambient.temperature_C, "Air temperature", G::Route, "Weather",
+                   u::kTemperature, -50, false, 60, "Ambient air temperature: sets air density (drag) and the "
+                   "cabin/battery thermal load."),
+      SEMITCO_PHYS("ambient.headwind_mps", ambient.headwind_mps, "Headwind", G::Route, "Weather", u::kWindSpeed,
+                   -40, false, 40, "Wind against the direction of travel; negative is a tail wind."),
+      SEMITCO_PHYS("ambient.base_altitude_m", ambient.base_altitude_m, "Base altitude", G::Route, "Weather",
+                   u::kAltitude, -500, false, 6000,
+                   "Added to the route elevation when the route gives elevation relative to its start."),
+      SEMITCO_PHYS("driver.max_accel_mps2", driver.max_accel_mps2, "Max acceleration", G::Route, "Driver",
+                   u::kAccel, 0, true, 5, "Largest acceleration the driver asks for."),
+      SEMITCO_PHYS("driver.comfort_decel_mps2", driver.comfort_decel_mps2, "Comfort deceleration", G::Route,
+                   "Driver", u::kAccel, 0, true, 5, "Deceleration used to slow for lower limits and stops."),
+      SEMITCO_PHYS("driver.brake_margin_C", driver.brake_margin_C, "Brake margin below fade", G::Route,
+                   "Driver", u::kTempDelta, 0, false, 200,
+                   "The driver slows on long descents to keep the brakes this far below the fade limit "
+                   "(260 \xC2\xB0""C / 500 \xC2\xB0""F, FHWA Grade Severity Rating System)."),
+      // ---- Trucks: chassis of each ----
+      SEMITCO_PHYS("electric_vehicle.chassis.tractor_mass_kg", electric.chassis.tractor_mass_kg,
+                   "Tractor mass", G::Trucks, "Electric truck", u::kMass, 0, true, 1e5,
+                   "Curb mass of the electric tractor including the battery pack."),
+      SEMITCO_PHYS("electric_vehicle.chassis.trailer_mass_kg", electric.chassis.trailer_mass_kg,
+                   "Trailer mass", G::Trucks, "Electric truck", u::kMass, 0, false, 1e5, "Empty trailer mass."),
+      SEMITCO_PHYS("electric_vehicle.chassis.cda_m2", electric.chassis.cda_m2, "Drag area CdA", G::Trucks,
+                   "Electric truck", u::kArea, 0, true, 30,
+                   "Drag coefficient times frontal area of tractor and trailer."),
+      SEMITCO_PHYS("electric_vehicle.chassis.crr", electric.chassis.crr, "Rolling resistance Crr", G::Trucks,
+                   "Electric truck", u::kPlain, 0, false, 0.05, "Tyre rolling resistance coefficient."),
+      SEMITCO_PHYS("diesel_vehicle.chassis.tractor_mass_kg", diesel.chassis.tractor_mass_kg, "Tractor mass",
+                   G::Trucks, "Diesel truck", u::kMass, 0, true, 1e5,
+                   "Curb mass of the diesel tractor with fuel."),
+      SEMITCO_PHYS("diesel_vehicle.chassis.trailer_mass_kg", diesel.chassis.trailer_mass_kg, "Trailer mass",
+                   G::Trucks, "Diesel truck", u::kMass, 0, false, 1e5, "Empty trailer mass."),
+      SEMITCO_PHYS("diesel_vehicle.chassis.cda_m2", diesel.chassis.cda_m2, "Drag area CdA", G::Trucks,
+                   "Diesel truck", u::kArea, 0, true, 30,
+                   "Drag coefficient times frontal area of tractor and trailer."),
+      SEMITCO_PHYS("diesel_vehicle.chassis.crr", diesel.chassis.crr, "Rolling resistance Crr", G::Trucks,
+                   "Diesel truck", u::kPlain, 0, false, 0.05, "Tyre rolling resistance coefficient."),
+      // ---- Operations & charging ----
+      SEMITCO_ECON_INT(operations.routes_per_day, "Runs per day", G::Operations, "Operations", u::kCount, 1, 50,
+                       "Runs of the route per operating day."),
+      SEMITCO_ECON(operations.operating_days_per_yr, "Operating days", G::Operations, "Operations", u::kCount,
+                   E::Costs, "Operating days per year."),
+      SEMITCO_ECON(operations.annual_distance_override_mi, "Annual distance (0 = from runs)", G::Operations,
+                   "Operations", u::kMilesPerYr, E::Costs,
+                   "Distance per year; 0 derives it from runs per day and operating days."),
+      SEMITCO_ECON(operations.payload_desired_kg, "Freight offered per run", G::Operations, "Operations",
+                   u::kMass, E::Physics,
+                   "Freight offered per run; each truck carries what its gross weight limit allows."),
+      SEMITCO_ECON(operations.empty_return_share_frac, "Empty (deadhead) share", G::Operations, "Operations",
+                   u::kPercent, E::Costs, "Share of the run driven empty; ton-miles count loaded miles only."),
+      SEMITCO_ECON(operations.gross_weight_limit_kg, "Gross weight limit", G::Operations, "Operations", u::kMass,
+                   E::Physics, "Gross combination weight limit (80,000 lb on the Interstate, 23 USC 127)."),
+      SEMITCO_ECON(operations.ev_weight_allowance_kg, "EV weight allowance", G::Operations, "Operations",
+                   u::kMass, E::Physics, "Extra gross weight allowed for battery-electric trucks."),
+      SEMITCO_ECON(operations.driver_wage_usd_per_h, "Driver wage", G::Operations, "Driver pay", u::kUsdPerH,
+                   E::Costs, "Driver wage per paid hour."),
+      SEMITCO_ECON(operations.driver_benefits_frac, "Driver benefits", G::Operations, "Driver pay", u::kPercent,
+                   E::Costs, "Benefits on top of the wage."),
+      SEMITCO_ECON(charging.depot_charger_power_kW, "Depot charger power", G::Operations, "Charging", u::kKW,
+                   E::Costs, "Output power of the depot charger."),
+      SEMITCO_ECON(charging.depot_hardware_usd, "Depot charger hardware", G::Operations, "Charging", u::kUsd,
+                   E::Costs, "Charger hardware price per charger."),
+      SEMITCO_ECON(charging.depot_installation_usd, "Depot charger installation", G::Operations, "Charging",
+                   u::kUsd, E::Costs, "Installation cost per charger."),
+      SEMITCO_ECON(charging.trucks_per_charger, "Trucks per charger", G::Operations, "Charging", u::kCount,
+                   E::Costs, "Trucks sharing one depot charger."),
+      SEMITCO_ECON(charging.depot_window_s, "Depot charging window", G::Operations, "Charging",
+                   u::kHoursFromS, E::Costs, "Time parked at the depot for charging."),
+      SEMITCO_ECON(charging.reserve_soc_frac, "Reserve state of charge", G::Operations, "Charging", u::kPercent,
+                   E::Costs, "Never plan below this state of charge."),
+      SEMITCO_ECON(charging.enroute_charger_power_kW, "En-route charger power", G::Operations, "Charging",
+                   u::kKW, E::Costs, "High-power charger output en route."),
+      SEMITCO_ECON(charging.enroute_target_soc_frac, "En-route charge to", G::Operations, "Charging",
+                   u::kPercent, E::Costs, "State of charge en-route stops charge up to."),
+      SEMITCO_ECON(charging.enroute_stop_overhead_s, "Stop overhead", G::Operations, "Charging",
+                   u::kMinutesFromS, E::Costs, "Detour, queue and plug in/out per en-route stop."),
+      // ---- Economics ----
+      SEMITCO_ECON(prices.diesel_price_usd_per_gal, "Diesel price", G::Economics, "Energy prices", u::kUsdPerGal,
+                   E::Costs, "Diesel pump price."),
+      SEMITCO_ECON(prices.diesel_escalation_frac_per_yr, "Diesel price escalation", G::Economics,
+                   "Energy prices", u::kPerYr, E::Costs, "Yearly change of the diesel (and DEF) price."),
+      SEMITCO_ECON(prices.def_price_usd_per_gal, "DEF price", G::Economics, "Energy prices", u::kUsdPerGal,
+                   E::Costs, "Diesel exhaust fluid price."),
+      SEMITCO_ECON(prices.electricity_price_usd_per_kWh, "Depot electricity", G::Economics, "Energy prices",
+                   u::kUsdPerKWh, E::Costs, "Depot energy rate."),
+      SEMITCO_ECON(prices.electricity_escalation_frac_per_yr, "Electricity escalation", G::Economics,
+                   "Energy prices", u::kPerYr, E::Costs, "Yearly change of every electricity price."),
+      SEMITCO_ECON(prices.demand_charge_usd_per_kW_month, "Demand charge", G::Economics, "Energy prices",
+                   u::kUsdPerKWMonth, E::Costs, "Utility demand charge on the depot charger's power."),
+      SEMITCO_ECON(prices.fixed_fees_usd_per_month, "Charger fixed fees", G::Economics, "Energy prices",
+                   u::kUsdPerMonth, E::Costs, "Meter, network and upkeep per depot charger."),
+      SEMITCO_ECON(prices.public_charging_usd_per_kWh, "Public charging price", G::Economics, "Energy prices",
+                   u::kUsdPerKWh, E::Costs, "Price at en-route / public chargers."),
+      SEMITCO_ECON(prices.public_charging_share_frac, "Public charging share", G::Economics, "Energy prices",
+                   u::kPercent, E::Costs, "Share of the depot energy bought at public chargers instead."),
+      SEMITCO_ECON(prices.carbon_price_usd_per_t_co2, "Carbon price", G::Economics, "Energy prices",
+                   u::kUsdPerTonne, E::Costs, "Optional price on CO2 emitted."),
+      SEMITCO_ECON(prices.lcfs_credit_usd_per_kWh, "LCFS credit", G::Economics, "Energy prices", u::kUsdPerKWh,
+                   E::Costs, "Optional low-carbon-fuel credit revenue per kWh dispensed to the EV."),
+      FieldSpec{"grid_co2_kg_per_kWh", "Grid CO\xE2\x82\x82 intensity", G::Economics, "Energy prices",
+                u::kKgPerKWh, E::Costs, [](const core::Scenario& s) { return s.grid_co2_kg_per_kWh; },
+                [](core::Scenario& s, double v) { s.grid_co2_kg_per_kWh = v; }, 0, false, 5, false,
+                "CO2 per kWh drawn from the grid, charged to the electric truck."},
+      SEMITCO_ECON_INT(ownership_years, "Ownership period", G::Economics, "Finance", u::kYears, 1, 30,
+                       "Years of ownership (cost of ownership horizon)."),
+      SEMITCO_ECON(discount_rate_frac, "Discount rate", G::Economics, "Finance", u::kPercent, E::Costs,
+                   "Real discount rate for the net present value."),
+      SEMITCO_ECON(cost_escalation_frac_per_yr, "Cost escalation", G::Economics, "Finance", u::kPerYr, E::Costs,
+                   "Yearly change of maintenance, tyres, tolls, registration and wages."),
+  };
+  // Per-truck economics.
+#define SEMITCO_TRUCK(t, section)                                                                          \
+  SEMITCO_ECON(t.economics.purchase_price_usd, "Purchase price", G::Economics, section, u::kUsd, E::Costs,    \
+               "Tractor price before taxes."),                                                             \
+      SEMITCO_ECON(t.economics.incentives_usd, "Incentives", G::Economics, section, u::kUsd, E::Costs,       \
+                   "Purchase incentives you expect to receive."),                                          \
+      SEMITCO_ECON(t.economics.sales_tax_rate_frac, "Sales tax", G::Economics, section, u::kPercent, E::Costs, \
+                   "State sales tax on price plus excise tax."),                                           \
+      SEMITCO_ECON(t.economics.down_payment_frac, "Down payment", G::Economics, section, u::kPercent,        \
+                   E::Costs, "Share paid up front when financed."),                                        \
+      SEMITCO_ECON(t.economics.loan_apr_frac, "Loan APR", G::Economics, section, u::kPercent, E::Costs,       \
+                   "Annual percentage rate of the truck loan."),                                           \
+      SEMITCO_ECON(t.economics.residual_value_frac, "Residual value", G::Economics, section, u::kPercent,    \
+                   E::Costs, "Resale value at the end of ownership as a share of the price."),             \
+      SEMITCO_ECON(t.economics.maintenance_usd_per_mi, "Maintenance", G::Economics, section, u::kUsdPerMi,   \
+                   E::Costs, "Repair and maintenance per mile."),                                          \
+      SEMITCO_ECON(t.economics.tyres_usd_per_mi, "Tyres", G::Economics, section, u::kUsdPerMi, E::Costs,     \
+                   "Tyre cost per mile."),                                                                 \
+      SEMITCO_ECON(t.economics.insurance_frac_of_price_per_yr, "Insurance", G::Economics, section,          \
+                   u::kPerYr, E::Costs, "Insurance per year as a share of the purchase price."),           \
+      SEMITCO_ECON(t.economics.registration_usd_per_yr, "Registration", G::Economics, section, u::kUsdPerYr, \
+                   E::Costs, "Plates and permits per year."),                                              \
+      SEMITCO_ECON(t.economics.tolls_usd_per_mi, "Tolls", G::Economics, section, u::kUsdPerMi, E::Costs,     \
+                   "Tolls per mile.")
+  const FieldSpec trucks[] = {
+      SEMITCO_TRUCK(electric, "Electric truck"),
+      SEMITCO_ECON(electric.economics.battery_capacity_fade_frac_per_yr, "Battery capacity fade", G::Economics,
+                   "Electric truck", u::kPerYr, E::Costs, "Usable capacity lost per year of pack age."),
+      SEMITCO_ECON(electric.economics.battery_replacement_usd_per_kWh, "Replacement pack price", G::Economics,
+                   "Electric truck", u::kUsdPerKWh, E::Costs, "Pack price per usable kWh if replaced."),
+      SEMITCO_TRUCK(diesel, "Diesel truck"),
+  };
+#undef SEMITCO_TRUCK
+  f.insert(f.end(), std::begin(trucks), std::end(trucks));
+  for (auto& spec : f) {
+    if (!std::isnan(spec.min_value)) continue;
+    const auto& p = tco::find_parameter(std::string_view(spec.key).substr(std::string_view("economics.").size()));
+    spec.min_value = p.min_value;
+    spec.min_exclusive = p.min_exclusive;
+    spec.max_value = p.max_value;
+  }
+  return f;
+}
+
+#undef SEMITCO_ECON
+#undef SEMITCO_ECON_INT
+#undef SEMITCO_PHYS
+
+}  // namespace
+
+bool FieldSpec::in_range(double v) const {
+  if (!std::isfinite(v)) return false;
+  if (integer && v != std::round(v)) return false;
+  return (min_exclusive ? v > min_value : v >= min_value) && v <= max_value;
+}
+
+QString FieldSpec::range_text(UnitSystem u) const {
+  const QString unit_label = unit.label(u);
+  const QString sfx = unit_label.isEmpty() ? QString() : " " + unit_label;
+  const double lo = unit.to_display(min_value, u);
+  const double hi = unit.to_display(max_value, u);
+  const QString what = integer ? QStringLiteral("a whole number ") : QString();
+  if (std::isinf(max_value)) {
+    return QStringLiteral("must be %1%2 %3%4").arg(what, min_exclusive ? ">" : ">=", format_number(lo, 6), sfx);
+  }
+  if (min_exclusive) {
+    return QStringLiteral("must be %1> %2 and <= %3%4").arg(what, format_number(lo, 6), format_number(hi, 6), sfx);
+  }
+  return QStringLiteral("must be %1between %2 and %3%4").arg(what, format_number(lo, 6), format_number(hi, 6), sfx);
+}
+
+std::span<const FieldSpec> scenario_fields() {
+  static const std::vector<FieldSpec> fields = build_fields();
+  return fields;
+}
+
+const FieldSpec* find_field(std::string_view key) {
+  for (const auto& f : scenario_fields()) {
+    if (key == f.key) return &f;
+  }
+  return nullptr;
+}
+
+std::optional<double> parse_field_text(const FieldSpec& f, const QString& text, UnitSystem u, QString* error) {
+  QString t = text.trimmed();
+  t.remove(',');  // thousands separators as a buyer types them ("411,200")
+  t.remove('$');
+  bool ok = false;
+  const double shown = QLocale::c().toDouble(t, &ok);
+  if (t.isEmpty() || !ok) {
+    if (error) *error = QStringLiteral("%1: \"%2\" is not a number; %3.").arg(f.label, text, f.range_text(u));
+    return std::nullopt;
+  }
+  const double stored = f.unit.from_display(shown, u);
+  const double check = f.integer ? std::round(stored * 1e9) / 1e9 : stored;
+  if (!f.in_range(check)) {
+    if (error) *error = QStringLiteral("%1: %2 %3.").arg(f.label, text.trimmed(), f.range_text(u));
+    return std::nullopt;
+  }
+  return check;
+}
+
+QString field_tooltip(const FieldSpec& f, const core::Scenario& s, UnitSystem u) {
+  QString tip = QStringLiteral("<b>%1</b>").arg(QString::fromUtf8(f.label).toHtmlEscaped());
+  const QString unit = f.unit.label(u);
+  if (!unit.isEmpty()) tip += QStringLiteral(" [%1]").arg(unit.toHtmlEscaped());
+  tip += "<br>" + QString::fromUtf8(f.help).toHtmlEscaped();
+  tip += "<br><i>Valid: " + f.range_text(u).toHtmlEscaped() + "</i>";
+  // Sources are keyed by the path as written in the file, with whatever unit suffix it used.
+  const std::string key = f.key;
+  const auto us = key.rfind('_');
+  const std::string base = us == std::string::npos ? key : key.substr(0, us);
+  QString source;
+  for (const auto& [k, v] : s.sources) {
+    if (k == key || k.rfind(base + "_", 0) == 0 || k == base) {
+      source = QString::fromStdString(v);
+      if (k == key) break;
+    }
+  }
+  tip += "<br>Source: " + (source.isEmpty() ? QStringLiteral("the vehicle or scenario file (no source noted)")
+                                            : source.toHtmlEscaped());
+  tip += QStringLiteral("<br><span style='color:gray'>Key: %1</span>").arg(QString::fromUtf8(f.key));
+  return tip;
+}
+
+QString format_number(double v, int digits) {
+  if (!std::isfinite(v)) return QStringLiteral("-");
+  if (v == 0.0) return QStringLiteral("0");
+  QString t = QString::number(v, 'g', digits);
+  if (t.contains('e')) t = QString::number(v, 'f', 2);
+  return t;
+}
+
+QString format_money(double usd, int decimals) {
+  const QString digits = QLocale(QLocale::English, QLocale::UnitedStates).toString(std::abs(usd), 'f', decimals);
+  return (usd < 0 ? QStringLiteral("-$") : QStringLiteral("$")) + digits;
+}
+
+}  // namespace semitco::ui

@@ -1,0 +1,51 @@
+// The numbers a fleet buyer edits in the scenario editor: one table of every editable field with its
+// group, label, display unit, valid range (from tco::parameters() for economics, from the physics
+// parameter comments for chassis/ambient/driver), whether a change needs the trucks re-simulated, and
+// how to read and write it on a core::Scenario. Values are stored as the model stores them.
+#pragma once
+
+#include <QString>
+#include <optional>
+#include <span>
+
+#include "app/core/scenario.hpp"
+#include "ui/units.hpp"
+
+namespace semitco::ui {
+
+enum class FieldGroup { Route, Trucks, Operations, Economics };
+
+/// What a change of the field invalidates: only the costs, or the simulated trips too.
+enum class FieldEffect { Costs, Physics };
+
+struct FieldSpec {
+  const char* key;      ///< key path in the scenario file ("economics.prices.diesel_price_usd_per_gal")
+  const char* label;    ///< form label
+  FieldGroup group;
+  const char* section;  ///< box inside the group ("Prices", "Electric truck", ...)
+  UnitSpec unit;
+  FieldEffect effect;
+  double (*get)(const core::Scenario&);
+  void (*set)(core::Scenario&, double);
+  double min_value;     ///< stored units
+  bool min_exclusive;
+  double max_value;
+  bool integer;
+  const char* help;     ///< what it means (the source is appended from Scenario::sources)
+
+  [[nodiscard]] bool in_range(double stored) const;
+  /// "must be >= 0 $/gal" in display units.
+  [[nodiscard]] QString range_text(UnitSystem u) const;
+};
+
+std::span<const FieldSpec> scenario_fields();
+const FieldSpec* find_field(std::string_view key);
+
+/// Parses what the user typed in display units. On failure returns nullopt and sets *error to a
+/// message naming the field, the text and the allowed range.
+std::optional<double> parse_field_text(const FieldSpec& f, const QString& text, UnitSystem u, QString* error);
+
+/// The tooltip: what the value is, its unit, range and where its default comes from.
+QString field_tooltip(const FieldSpec& f, const core::Scenario& s, UnitSystem u);
+
+}  // namespace semitco::ui
