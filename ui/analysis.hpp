@@ -43,8 +43,6 @@ bool physics_matches_payloads(const core::Scenario& s, const PhysicsRun& physics
 /// The cost comparison, tornado and Monte Carlo for the scenario's economics on an existing run.
 Analysis run_costs(const core::Scenario& s, std::shared_ptr<const PhysicsRun> physics);
 
-/// Monte Carlo inputs the app varies (prices, purchase price, residual, maintenance), around the base.
-std::vector<tco::UncertainInput> default_uncertain_inputs(const tco::TcoInputs& base);
 inline constexpr int kMonteCarloDraws = 4000;
 
 }  // namespace semitco::ui

@@ -61,14 +61,10 @@ ComparisonResult run_comparison(const Scenario& s, const routes::RouteProfile& r
     sum.start_soc_frac = std::clamp(usable_fraction(ev.battery, t.summary.initial_soc), 0.0, 1.0);
     sum.min_soc_frac = usable_fraction(ev.battery, t.summary.min_soc);
     sum.usable_battery_J = pack.energy_between_J(ev.battery.soc_min, ev.battery.soc_max);
-    // Grid CO2 of the energy the depot must draw to put it back.
-    const double grid_kWh = sum.energy_from_source_J / 3.6e6 / in.charging.depot_efficiency_frac;
-    sum.co2_kg = grid_kWh * s.grid_co2_kg_per_kWh;
     sum.feasible = t.summary.completed;
     if (!sum.feasible) sum.infeasible_reason = t.summary.end_reason;
     r.electric.energy_kWh_per_mi = t.summary.energy_kWh_per_mi;
     r.electric.mpg = t.summary.energy_kWh_per_mi > 0 ? kDieselGallonEquivalent_kWh / t.summary.energy_kWh_per_mi : 0;
-    r.electric.co2_kg = sum.co2_kg;
   }
   {
     const auto& t = r.diesel.trip;
@@ -89,19 +85,33 @@ ComparisonResult run_comparison(const Scenario& s, const routes::RouteProfile& r
     r.diesel.co2_kg = sum.co2_kg;
   }
 
+  price_comparison(s, r);
+  return r;
+}
+
+void price_comparison(const Scenario& s, ComparisonResult& r) {
+  tco::TcoInputs in = s.economics;
+  in.electric.economics.tare_kg = r.electric.tare_kg;
+  in.diesel.economics.tare_kg = r.diesel.tare_kg;
+  // Grid CO2 of the energy the depot must draw to put the battery energy back.
+  const double grid_kWh = r.electric.summary.energy_from_source_J / 3.6e6 / in.charging.depot_efficiency_frac;
+  r.electric.summary.co2_kg = r.electric.co2_kg = grid_kWh * s.grid_co2_kg_per_kWh;
   in.electric.trip = r.electric.summary;
   in.diesel.trip = r.diesel.summary;
   r.tco_inputs = in;
+  r.tco = tco::Comparison{};
+  std::erase_if(r.warnings, [](const std::string& w) {
+    return w.starts_with("no cost comparison") || w.starts_with("electric: ") || w.starts_with("diesel: ");
+  });
   if (!r.electric.summary.feasible || !r.diesel.summary.feasible) {
     r.warnings.push_back("no cost comparison: " +
                          (!r.electric.summary.feasible ? "electric truck: " + r.electric.summary.infeasible_reason
                                                        : "diesel truck: " + r.diesel.summary.infeasible_reason));
-    return r;
+    return;
   }
   r.tco = tco::compare(in);
   for (const auto& n : r.tco.electric.notes) r.warnings.push_back("electric: " + n);
   for (const auto& n : r.tco.diesel.notes) r.warnings.push_back("diesel: " + n);
-  return r;
 }
 
 }  // namespace semitco::core

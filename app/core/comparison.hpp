@@ -48,6 +48,11 @@ struct RunOptions {
 /// the cost comparison is skipped with a warning.
 ComparisonResult run_comparison(const Scenario& s, const routes::RouteProfile& route, const RunOptions& opt = {});
 
+/// The cost half of run_comparison: fills r.tco_inputs and r.tco from the trips already in `r` and the
+/// scenario's economics (tares from the vehicles, the electric truck's grid CO2). An economics edit in
+/// the desktop app re-prices existing trips with this instead of simulating again.
+void price_comparison(const Scenario& s, ComparisonResult& r);
+
 /// The scenario's route, read with its format.
 routes::RouteProfile load_route(const Scenario& s);
 

@@ -1,6 +1,8 @@
 // Comparison tables; see comparison_report.hpp.
 #include "app/core/comparison_report.hpp"
 
+#include "tco/parameters.hpp"
+
 #include <cmath>
 #include <cstdio>
 #include <iomanip>
@@ -113,24 +115,29 @@ void print_cost_comparison(std::ostream& out, const ComparisonResult& r) {
       << " (now " << f("$%.3f", r.tco_inputs.prices.electricity_price_usd_per_kWh) << ")\n";
 }
 
-std::vector<tco::UncertainInput> default_uncertain_inputs(const tco::TcoInputs& b) {
-  using tco::Distribution;
-  const auto& p = b.prices;
-  const auto& e = b.electric.economics;
-  return {
-      {"prices.diesel_price_usd_per_gal",
-       Distribution::triangular(0.8 * p.diesel_price_usd_per_gal, p.diesel_price_usd_per_gal, 1.5 * p.diesel_price_usd_per_gal)},
-      {"prices.electricity_price_usd_per_kWh",
-       Distribution::triangular(0.7 * p.electricity_price_usd_per_kWh, p.electricity_price_usd_per_kWh,
-                                1.6 * p.electricity_price_usd_per_kWh)},
-      {"prices.demand_charge_usd_per_kW_month",
-       Distribution::uniform(0.5 * p.demand_charge_usd_per_kW_month, 2.0 * p.demand_charge_usd_per_kW_month)},
-      {"electric.economics.purchase_price_usd", Distribution::normal(e.purchase_price_usd, 0.1 * e.purchase_price_usd)},
-      {"electric.economics.maintenance_usd_per_mi",
-       Distribution::uniform(0.7 * e.maintenance_usd_per_mi, 1.2 * e.maintenance_usd_per_mi)},
-      {"electric.economics.residual_value_frac",
-       Distribution::uniform(0.5 * e.residual_value_frac, std::min(1.0, 1.5 * e.residual_value_frac))},
+std::vector<tco::UncertainInput> default_uncertain_inputs(const tco::TcoInputs& base) {
+  struct Spec {
+    const char* key;
+    double low, high;  // multipliers of the base value; triangular with the base as mode
   };
+  static const Spec specs[] = {
+      {"prices.diesel_price_usd_per_gal", 0.75, 1.40},
+      {"prices.electricity_price_usd_per_kWh", 0.70, 1.50},
+      {"prices.demand_charge_usd_per_kW_month", 0.50, 2.00},
+      {"electric.economics.purchase_price_usd", 0.80, 1.10},
+      {"electric.economics.residual_value_frac", 0.50, 1.50},
+      {"electric.economics.maintenance_usd_per_mi", 0.70, 1.30},
+      {"diesel.economics.maintenance_usd_per_mi", 0.85, 1.15},
+  };
+  std::vector<tco::UncertainInput> out;
+  for (const auto& sp : specs) {
+    const auto& p = tco::find_parameter(sp.key);
+    const double v = p.get(base);
+    if (v <= 0.0) continue;
+    const double hi = std::min(v * sp.high, p.max_value);
+    out.push_back({sp.key, tco::Distribution::triangular(v * sp.low, v, hi)});
+  }
+  return out;
 }
 
 void print_uncertainty(std::ostream& out, const ComparisonResult& r, int draws, std::uint64_t seed) {

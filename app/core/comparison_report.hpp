@@ -13,9 +13,9 @@ namespace semitco::core {
 void print_trip_comparison(std::ostream& out, const ComparisonResult& r, UnitSystem units);
 /// Cost per mile and per ton-mile by line for both trucks, NPV, break-even figures.
 void print_cost_comparison(std::ostream& out, const ComparisonResult& r);
-/// The inputs a buyer is least sure of, with ranges around the scenario's values (documented in
-/// docs/tco.md): diesel and electricity prices, demand charge, the electric truck's price, maintenance
-/// and resale value.
+/// The inputs a buyer is least sure of, each triangular around the scenario's value (documented in
+/// docs/tco.md): diesel and electricity prices, demand charge, the electric truck's price, resale
+/// value, and both trucks' maintenance. Inputs whose base value is 0 are left out.
 std::vector<tco::UncertainInput> default_uncertain_inputs(const tco::TcoInputs& base);
 /// Tornado (largest swings of savings per mile first) and Monte Carlo percentiles.
 void print_uncertainty(std::ostream& out, const ComparisonResult& r, int draws, std::uint64_t seed);
