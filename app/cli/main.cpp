@@ -104,7 +104,9 @@ int run_route_info(const std::vector<std::string>& files, const std::string& for
       std::cout << "  length        " << len(st.length_m) << (st.time_based ? " (time-based speed trace)" : "") << "\n";
       std::cout << "  climb         " << h(st.climb_m) << " (source file: " << h(st.source_climb_m) << ")\n";
       std::cout << "  descent       " << h(st.descent_m) << " (source file: " << h(st.source_descent_m) << ")\n";
-      std::cout << "  grade         " << st.min_grade_frac * 100.0 << " % .. " << st.max_grade_frac * 100.0 << " %\n";
+      char grades[64];
+      std::snprintf(grades, sizeof grades, "%+.2f %% .. %+.2f %%", st.min_grade_frac * 100.0, st.max_grade_frac * 100.0);
+      std::cout << "  grade         " << grades << "\n";
       std::cout << "  elevation     " << h(st.min_elevation_m) << " .. " << h(st.max_elevation_m) << "\n";
       std::cout << "  stops         " << st.stop_count << " (" << st.total_dwell_s << " s standing)\n";
       if (st.time_based) std::cout << "  duration      " << core::format_duration(st.trace_duration_s) << "\n";
@@ -228,7 +230,14 @@ int main(int argc, char** argv) {
   auto* tco_cmd = app.add_subcommand("tco", "Cost of ownership of both trucks: per mile, per ton-mile, NPV, break-even");
   tco_cmd->add_option("--scenario,-s", scenario_path, "Scenario JSON file (default: the bundled default scenario)")
       ->check(CLI::ExistingFile);
-  tco_cmd->footer("Example: semitco tco --scenario resources/scenarios/default.json");
+  int mc_draws = 0;
+  std::uint64_t mc_seed = 20250101;
+  tco_cmd->add_option("--monte-carlo", mc_draws,
+                      "Also print the sensitivity (tornado) and a Monte Carlo of this many draws over the uncertain "
+                      "inputs (docs/tco.md)")
+      ->check(CLI::Range(1, 10000000));
+  tco_cmd->add_option("--seed", mc_seed, "Seed of the Monte Carlo draws (same seed, same result)")->capture_default_str();
+  tco_cmd->footer("Example: semitco tco --scenario resources/scenarios/default.json --monte-carlo 10000");
 
   std::string out_path;
   auto* scen = app.add_subcommand("scenario", "Scenario files");
@@ -261,6 +270,10 @@ int main(int argc, char** argv) {
       const auto s = scenario_for(scenario_path, "", "", "", format);
       const auto r = core::run_comparison(s, core::load_route(s), {false});
       core::print_cost_comparison(std::cout, r);
+      if (mc_draws > 0) {
+        std::cout << "\n";
+        core::print_uncertainty(std::cout, r, mc_draws, mc_seed);
+      }
       std::cout << "\n";
       core::print_verdict(std::cout, r);
       return r.electric.summary.feasible && r.diesel.summary.feasible ? 0 : 1;

@@ -109,9 +109,11 @@ void print_cost_comparison(std::ostream& out, const ComparisonResult& r) {
   out << "  break-even diesel price        "
       << (t.break_even_diesel_price_usd_per_gal ? f("$%.2f/gal", *t.break_even_diesel_price_usd_per_gal) : "-")
       << " (now " << f("$%.2f", r.tco_inputs.prices.diesel_price_usd_per_gal) << ")\n";
+  const auto& be_e = t.break_even_electricity_price_usd_per_kWh;
   out << "  break-even electricity price   "
-      << (t.break_even_electricity_price_usd_per_kWh ? f("$%.3f/kWh", *t.break_even_electricity_price_usd_per_kWh)
-                                                     : "-")
+      << (!be_e ? "-"
+          : *be_e < 0 ? f("none (the electric truck costs more even with free depot power: %.3f $/kWh)", *be_e)
+                      : f("$%.3f/kWh", *be_e))
       << " (now " << f("$%.3f", r.tco_inputs.prices.electricity_price_usd_per_kWh) << ")\n";
 }
 
