@@ -59,72 +59,56 @@ double number_cell(const std::string& s, const std::string& what) {
   return v;
 }
 
-class CsvWriter : public RowWriter {
+// A text result written under a temporary name and renamed over the final one by commit(); destroyed
+// without commit() (an exception, a failed batch) it removes the temporary file.
+class TextRowWriter : public RowWriter {
  public:
-  CsvWriter(const Plan& plan, std::string path) : plan_(plan), path_(std::move(path)), tmp_(temporary_name_for(path_)) {
+  TextRowWriter(const Plan& plan, std::string path)
+      : plan_(plan), path_(std::move(path)), tmp_(temporary_name_for(path_)) {
     out_.open(tmp_, std::ios::binary | std::ios::trunc);
     if (!out_) throw std::runtime_error(path_ + ": cannot write (" + std::strerror(errno) + ")");
-    const auto names = column_names(plan_);
-    for (std::size_t i = 0; i < names.size(); ++i) out_ << (i ? "," : "") << csv_field(names[i]);
-    out_ << "\n";
   }
-  ~CsvWriter() override {
+  ~TextRowWriter() override {
     if (out_.is_open()) {
       out_.close();
       std::remove(tmp_.c_str());
     }
+  }
+  void commit() override {
+    out_.flush();
+    const bool good = static_cast<bool>(out_);
+    out_.close();
+    if (!good) {
+      std::remove(tmp_.c_str());
+      throw std::runtime_error(path_ + ": write failed (disk full?)");
+    }
+    commit_temporary(tmp_, path_);
+  }
+
+ protected:
+  const Plan& plan_;
+  std::string path_, tmp_;
+  std::ofstream out_;
+};
+
+class CsvWriter : public TextRowWriter {
+ public:
+  CsvWriter(const Plan& plan, std::string path) : TextRowWriter(plan, std::move(path)) {
+    const auto names = column_names(plan_);
+    for (std::size_t i = 0; i < names.size(); ++i) out_ << (i ? "," : "") << csv_field(names[i]);
+    out_ << "\n";
   }
   void write(const Row& row) override {
     const auto cells = row_cells(plan_, row);
     for (std::size_t i = 0; i < cells.size(); ++i) out_ << (i ? "," : "") << csv_field(cells[i]);
     out_ << "\n";
   }
-  void commit() override {
-    out_.flush();
-    const bool good = static_cast<bool>(out_);
-    out_.close();
-    if (!good) {
-      std::remove(tmp_.c_str());
-      throw std::runtime_error(path_ + ": write failed (disk full?)");
-    }
-    commit_temporary(tmp_, path_);
-  }
-
- private:
-  const Plan& plan_;
-  std::string path_, tmp_;
-  std::ofstream out_;
 };
 
-class JsonlWriter : public RowWriter {
+class JsonlWriter : public TextRowWriter {
  public:
-  JsonlWriter(const Plan& plan, std::string path)
-      : plan_(plan), path_(std::move(path)), tmp_(temporary_name_for(path_)) {
-    out_.open(tmp_, std::ios::binary | std::ios::trunc);
-    if (!out_) throw std::runtime_error(path_ + ": cannot write (" + std::strerror(errno) + ")");
-  }
-  ~JsonlWriter() override {
-    if (out_.is_open()) {
-      out_.close();
-      std::remove(tmp_.c_str());
-    }
-  }
+  using TextRowWriter::TextRowWriter;
   void write(const Row& row) override { out_ << row_to_json(plan_, row).dump() << "\n"; }
-  void commit() override {
-    out_.flush();
-    const bool good = static_cast<bool>(out_);
-    out_.close();
-    if (!good) {
-      std::remove(tmp_.c_str());
-      throw std::runtime_error(path_ + ": write failed (disk full?)");
-    }
-    commit_temporary(tmp_, path_);
-  }
-
- private:
-  const Plan& plan_;
-  std::string path_, tmp_;
-  std::ofstream out_;
 };
 
 // XLSX in libxlsxwriter's constant-memory mode (rows go to disk as they come, in order). The summary
