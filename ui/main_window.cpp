@@ -343,7 +343,7 @@ void MainWindow::refreshTitle() {
     return;
   }
   const QString file = current_->path().isEmpty() ? tr("untitled") : QFileInfo(current_->path()).fileName();
-  setWindowTitle(QStringLiteral("%1 \xE2\x80\x94 %2%3 \xE2\x80\x94 semitco").arg(current_->name(), file,
+  setWindowTitle(QString::fromUtf8("%1 \xE2\x80\x94 %2%3 \xE2\x80\x94 semitco").arg(current_->name(), file,
                                                                                  current_->isModified() ? " *" : ""));
 }
 

@@ -2,7 +2,10 @@
 // the default scenario loads and runs; typing a higher diesel price re-runs and raises the EV savings
 // (without re-simulating the trucks); invalid input is refused with a visible message and never reaches
 // the model; open + save reproduces the file byte for byte; undo restores an edit.
+#include <QDir>
 #include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -11,6 +14,7 @@
 #include <QtTest>
 #include <cmath>
 
+#include "ui/exporters.hpp"
 #include "ui/main_window.hpp"
 #include "ui/result_views.hpp"
 #include "ui/results_panel.hpp"
@@ -140,6 +144,45 @@ class GuiAcceptance : public QObject {
     const QByteArray bytes_a = a.readAll(), bytes_b = b.readAll();
     QFile::remove(copy);
     QCOMPARE(bytes_b, bytes_a);
+  }
+
+  void exportsWriteReadableFiles() {
+    MainWindow w;
+    w.show();
+    w.startUp();
+    QTRY_VERIFY_WITH_TIMEOUT(idle_with_result(w), 60000);
+    const auto& a = *w.currentDocument()->analysis();
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString stem = dir.filePath("donner");
+    ui::export_results_csv(a, stem);
+    for (const char* suffix : {"_costs.csv", "_electric_series.csv", "_diesel_series.csv"}) {
+      QFile f(stem + suffix);
+      QVERIFY2(f.open(QIODevice::ReadOnly), suffix);
+      const QByteArray text = f.readAll();
+      QVERIFY2(text.count('\n') > 10, suffix);  // a header and rows
+    }
+    // The workbook is a zip whose first sheet holds the summary: read it back with unzip.
+    ui::export_results_xlsx(a, stem + ".xlsx");
+    QProcess unzip;
+    unzip.start("unzip", {"-p", stem + ".xlsx", "xl/worksheets/sheet1.xml"});
+    QVERIFY(unzip.waitForFinished(20000));
+    QCOMPARE(unzip.exitCode(), 0);
+    QVERIFY(unzip.readAllStandardOutput().contains("<row"));
+    const auto plots = w.results()->plots();
+    QVERIFY(plots.size() >= 8);
+    QCOMPARE(ui::export_plots(plots, dir.path(), false), static_cast<int>(plots.size()));
+    QVERIFY(QFileInfo(dir.filePath(plots.front().first + ".png")).size() > 1000);
+    ui::export_report_pdf(a, "Donner", plots, stem + "_report.pdf");
+    QFile pdf(stem + "_report.pdf");
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    QVERIFY(pdf.read(5) == "%PDF-");
+    QVERIFY(pdf.size() > 5000);
+    // SEMITCO_KEEP_REPORT=<file>: keep a copy of the report to look at.
+    if (qEnvironmentVariableIsSet("SEMITCO_KEEP_REPORT")) {
+      QFile::remove(qEnvironmentVariable("SEMITCO_KEEP_REPORT"));
+      QFile::copy(stem + "_report.pdf", qEnvironmentVariable("SEMITCO_KEEP_REPORT"));
+    }
   }
 
   void unitSwitchShowsMetric() {
