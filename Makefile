@@ -6,7 +6,7 @@ BUILD := build
 SEMITCO := $(BUILD)/app/semitco
 SCENARIO ?= resources/scenarios/default.json
 
-.PHONY: all deps configure build run test bench gui asan fuzz-smoke clean
+.PHONY: all deps configure build run test test-mpi bench gui asan fuzz-smoke clean
 
 all: build
 
@@ -30,7 +30,14 @@ test: build
 	cmake --preset cli >/dev/null
 	cmake --build build-cli --target semitco -j $(JOBS)
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+	$(MAKE) --no-print-directory test-mpi
 	$(MAKE) --no-print-directory fuzz-smoke
+
+# semitco batch under mpirun -np 2 gives the same rows as one process (Open MPI build, CLI only).
+test-mpi: deps
+	cmake --preset mpi >/dev/null
+	cmake --build build-mpi --target semitco test_core -j $(JOBS)
+	ctest --test-dir build-mpi --output-on-failure -R 'mpirun'
 
 # Each route reader's libFuzzer target for FUZZ_SECONDS on the committed seeds (new inputs go to a
 # temporary folder, the committed corpus is only read). Longer runs: FUZZ_SECONDS=600 make fuzz-smoke.
