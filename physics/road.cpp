@@ -49,10 +49,12 @@ Road::Road(const routes::RouteProfile& p, const Ambient& ambient) : d_(p.distanc
     }
   }
   const double base = p.elevation_is_absolute ? 0.0 : ambient.base_altitude_m;
+  smooth_ = p.grade_is_smooth;
+  if (smooth_) seg_grade_ = grade;
   rho_.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     rho_[i] = air_density_kgpm3(base + elev_[i], ambient.temperature_C);
-    if (i + 1 < n && (i == 0 || grade[i] != grade[i - 1])) {
+    if (i + 1 < n && (i == 0 || (!smooth_ && grade[i] != grade[i - 1]))) {
       zone_start_.push_back(d_[i]);
       zone_grade_.push_back(grade[i]);
       zone_slope_.push_back(Slope::from_grade(grade[i]));
@@ -71,16 +73,40 @@ double Road::zone_end(std::size_t k) const {
 
 std::vector<Road::Descent> Road::descents(double min_grade) const {
   std::vector<Descent> out;
-  for (std::size_t k = 0; k < zone_start_.size(); ++k) {
-    if (zone_grade_[k] > -min_grade) continue;
-    const double end = std::min(zone_end(k), length_m());
-    if (!out.empty() && out.back().end_m == zone_start_[k]) {
+  auto add = [&](double start, double end) {
+    if (!out.empty() && out.back().end_m == start) {
       out.back().end_m = end;
     } else {
-      out.push_back({zone_start_[k], end});
+      out.push_back({start, end});
     }
+  };
+  if (smooth_) {
+    for (std::size_t i = 0; i + 1 < d_.size(); ++i) {
+      if (seg_grade_[i] <= -min_grade) add(d_[i], d_[i + 1]);
+    }
+    return out;
+  }
+  for (std::size_t k = 0; k < zone_start_.size(); ++k) {
+    if (zone_grade_[k] > -min_grade) continue;
+    add(zone_start_[k], std::min(zone_end(k), length_m()));
   }
   return out;
+}
+
+double Road::smooth_grade(std::size_t i, double x) const {
+  // Segment grades sit at segment midpoints; linear in between, constant over the outer half segments.
+  const std::size_t last = d_.size() - 2;
+  const double mid_i = 0.5 * (d_[i] + d_[i + 1]);
+  std::size_t a = i, b = i;
+  if (x < mid_i && i > 0) {
+    a = i - 1;
+  } else if (x >= mid_i && i < last) {
+    b = i + 1;
+  }
+  if (a == b) return seg_grade_[i];
+  const double ma = 0.5 * (d_[a] + d_[a + 1]), mb = 0.5 * (d_[b] + d_[b + 1]);
+  const double f = std::clamp((x - ma) / (mb - ma), 0.0, 1.0);
+  return seg_grade_[a] + f * (seg_grade_[b] - seg_grade_[a]);
 }
 
 double Road::elevation_at(double x) const {
@@ -92,8 +118,13 @@ double Road::elevation_at(double x) const {
 Road::Here Road::at(double x, std::size_t zone) const {
   const std::size_t i = find_segment(d_, x, cursor_);
   Here h;
-  h.slope = zone_slope_[zone];
-  h.grade_frac = zone_grade_[zone];
+  if (smooth_) {
+    h.grade_frac = smooth_grade(i, x);
+    h.slope = Slope::from_grade(h.grade_frac);
+  } else {
+    h.slope = zone_slope_[zone];
+    h.grade_frac = zone_grade_[zone];
+  }
   const double f = std::clamp((x - d_[i]) / (d_[i + 1] - d_[i]), 0.0, 1.0);
   h.elevation_m = elev_[i] + f * (elev_[i + 1] - elev_[i]);
   h.rho_kgpm3 = rho_[i] + f * (rho_[i + 1] - rho_[i]);

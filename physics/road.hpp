@@ -68,7 +68,10 @@ class Road {
   std::vector<double> d_, elev_, rho_;
   std::vector<double> zone_start_, zone_grade_;  // zone k: [zone_start_[k], zone_start_[k+1])
   std::vector<Slope> zone_slope_;
+  std::vector<double> seg_grade_;  // smooth profiles: the grade of each segment, interpolated between midpoints
+  bool smooth_ = false;
   mutable std::size_t cursor_ = 0;
+  [[nodiscard]] double smooth_grade(std::size_t i, double x) const;
 };
 
 }  // namespace semitco::physics

@@ -75,6 +75,7 @@ void build_from_elevation(RouteProfile& p, const ElevationPoints& pts, const Rea
   p.distance_m = std::move(sm.distance_m);
   p.elevation_m = std::move(sm.elevation_m);
   p.grade_frac = std::move(sm.grade_frac);
+  p.grade_is_smooth = true;
   for (auto& w : sm.warnings) p.warnings.push_back({p.source + ": " + w.message});
   climb_and_descent(pts.elevation_m, p.source_climb_m, p.source_descent_m);
 

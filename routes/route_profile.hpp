@@ -50,6 +50,10 @@ struct RouteProfile {
   std::vector<double> lat_deg;          ///< optional: empty, or same size as distance_m
   std::vector<double> lon_deg;          ///< optional: empty, or same size as distance_m
   bool elevation_is_absolute = false;   ///< true when elevation is above sea level (affects air density)
+  /// true when grade_frac samples a smoothly varying grade (elevation-based inputs after smoothing): the
+  /// solver then interpolates it between segment midpoints instead of treating each segment's grade as a
+  /// step (VECTO rows and cycle samples, whose grade holds until the next row, stay steps).
+  bool grade_is_smooth = false;
 
   std::vector<Stop> stops;  ///< sorted by distance; a stop at the end makes the truck halt there
   std::vector<Leg> legs;    ///< optional
