@@ -147,3 +147,19 @@ TEST_CASE("a time-based trace with standstills is followed closely", "[physics][
   CHECK(r.summary.trace_distance_shortfall_m < 0.01 * route.length_m());
   CHECK(r.ledger.closure() < 1e-3);
 }
+
+TEST_CASE("energy closes on a smoothed-elevation route (I-80 Donner) with its smooth grade",
+          "[physics][invariant]") {
+  const auto route = routes::read_route(std::string(SEMITCO_SOURCE_DIR) + "/resources/routes/i80_donner.csv");
+  REQUIRE(route.grade_is_smooth);
+  const auto truck = default_like_truck();
+  const auto r = physics::simulate_electric(route, truck);
+  REQUIRE(r.summary.completed);
+  const auto& L = r.ledger;
+  CHECK(L.closure() < 1e-3);
+  // The interpolated grade keeps the profile's rise: m g dh within 0.2 % of the climbing done.
+  const double dh = route.elevation_m.back() - route.elevation_m.front();
+  CHECK(L.climbing_J + L.descending_J == Approx(truck.chassis.mass_kg() * 9.80665 * dh).margin(2e-3 * L.climbing_J));
+  // No restart every few metres: the whole route is one grade zone.
+  CHECK(r.solver.restarts < 10);
+}
