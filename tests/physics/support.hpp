@@ -53,6 +53,24 @@ inline physics::ElectricTruckParams test_truck() {
   return t;
 }
 
+/// The shipped default electric truck (resources/vehicles/electric_semi.json), written out here so the
+/// physics tests do not need the JSON loader: 82,000 lb, Semi-class aero, tyres, motor and pack.
+inline physics::ElectricTruckParams default_like_truck() {
+  auto t = test_truck();
+  t.chassis.tractor_mass_kg = 10433.0;  // 23,000 lb
+  t.chassis.trailer_mass_kg = 6804.0;   // 15,000 lb
+  t.chassis.payload_kg = 19958.0;       // 44,000 lb -> 82,000 lb GCW
+  t.chassis.cda_m2 = 3.74;
+  t.chassis.crr = 0.0055;
+  t.chassis.wheel_radius_m = 0.49;
+  t.motor.peak_torque_Nm = 3400.0;
+  t.battery.ocv = {{0.0, 720.0}, {0.05, 828.0}, {0.5, 907.2}, {1.0, 1008.0}};
+  t.battery.resistance_ohm = 0.04;
+  t.aux.power_W = 4000.0;
+  t.initial_soc = 0.95;
+  return t;
+}
+
 inline double air_density_at(double altitude_m, double temperature_C) {
   // ICAO standard atmosphere pressure and ideal gas, written out here independently.
   const double T0 = 288.15, L = 0.0065, g = 9.80665, M = 0.0289644, R = 8.3144598;

@@ -15,20 +15,6 @@ using namespace semitco;
 namespace {
 constexpr double kG = 9.80665;
 
-physics::ElectricTruckParams full_weight_ev() {
-  auto t = test::test_truck();
-  t.chassis.tractor_mass_kg = 10433.0;
-  t.chassis.trailer_mass_kg = 6804.0;
-  t.chassis.payload_kg = 19958.0;  // 82,000 lb
-  t.chassis.cda_m2 = 3.74;
-  t.chassis.wheel_radius_m = 0.49;
-  t.motor.peak_power_W = 800e3;
-  t.motor.peak_torque_Nm = 3400.0;
-  t.aux.power_W = 4000.0;
-  t.initial_soc = 0.9;
-  return t;
-}
-
 // Mean speed between 6.5 and 9.5 km, where the truck has long settled.
 double settled_speed(const physics::TripResult& r) {
   double sum = 0.0;
@@ -45,7 +31,8 @@ double settled_speed(const physics::TripResult& r) {
 }  // namespace
 
 TEST_CASE("the electric truck's steady speed on a 6 % climb matches its power balance", "[physics][climb]") {
-  const auto truck = full_weight_ev();
+  auto truck = test::default_like_truck();
+  truck.initial_soc = 0.9;
   const auto route = test::constant_road(10000.0, 0.06, 40.0);
   physics::SolverOptions o;
   o.initial_speed_mps = 20.0;

@@ -15,27 +15,11 @@ using namespace semitco;
 namespace {
 const std::string kCycles = SEMITCO_CYCLES_DIR;
 
-// The shipped default truck, written out here so the physics tests do not need the JSON loader.
-physics::ElectricTruckParams default_like_truck() {
-  auto t = test::test_truck();
-  t.chassis.tractor_mass_kg = 10433.0;  // 23,000 lb
-  t.chassis.trailer_mass_kg = 6804.0;   // 15,000 lb
-  t.chassis.payload_kg = 19958.0;       // 44,000 lb -> 82,000 lb GCW
-  t.chassis.cda_m2 = 3.74;
-  t.chassis.crr = 0.0055;
-  t.chassis.wheel_radius_m = 0.49;
-  t.motor.peak_torque_Nm = 3400.0;
-  t.battery.ocv = {{0.0, 720.0}, {0.05, 828.0}, {0.5, 907.2}, {1.0, 1008.0}};
-  t.battery.resistance_ohm = 0.04;
-  t.aux.power_W = 4000.0;
-  t.initial_soc = 0.95;
-  return t;
-}
 }  // namespace
 
 TEST_CASE("energy closes on the VECTO LongHaul cycle", "[physics][invariant]") {
   const auto route = routes::read_route(kCycles + "/LongHaul.vdri");
-  const auto truck = default_like_truck();
+  const auto truck = test::default_like_truck();
   const auto r = physics::simulate_electric(route, truck);
   REQUIRE(r.summary.completed);
   const auto& L = r.ledger;
@@ -55,7 +39,7 @@ TEST_CASE("energy closes on the VECTO LongHaul cycle", "[physics][invariant]") {
 }
 
 TEST_CASE("tightening CVODE tolerances 100x changes kWh/mi by < 0.1 %", "[physics][convergence]") {
-  const auto truck = default_like_truck();
+  const auto truck = test::default_like_truck();
   for (const char* file : {"LongHaul.vdri", "EPA_Ph2_transient.csv"}) {
     const auto route = routes::read_route(kCycles + "/" + file);
     physics::SolverOptions loose, tight;
@@ -73,7 +57,7 @@ TEST_CASE("tightening CVODE tolerances 100x changes kWh/mi by < 0.1 %", "[physic
 TEST_CASE("stops are made at their position with their dwell time", "[physics][stops]") {
   auto route = test::constant_road(10000.0, 0.0, 25.0);
   route.stops = {{0.0, 5.0, "start"}, {3000.0, 60.0, "a"}, {3000.5 + 4000.0, 30.0, "b"}, {10000.0, 0.0, "end"}};
-  const auto r = physics::simulate_electric(route, default_like_truck());
+  const auto r = physics::simulate_electric(route, test::default_like_truck());
   REQUIRE(r.summary.completed);
   REQUIRE(r.stops.size() == route.stops.size());
   for (std::size_t i = 0; i < route.stops.size(); ++i) {
@@ -92,7 +76,7 @@ TEST_CASE("stops are made at their position with their dwell time", "[physics][s
 
 TEST_CASE("default electric tractor uses 1.6-2.5 kWh/mi on the EPA Phase 2 65 mph cycle", "[physics][plausibility]") {
   const auto route = routes::read_route(kCycles + "/EPA_Ph2_rural_interstate_65mph.csv");
-  const auto r = physics::simulate_electric(route, default_like_truck());
+  const auto r = physics::simulate_electric(route, test::default_like_truck());
   REQUIRE(r.summary.completed);
   CHECK(r.summary.energy_kWh_per_mi > 1.6);
   CHECK(r.summary.energy_kWh_per_mi < 2.5);
@@ -104,7 +88,7 @@ TEST_CASE("0-60 mph at 82,000 lb takes about 20 s", "[physics][plausibility]") {
   const auto route = test::constant_road(3000.0, 0.0, 30.0);
   physics::DriverParams pedal_down;  // a driver who asks for more than the truck can give
   pedal_down.max_accel_mps2 = 3.0;
-  const auto r = physics::simulate_electric(route, default_like_truck(), {}, pedal_down);
+  const auto r = physics::simulate_electric(route, test::default_like_truck(), {}, pedal_down);
   double t60 = -1.0;
   for (std::size_t i = 0; i < r.series.size(); ++i) {
     if (r.series.speed_mps[i] >= 60.0 * 0.44704) {
@@ -121,13 +105,13 @@ TEST_CASE("0-60 mph at 82,000 lb takes about 20 s", "[physics][plausibility]") {
 TEST_CASE("a truck that cannot go on ends with a reason and a place", "[physics][robustness]") {
   SECTION("too steep") {
     const auto route = test::constant_road(2000.0, 0.35, 20.0);
-    const auto r = physics::simulate_electric(route, default_like_truck());
+    const auto r = physics::simulate_electric(route, test::default_like_truck());
     CHECK_FALSE(r.summary.completed);
     CHECK_THAT(r.summary.end_reason, Catch::Contains("cannot"));
     CHECK_THAT(r.summary.end_reason, Catch::Contains("km"));
   }
   SECTION("battery runs out") {
-    auto truck = default_like_truck();
+    auto truck = test::default_like_truck();
     truck.battery.capacity_Ah = 20.0;  // ~18 kWh pack
     const auto route = test::constant_road(100000.0, 0.0, 25.0);
     const auto r = physics::simulate_electric(route, truck);
@@ -141,7 +125,7 @@ TEST_CASE("a truck that cannot go on ends with a reason and a place", "[physics]
 
 TEST_CASE("a time-based trace with standstills is followed closely", "[physics][trace]") {
   const auto route = routes::read_route(kCycles + "/EPA_Ph2_transient.csv");
-  const auto r = physics::simulate_electric(route, default_like_truck());
+  const auto r = physics::simulate_electric(route, test::default_like_truck());
   REQUIRE(r.summary.completed);
   CHECK(r.summary.duration_s == Approx(route.trace_time_s.back()).margin(1e-6));
   CHECK(r.summary.trace_distance_shortfall_m < 0.01 * route.length_m());
@@ -152,7 +136,7 @@ TEST_CASE("energy closes on a smoothed-elevation route (I-80 Donner) with its sm
           "[physics][invariant]") {
   const auto route = routes::read_route(std::string(SEMITCO_SOURCE_DIR) + "/resources/routes/i80_donner.csv");
   REQUIRE(route.grade_is_smooth);
-  const auto truck = default_like_truck();
+  const auto truck = test::default_like_truck();
   const auto r = physics::simulate_electric(route, truck);
   REQUIRE(r.summary.completed);
   const auto& L = r.ledger;
