@@ -17,12 +17,15 @@
 namespace {
 using namespace semitco;
 
-core::BatchOptions options(const std::string& route, std::size_t jobs, unsigned threads, const std::string& out) {
+// `jobs` sweep points of `key` from `start` in steps of 0.001. A weather key (ambient.temperature_C)
+// changes the physics, so every job simulates both trucks; a price key re-prices shared trips.
+core::BatchOptions options(const std::string& route, std::size_t jobs, unsigned threads, const std::string& out,
+                           const std::string& key = "ambient.temperature_C", double start = 20.0) {
   core::BatchOptions o;
   o.inputs = {std::string(SEMITCO_CYCLES_DIR) + "/" + route};
   o.scenarios = {std::string(SEMITCO_SOURCE_DIR) + "/resources/scenarios/default.json"};
-  // jobs sweep points of the diesel price: every job simulates both trucks again.
-  o.sweeps = {"diesel_price_usd_per_gal=3:" + std::to_string(3.0 + 0.001 * static_cast<double>(jobs - 1)) + ":0.001"};
+  o.sweeps = {key + "=" + std::to_string(start) + ":" + std::to_string(start + 0.001 * static_cast<double>(jobs - 1)) +
+              ":0.001"};
   o.jobs = threads;
   o.out = out;
   o.progress = core::ProgressMode::Off;
@@ -52,6 +55,23 @@ void BM_BatchLongHaul(benchmark::State& state) {
   state.counters["route_km"] = 108.0;
 }
 BENCHMARK(BM_BatchLongHaul)->Arg(1)->Arg(2)->ArgName("jobs")->UseRealTime()->Unit(benchmark::kMillisecond);
+
+// A diesel-price sweep: the trips of one route are simulated once per worker and re-priced per job.
+void BM_BatchPriceSweep(benchmark::State& state) {
+  const std::size_t jobs = 200;
+  const std::string out = temp_out("prices");
+  const auto opt = options("LongHaul.vdri", jobs, 2, out, "diesel_price_usd_per_gal", 3.0);
+  std::ostringstream log;
+  std::size_t done = 0;
+  for (auto _ : state) {
+    const auto sum = core::run_batch(opt, log);
+    if (sum.failed) state.SkipWithError("a batch job failed");
+    done += sum.ran;
+  }
+  std::filesystem::remove(out);
+  state.counters["jobs_per_s"] = benchmark::Counter(static_cast<double>(done), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_BatchPriceSweep)->UseRealTime()->Unit(benchmark::kMillisecond);
 
 // Peak resident memory of a whole batch run in a child process (the parent's memory does not count).
 void BM_BatchPeakMemory(benchmark::State& state) {

@@ -305,7 +305,19 @@ Row run_job(const Plan& plan, const std::vector<LoadedScenario>& scenarios, std:
     if (!cache.route) throw std::runtime_error(cache.error);
     Scenario s = *ls.scenario;
     for (std::size_t a = 0; a < plan.axes.size(); ++a) apply_sweep(s, plan.axes[a].key, row.sweep[a]);
-    const auto r = run_comparison(s, *cache.route, RunOptions{!series_dir.empty()});
+    // Everything the trips depend on besides the vehicles of the scenario file: route, scenario,
+    // payloads, weather, and whether the series are kept.
+    const auto [ev_payload, diesel_payload] = payloads_kg(s);
+    std::vector<double> key = {static_cast<double>(ri), static_cast<double>(plan.scenario_of(index)), ev_payload,
+                               diesel_payload, s.ambient.temperature_C, s.ambient.headwind_mps,
+                               s.ambient.base_altitude_m};
+    if (!cache.trips || cache.trips_key != key) {
+      cache.trips = std::make_shared<const ComparisonResult>(
+          simulate_comparison(s, *cache.route, RunOptions{!series_dir.empty()}));
+      cache.trips_key = std::move(key);
+    }
+    ComparisonResult r = *cache.trips;
+    price_comparison(s, r);
 
     auto& f = row.figures;
     const auto& e = r.electric;

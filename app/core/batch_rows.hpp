@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/core/batch.hpp"
+#include "app/core/comparison.hpp"
 #include "app/core/scenario.hpp"
 #include "routes/route_profile.hpp"
 
@@ -91,6 +92,11 @@ struct RouteCache {
   std::size_t index = static_cast<std::size_t>(-1);
   std::shared_ptr<const routes::RouteProfile> route;
   std::string error;
+  // The last simulated trips and what they depend on: jobs that differ only in economics (a price
+  // sweep) re-price them instead of simulating again. The simulation is deterministic, so a row does
+  // not depend on whether its trips came from here.
+  std::vector<double> trips_key;
+  std::shared_ptr<const core::ComparisonResult> trips;
 };
 
 /// Runs one job; never throws (a failure is a failed row with the message).

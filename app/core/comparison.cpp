@@ -25,24 +25,33 @@ double usable_fraction(const physics::BatteryParams& b, double soc) {
 
 }  // namespace
 
+std::pair<double, double> payloads_kg(const Scenario& s) {
+  tco::TcoInputs in = s.economics;
+  in.electric.economics.tare_kg = s.electric.chassis.tractor_mass_kg + s.electric.chassis.trailer_mass_kg;
+  in.diesel.economics.tare_kg = s.diesel.chassis.tractor_mass_kg + s.diesel.chassis.trailer_mass_kg;
+  return {tco::payload_kg(in, tco::Powertrain::kBatteryElectric), tco::payload_kg(in, tco::Powertrain::kDiesel)};
+}
+
 ComparisonResult run_comparison(const Scenario& s, const routes::RouteProfile& route, const RunOptions& opt) {
+  ComparisonResult r = simulate_comparison(s, route, opt);
+  price_comparison(s, r);
+  return r;
+}
+
+ComparisonResult simulate_comparison(const Scenario& s, const routes::RouteProfile& route, const RunOptions& opt) {
   ComparisonResult r;
   r.scenario = s.name;
   r.route = route.name;
   for (const auto& w : route.warnings) r.warnings.push_back(w.message);
 
   // Payload each truck carries: min(freight offered, gross limit (+ BEV allowance) - tare).
-  tco::TcoInputs in = s.economics;
   auto ev = s.electric;
   auto dsl = s.diesel;
-  in.electric.economics.tare_kg = ev.chassis.tractor_mass_kg + ev.chassis.trailer_mass_kg;
-  in.diesel.economics.tare_kg = dsl.chassis.tractor_mass_kg + dsl.chassis.trailer_mass_kg;
-  ev.chassis.payload_kg = tco::payload_kg(in, tco::Powertrain::kBatteryElectric);
-  dsl.chassis.payload_kg = tco::payload_kg(in, tco::Powertrain::kDiesel);
+  std::tie(ev.chassis.payload_kg, dsl.chassis.payload_kg) = payloads_kg(s);
   r.electric.payload_kg = ev.chassis.payload_kg;
   r.diesel.payload_kg = dsl.chassis.payload_kg;
-  r.electric.tare_kg = in.electric.economics.tare_kg;
-  r.diesel.tare_kg = in.diesel.economics.tare_kg;
+  r.electric.tare_kg = ev.chassis.tractor_mass_kg + ev.chassis.trailer_mass_kg;
+  r.diesel.tare_kg = dsl.chassis.tractor_mass_kg + dsl.chassis.trailer_mass_kg;
 
   // The electric truck's charging is planned by the cost model, so its trip never ends for an empty pack.
   r.electric.trip = physics::simulate_electric(route, ev, s.ambient, s.driver, {}, opt.record_series, true);
@@ -85,7 +94,6 @@ ComparisonResult run_comparison(const Scenario& s, const routes::RouteProfile& r
     r.diesel.co2_kg = sum.co2_kg;
   }
 
-  price_comparison(s, r);
   return r;
 }
 

@@ -48,6 +48,14 @@ struct RunOptions {
 /// the cost comparison is skipped with a warning.
 ComparisonResult run_comparison(const Scenario& s, const routes::RouteProfile& route, const RunOptions& opt = {});
 
+/// The physics half of run_comparison: payloads, both trips and their TCO trip summaries; r.tco is left
+/// empty. Deterministic: the same scenario physics on the same route gives the same bits, so trips may be
+/// shared between comparisons that differ only in economics (price sweeps in a batch).
+ComparisonResult simulate_comparison(const Scenario& s, const routes::RouteProfile& route, const RunOptions& opt = {});
+
+/// Payload each truck carries under the scenario: min(freight offered, gross limit (+ BEV allowance) - tare).
+std::pair<double, double> payloads_kg(const Scenario& s);
+
 /// The cost half of run_comparison: fills r.tco_inputs and r.tco from the trips already in `r` and the
 /// scenario's economics (tares from the vehicles, the electric truck's grid CO2). An economics edit in
 /// the desktop app re-prices existing trips with this instead of simulating again.
