@@ -166,7 +166,15 @@ BatchSummary run_batch_mpi(const BatchOptions& opt, std::ostream& log) {
     return BatchSummary{};
   }
   log << "MPI: " << mpi.size() - 1 << " worker ranks, " << collector->pending().size() << " jobs to run\n";
-  return run_coordinator(plan, *collector, mpi.size() - 1);
+  try {
+    return run_coordinator(plan, *collector, mpi.size() - 1);
+  } catch (const std::exception& e) {
+    // The workers are blocked waiting for their next job: take the whole run down rather than hang.
+    log << "semitco batch: " << e.what() << " (aborting all MPI ranks)\n";
+    log.flush();
+    MPI_Abort(MPI_COMM_WORLD, 1);
+    throw;
+  }
 }
 
 }  // namespace semitco::core::batch
