@@ -168,7 +168,10 @@ std::vector<std::string> expand_route_inputs(const std::vector<std::string>& inp
       ::globfree(&g);
       if (out.size() == before) throw BatchUsageError(in + ": no .csv, .vdri or .gpx files match this pattern");
     } else {
-      out.push_back(fs::path(in).lexically_normal().string());  // a missing file becomes a failed row
+      // A path that names nothing is a typo on the command line: refuse it before any job runs. A file
+      // that exists but cannot be read or parsed becomes a failed row, and the batch goes on.
+      if (!fs::exists(in, ec)) throw BatchUsageError(in + ": no such file or directory");
+      out.push_back(fs::path(in).lexically_normal().string());
     }
   }
   std::sort(out.begin(), out.end());

@@ -67,6 +67,8 @@ TEST_CASE("batch sweep specs: ranges and lists and short keys", "[batch]") {
   CHECK(core::parse_sweep("prices.electricity_price_usd_per_kWh=0.1:0.3:0.1").values.size() == 3);
   CHECK(core::parse_sweep("ambient.temperature_C=-10,35").key == "ambient.temperature_C");
   CHECK_THROWS_WITH(core::parse_sweep("no_such_key=1:2:1"), Catch::Contains("unknown key 'no_such_key'"));
+  CHECK_THROWS_WITH(core::expand_route_inputs({"/no/such/route.gpx"}, false),
+                    Catch::Contains("/no/such/route.gpx") && Catch::Contains("no such file"));
   CHECK_THROWS_WITH(core::parse_sweep("diesel_price_usd_per_gal=5:3:1"), Catch::Contains("stop must be >= start"));
   CHECK_THROWS_WITH(core::parse_sweep("diesel_price_usd_per_gal=3:5:0"), Catch::Contains("step must be > 0"));
   CHECK_THROWS_WITH(core::parse_sweep("diesel_price_usd_per_gal=-1"), Catch::Contains("must be >= 0"));
