@@ -8,16 +8,6 @@ namespace semitco::core {
 namespace {
 constexpr double kRadpsPerRpm = physics::kRadpsPerRpm;
 
-// Runs a physics check and re-throws its message with the file and section named.
-template <class F>
-void checked(const JsonParams& sec, F&& f) {
-  try {
-    f();
-  } catch (const physics::ParameterError& e) {
-    throw InputError(sec.where(e.what()));
-  }
-}
-
 // A table value: an array, or {"value": array, "source": "..."}.
 const nlohmann::json& table(JsonParams& s, const std::string& key) {
   const auto& j = s.raw(key);

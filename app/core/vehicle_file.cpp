@@ -3,18 +3,6 @@
 
 namespace semitco::core {
 
-namespace {
-// Runs a physics check() and re-throws its message with the file and section named.
-template <class T>
-void checked(const T& value, const JsonParams& sec) {
-  try {
-    value.check();
-  } catch (const physics::ParameterError& e) {
-    throw InputError(sec.where(e.what()));
-  }
-}
-}  // namespace
-
 physics::Chassis read_chassis(JsonParams& s) {
   physics::Chassis c;
   c.tractor_mass_kg = s.number("tractor_mass", Dim::Mass, 1.0, 1e5);
@@ -26,7 +14,7 @@ physics::Chassis read_chassis(JsonParams& s) {
   c.crr_per_mps = s.number_or("crr_per_mps", Dim::None, 0.0, 0.0, 0.01);
   c.wheel_radius_m = s.number("wheel_radius", Dim::Length, 0.2, 1.0);
   s.finish();
-  checked(c, s);
+  checked(s, [&] { c.check(); });
   return c;
 }
 
@@ -38,7 +26,7 @@ physics::BrakeThermalParams read_brakes(JsonParams& s) {
   b.initial_temperature_C = s.number_or("initial_temperature", Dim::Temperature, b.initial_temperature_C);
   b.fade_limit_C = s.number_or("fade_limit", Dim::Temperature, b.fade_limit_C);
   s.finish();
-  checked(b, s);
+  checked(s, [&] { b.check(); });
   return b;
 }
 
@@ -69,7 +57,7 @@ physics::ElectricTruckParams read_electric_truck(JsonParams& root) {
     m.regen_fade_low_mps = s.number("regen_fade_low", Dim::Speed, 0.0, 10.0);
     m.regen_fade_high_mps = s.number("regen_fade_high", Dim::Speed, 0.0, 20.0);
     s.finish();
-    checked(m, s);
+    checked(s, [&] { m.check(); });
   }
   {
     auto s = root.object("driveline");
@@ -106,7 +94,7 @@ physics::ElectricTruckParams read_electric_truck(JsonParams& root) {
       b.ocv.push_back({p[0].get<double>(), p[1].get<double>()});
     }
     s.finish();
-    checked(b, s);
+    checked(s, [&] { b.check(); });
   }
   {
     auto s = root.object("aux");
@@ -234,7 +222,7 @@ physics::DriverParams read_driver(JsonParams& s) {
   d.descent_min_grade_frac = s.number_or("descent_min_grade", Dim::Fraction, d.descent_min_grade_frac);
   d.descent_min_speed_mps = s.number_or("descent_min_speed", Dim::Speed, d.descent_min_speed_mps);
   s.finish();
-  checked(d, s);
+  checked(s, [&] { d.check(); });
   return d;
 }
 
@@ -244,7 +232,7 @@ physics::Ambient read_ambient(JsonParams& s) {
   a.headwind_mps = s.number_or("headwind", Dim::Speed, a.headwind_mps);
   a.base_altitude_m = s.number_or("base_altitude", Dim::Length, a.base_altitude_m);
   s.finish();
-  checked(a, s);
+  checked(s, [&] { a.check(); });
   return a;
 }
 

@@ -10,6 +10,16 @@
 
 namespace semitco::core {
 
+/// Runs a physics check() and re-throws its ParameterError as an InputError naming the file and section.
+template <class Check>
+void checked(const JsonParams& sec, Check&& check) {
+  try {
+    check();
+  } catch (const physics::ParameterError& e) {
+    throw InputError(sec.where(e.what()));
+  }
+}
+
 /// The part every vehicle file starts with: "name", "type" (must be `type`) and the "chassis" section.
 void read_vehicle_header(JsonParams& root, const char* type, std::string* name, physics::Chassis* chassis);
 
