@@ -38,11 +38,8 @@ std::string temp_out(const char* tag) {
       .string();
 }
 
-void BM_BatchLongHaul(benchmark::State& state) {
-  const std::size_t jobs = 8;
-  const auto threads = static_cast<unsigned>(state.range(0));
-  const std::string out = temp_out("throughput");
-  const auto opt = options("LongHaul.vdri", jobs, threads, out);
+// Runs the batch once per benchmark iteration; returns the number of jobs run.
+std::size_t run_batches(benchmark::State& state, const core::BatchOptions& opt) {
   std::ostringstream log;
   std::size_t done = 0;
   for (auto _ : state) {
@@ -50,7 +47,15 @@ void BM_BatchLongHaul(benchmark::State& state) {
     if (sum.failed) state.SkipWithError("a batch job failed");
     done += sum.ran;
   }
-  std::filesystem::remove(out);
+  std::filesystem::remove(opt.out);
+  return done;
+}
+
+void BM_BatchLongHaul(benchmark::State& state) {
+  const std::size_t jobs = 8;
+  const auto threads = static_cast<unsigned>(state.range(0));
+  const std::string out = temp_out("throughput");
+  const std::size_t done = run_batches(state, options("LongHaul.vdri", jobs, threads, out));
   state.counters["route_sims_per_s"] = benchmark::Counter(static_cast<double>(done), benchmark::Counter::kIsRate);
   state.counters["route_km"] = 108.0;
 }
@@ -60,15 +65,7 @@ BENCHMARK(BM_BatchLongHaul)->Arg(1)->Arg(2)->ArgName("jobs")->UseRealTime()->Uni
 void BM_BatchPriceSweep(benchmark::State& state) {
   const std::size_t jobs = 200;
   const std::string out = temp_out("prices");
-  const auto opt = options("LongHaul.vdri", jobs, 2, out, "diesel_price_usd_per_gal", 3.0);
-  std::ostringstream log;
-  std::size_t done = 0;
-  for (auto _ : state) {
-    const auto sum = core::run_batch(opt, log);
-    if (sum.failed) state.SkipWithError("a batch job failed");
-    done += sum.ran;
-  }
-  std::filesystem::remove(out);
+  const std::size_t done = run_batches(state, options("LongHaul.vdri", jobs, 2, out, "diesel_price_usd_per_gal", 3.0));
   state.counters["jobs_per_s"] = benchmark::Counter(static_cast<double>(done), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_BatchPriceSweep)->UseRealTime()->Unit(benchmark::kMillisecond);
