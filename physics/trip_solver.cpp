@@ -359,7 +359,7 @@ class TripRun {
   void integrate();                        // the hybrid loop
   bool handle_timed_events(double t);      // dwell end, powertrain timers, end of trace, time limit
   int step(double* t_reached);             // one CVODE step, converting errors to SolverError
-  void stand_still(const char* why);  // v := 0, its kinetic energy booked as friction-brake heat
+  void stand_still();  // v := 0, its kinetic energy booked as friction-brake heat
   void begin_dwell_or_drive(double t, double dwell_s);
   void handle_roots(double t, const std::vector<int>& found);
   double demand_now(double t);  // the driver's wheel-force demand at the current state
@@ -466,7 +466,7 @@ std::string TripRun::place() const {
   return os.str();
 }
 
-void TripRun::stand_still(const char*) {
+void TripRun::stand_still() {
   const double v = y_data_[kV];
   const double ke = 0.5 * model_.m_eff_ * v * v;
   y_data_[kInertia] -= ke;
@@ -531,7 +531,7 @@ void TripRun::handle_roots(double t, const std::vector<int>& found) {
                          stops[model_.next_stop_].distance_m <= point;
     const bool at_end = point >= model_.road_.length_m();
     if (is_stop) {
-      stand_still("stop");
+      stand_still();
       const double dwell = stops[model_.next_stop_].dwell_s;
       ++model_.next_stop_;
       if (at_end) {
@@ -565,7 +565,7 @@ void TripRun::handle_roots(double t, const std::vector<int>& found) {
     const bool trace_says_stop =
         model_.time_based_ && (*model_.trace_)(t + in_.driver.response_time_s) < kTraceGoSpeed;
     if (trace_says_stop) {
-      stand_still("trace stop");
+      stand_still();
       model_.mode_ = Mode::Hold;
       return;
     }
