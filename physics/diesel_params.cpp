@@ -185,6 +185,7 @@ void ShiftStrategyParams::check(const DieselEngineParams& e) const {
                    upshift_high_radps);
   require_in_range("shift_strategy.margin_radps", margin_radps, 0.0, 50.0);
   require_in_range("shift_strategy.reversal_lockout_s", reversal_lockout_s, 0.0, 60.0);
+  require_in_range("shift_strategy.decision_interval_s", decision_interval_s, 0.05, 5.0);
 }
 
 void DieselTruckParams::check() const {

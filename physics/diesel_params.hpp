@@ -111,6 +111,10 @@ struct ShiftStrategyParams {
       1360.0 * kRadpsPerRpm;                  ///< downshift speed at e = 1, [downshift_low, upshift_high)
   double margin_radps = 20.0 * kRadpsPerRpm;  ///< a new gear must land this far inside the band, [0, 50]
   double reversal_lockout_s = 6.0;  ///< no shift against the previous one's direction for this long, [0, 60]
+  /// The shift rules for demand are evaluated this often, (0.05, 5], like a transmission control unit's
+  /// decision cycle (forced shifts happen at once). The shift points then depend on the state at known
+  /// times, not on which brief demand peaks an integrator's steps happened to catch.
+  double decision_interval_s = 0.5;
   void check(const DieselEngineParams& engine) const;
 };
 

@@ -1,9 +1,9 @@
 // Diesel powertrain; see diesel_powertrain.hpp for the equations.
 //
-// Note on the discrete state. The shift rules are root functions of (v, demand), evaluated by the trip
-// solver. The demand jumps where the solver makes a change of its own (a change of grade, a stop), so a
-// rule can become true there without any root crossing zero; the solver then calls on_restart(), where
-// the strategy is asked again. The reversal lockout ends at a timed event (next_event_time()).
+// Note on the discrete state. The forced shifts (over rated speed, lugging) are root functions of the road
+// speed. The rules for demand are asked at the decision times k * decision_interval_s (timed events of the
+// solver), at the end of each shift and at the solver's own events (a change of grade, a stop: on_restart());
+// all of these are times the integrator does not choose, so the shift points do not depend on it.
 #include "physics/diesel_powertrain.hpp"
 
 #include <algorithm>
@@ -21,6 +21,7 @@ DieselPowertrain::DieselPowertrain(const DieselTruckParams& p)
       aux_W_(p.aux.power_W),
       radius_(p.chassis.wheel_radius_m),
       lockout_s_(p.shift.reversal_lockout_s),
+      decision_s_(p.shift.decision_interval_s),
       planning_margin_radps_(std::max(p.shift.margin_radps, 0.05 * p.engine.rated_speed_radps)) {
   const double wl = p.engine.launch_speed_radps;
   launch_ref_Nm_ = engine_.full_load_Nm(wl) - aux_W_ / wl;
@@ -101,12 +102,27 @@ void DieselPowertrain::flows(double v, double force, double /*store*/, PowerFlow
 
 // ---------------------------------------------------------------- discrete state
 
-void DieselPowertrain::options(double v, GearOption* out) const {
-  for (int g = 1; g <= gearbox_.gears(); ++g) {
-    const auto lim = limits_in_gear(g, v);
-    out[g - 1] = GearOption{gearbox_.input_speed(g, v), lim.max_traction_N * v, lim.max_retard_N * v};
+class DieselPowertrain::Options final : public GearOptions {
+ public:
+  Options(const DieselPowertrain& pt, double v) : pt_(pt), v_(v) {}
+  double speed_radps(int g) const override { return pt_.gearbox_.input_speed(g, v_); }
+  double traction_W(int g) const override { return limits(g).max_traction_N * v_; }
+  double retard_W(int g) const override { return limits(g).max_retard_N * v_; }
+
+ private:
+  const WheelLimits& limits(int g) const {
+    const auto k = static_cast<std::size_t>(g - 1);
+    if (!known_[k]) {
+      lim_[k] = pt_.limits_in_gear(g, v_);
+      known_[k] = true;
+    }
+    return lim_[k];
   }
-}
+  const DieselPowertrain& pt_;
+  double v_;
+  mutable WheelLimits lim_[kMaxGears];
+  mutable bool known_[kMaxGears] = {};
+};
 
 double DieselPowertrain::sustained_retard_N(double v, double /*store*/) const {
   // The gear the strategy holds back with on a long descent: the most retard among gears that keep the
@@ -120,26 +136,23 @@ double DieselPowertrain::sustained_retard_N(double v, double /*store*/) const {
   return best;
 }
 
-ShiftQuery DieselPowertrain::query(double t, double v, double demand_N, GearOption* buf) const {
-  options(v, buf);
+ShiftQuery DieselPowertrain::query(double t, double v, double demand_N, const Options& options) const {
   ShiftQuery q;
   q.gear = gear_;
   q.demand_W = demand_N * std::max(v, 0.0);
   q.up_allowed = t >= no_up_until_;
   q.down_allowed = t >= no_down_until_;
-  q.options = buf;
+  q.options = &options;
   q.gears = gearbox_.gears();
   return q;
 }
 
-void DieselPowertrain::roots(double t, double v, double demand_N, double* g) const {
+void DieselPowertrain::roots(double /*t*/, double v, double* g) const {
   if (shifting_) {
     std::fill(g, g + ShiftStrategy::kNumRoots, 1.0);
     return;
   }
-  GearOption buf[kMaxGears];
-  const auto q = query(t, v, demand_N, buf);
-  strategy_.roots(q, g);
+  strategy_.roots(gear_, gearbox_.gears(), gearbox_.input_speed(gear_, v), g);
 }
 
 void DieselPowertrain::begin_shift(double t, int to) {
@@ -150,7 +163,6 @@ void DieselPowertrain::begin_shift(double t, int to) {
   } else {
     no_up_until_ = t + lock;
   }
-  lockout_event_ = t + lock;
   target_ = to;
   shifting_ = true;
   shift_end_ = t + gearbox_.params().shift_time_s;
@@ -158,8 +170,8 @@ void DieselPowertrain::begin_shift(double t, int to) {
 
 bool DieselPowertrain::consider_shift(double t, double v, double demand_N) {
   if (shifting_) return false;
-  GearOption buf[kMaxGears];
-  const int want = strategy_.choose(query(t, v, demand_N, buf));
+  const Options options(*this, v);
+  const int want = strategy_.choose(query(t, v, demand_N, options));
   if (want == gear_) return false;
   begin_shift(t, want);
   return true;
@@ -169,12 +181,16 @@ bool DieselPowertrain::on_root(int /*i*/, double t, double v, double demand_N) {
   return consider_shift(t, v, demand_N);
 }
 
-bool DieselPowertrain::on_restart(double t, double v, double demand_N) { return consider_shift(t, v, demand_N); }
-
-double DieselPowertrain::next_event_time() const {
-  if (shifting_) return shift_end_;
-  return lockout_event_;
+void DieselPowertrain::advance_decision_time(double t) {
+  if (t >= next_decision_ - 1e-9) next_decision_ = (std::floor(t / decision_s_ + 1e-9) + 1.0) * decision_s_;
 }
+
+bool DieselPowertrain::on_restart(double t, double v, double demand_N) {
+  advance_decision_time(t);  // decisions missed while standing are not due any more: this one covers them
+  return consider_shift(t, v, demand_N);
+}
+
+double DieselPowertrain::next_event_time() const { return shifting_ ? shift_end_ : next_decision_; }
 
 bool DieselPowertrain::on_time_event(double t, double v, double demand_N) {
   bool changed = false;
@@ -184,17 +200,15 @@ bool DieselPowertrain::on_time_event(double t, double v, double demand_N) {
     shift_end_ = kNever;
     changed = true;
   }
-  if (!shifting_ && t >= lockout_event_ - 1e-9) lockout_event_ = kNever;
+  advance_decision_time(t);
   return consider_shift(t, v, demand_N) || changed;
 }
 
 void DieselPowertrain::reset(double v) {
   shifting_ = false;
-  shift_end_ = lockout_event_ = kNever;
+  shift_end_ = kNever;
   no_up_until_ = no_down_until_ = -kNever;
-  GearOption buf[kMaxGears];
-  options(v, buf);
-  gear_ = target_ = strategy_.starting_gear(buf, gearbox_.gears());
+  gear_ = target_ = strategy_.starting_gear(Options(*this, v), gearbox_.gears());
 }
 
 TripResult simulate_diesel(const routes::RouteProfile& route, const DieselTruckParams& truck,

@@ -45,7 +45,7 @@ class DieselPowertrain final : public Powertrain {
   [[nodiscard]] double state_of_charge(double /*store*/) const override { return 1.0; }
 
   [[nodiscard]] int num_roots() const override { return ShiftStrategy::kNumRoots; }
-  void roots(double t, double speed_mps, double demand_N, double* g) const override;
+  void roots(double t, double speed_mps, double* g) const override;
   bool on_root(int i, double t, double speed_mps, double demand_N) override;
   bool on_restart(double t, double speed_mps, double demand_N) override;
   [[nodiscard]] double sustained_retard_N(double speed_mps, double store) const override;
@@ -72,9 +72,10 @@ class DieselPowertrain final : public Powertrain {
 
  private:
   static constexpr int kMaxGears = 16;
-  void options(double v, GearOption* out) const;
-  ShiftQuery query(double t, double v, double demand_N, GearOption* buf) const;
+  class Options;  // GearOptions at one road speed, each gear's limits computed when first asked for
+  ShiftQuery query(double t, double v, double demand_N, const Options& options) const;
   bool consider_shift(double t, double v, double demand_N);
+  void advance_decision_time(double t);  // next decision time after t
   void begin_shift(double t, int to);
   void fill_fuel(double w, double t_e, PowerFlows& out) const;
 
@@ -84,6 +85,7 @@ class DieselPowertrain final : public Powertrain {
   FuelParams fuel_;
   double aux_W_, radius_;
   double lockout_s_;      // reversal lockout after a shift [s]
+  double decision_s_;     // the rules for demand are evaluated this often [s]
   double planning_margin_radps_;  // descent planning keeps the engine this far under rated speed
   double launch_ref_Nm_;  // T_ref of the clutch-slip engine speed
 
@@ -93,7 +95,7 @@ class DieselPowertrain final : public Powertrain {
   bool shifting_ = false;
   double shift_end_ = kNever;
   double no_up_until_ = -kNever, no_down_until_ = -kNever;
-  double lockout_event_ = kNever;
+  double next_decision_ = 0.0;   // next decision time, on the grid k * decision_s_
   std::vector<ShiftRecord> log_;
 };
 

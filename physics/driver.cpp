@@ -2,6 +2,7 @@
 #include "physics/driver.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <cmath>
 #include <stdexcept>
 
@@ -73,6 +74,30 @@ SpeedTrace::SpeedTrace(const routes::RouteProfile& p) : table_(p.trace_time_s, p
   const auto& t = p.trace_time_s;
   const auto& v = p.trace_speed_mps;
   for (std::size_t i = 1; i < t.size(); ++i) distance_m_ += 0.5 * (v[i] + v[i - 1]) * (t[i] - t[i - 1]);
+  for (std::size_t i = 1; i + 1 < t.size(); ++i) {
+    const double before = (v[i] - v[i - 1]) / (t[i] - t[i - 1]);
+    const double after = (v[i + 1] - v[i]) / (t[i + 1] - t[i]);
+    if (std::abs(after - before) > 1e-12) kinks_.push_back(t[i]);
+  }
+}
+
+double SpeedTrace::first_reach(double t, double v) const {
+  const auto& ts = table_.x();
+  const auto& vs = table_.y();
+  if (table_(t) >= v) return t;
+  for (std::size_t k = table_.locate(t); k + 1 < ts.size(); ++k) {
+    if (vs[k + 1] < v) continue;
+    // Linear between samples: the crossing inside [ts[k], ts[k+1]], not before t.
+    const double at = vs[k] >= v ? ts[k] : ts[k] + (v - vs[k]) / (vs[k + 1] - vs[k]) * (ts[k + 1] - ts[k]);
+    return std::max(t, at);
+  }
+  return std::numeric_limits<double>::infinity();
+}
+
+double SpeedTrace::next_kink(double t) const {
+  // Strictly after t, with a margin so a step that landed on a kink does not find the same one again.
+  const auto it = std::upper_bound(kinks_.begin(), kinks_.end(), t + 1e-9 * std::max(1.0, std::abs(t)));
+  return it == kinks_.end() ? std::numeric_limits<double>::infinity() : *it;
 }
 
 }  // namespace semitco::physics

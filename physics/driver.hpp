@@ -44,10 +44,15 @@ class SpeedTrace {
   [[nodiscard]] double end_time_s() const { return table_.x().back(); }
   /// Distance the trace itself covers (integral of its speed).
   [[nodiscard]] double distance_m() const { return distance_m_; }
+  /// First time >= t at which the trace is at or above v (infinity if it never is again).
+  [[nodiscard]] double first_reach(double t, double v) const;
+  /// First sample time after t at which the trace's slope changes (infinity after the last one).
+  [[nodiscard]] double next_kink(double t) const;
 
  private:
   Table1D table_;
   double distance_m_ = 0.0;
+  std::vector<double> kinks_;  // sample times where the slope changes (collinear samples left out)
 };
 
 }  // namespace semitco::physics

@@ -34,15 +34,15 @@ double ShiftStrategy::downshift_speed(double e) const {
 }
 
 namespace {
-double capability(const GearOption& o, double demand_W) {
-  return demand_W >= 0.0 ? o.traction_W : o.retard_W;
+double capability(const GearOptions& o, int g, double demand_W) {
+  return demand_W >= 0.0 ? o.traction_W(g) : o.retard_W(g);
 }
 }  // namespace
 
 int ShiftStrategy::choose(const ShiftQuery& q) const {
   const int k = q.gear, n = q.gears;
-  const auto w = [&](int g) { return q.options[g - 1].speed_radps; };
-  const auto cap = [&](int g) { return capability(q.options[g - 1], q.demand_W); };
+  const auto w = [&](int g) { return q.options->speed_radps(g); };
+  const auto cap = [&](int g) { return capability(*q.options, g, q.demand_W); };
   const double need = std::abs(q.demand_W);
   const double e = effort(q.demand_W);
   const double up = upshift_speed(e), dn = downshift_speed(e), d = p_.margin_radps;
@@ -93,34 +93,17 @@ int ShiftStrategy::choose(const ShiftQuery& q) const {
   return k;
 }
 
-void ShiftStrategy::roots(const ShiftQuery& q, double* g) const {
-  const int k = q.gear, n = q.gears;
-  const auto w = [&](int j) { return q.options[j - 1].speed_radps; };
-  const auto cap = [&](int j) { return capability(q.options[j - 1], q.demand_W); };
-  const double need = std::abs(q.demand_W);
-  const double e = effort(q.demand_W);
-  const double up = upshift_speed(e), dn = downshift_speed(e), d = p_.margin_radps;
-  std::fill(g, g + kNumRoots, 1.0);
-  if (k < n) {
-    g[0] = w(k) - up;
-    g[3] = w(k) - w_rated_;
-    g[5] = w(k + 1) - (dn + d);
-  }
-  if (k > 1) {
-    if (k > start_gear_) g[1] = w(k) - dn;
-    g[6] = cap(k - 1) - need;
-    g[7] = w(k - 1) - (w_rated_ - d);
-  }
-  g[2] = cap(k) - need;
-  if (k > start_gear_) g[4] = w(k) - w_min_;
+void ShiftStrategy::roots(int k, int n, double w, double* g) const {
+  g[0] = k < n ? w - w_rated_ : 1.0;
+  g[1] = k > start_gear_ ? w - w_min_ : 1.0;
 }
 
-int ShiftStrategy::starting_gear(const GearOption* o, int n) const {
+int ShiftStrategy::starting_gear(const GearOptions& o, int n) const {
   // The highest gear that runs the engine at least halfway between the light-load down- and upshift
   // speeds; from rest (or too slow for any gear) the start gear.
   const double w_mid = 0.5 * (p_.downshift_low_radps + p_.upshift_low_radps);
   for (int g = n; g > start_gear_; --g) {
-    if (o[g - 1].speed_radps >= w_mid && o[g - 1].speed_radps < w_rated_) return g;
+    if (o.speed_radps(g) >= w_mid && o.speed_radps(g) < w_rated_) return g;
   }
   return start_gear_;
 }

@@ -17,8 +17,9 @@
 //     w_dn(e) + margin and above the minimum speed and keeps the capability for the demand.
 //   no hunting: a shift against the previous one's direction waits reversal_lockout_s (forced shifts
 //     excepted), and the landing rules above leave a band between the up- and downshift lines.
-// The root functions below change sign exactly where one of these rules can start to apply; they are
-// continuous in (v, F_dem) for a fixed gear, as the trip solver requires.
+//   when: the forced rules act at once (root functions on the engine speed, below); the rules for demand
+//     are evaluated at the controller's decision times, every decision_interval_s, and at the trip
+//     solver's own events (DieselPowertrain).
 #pragma once
 
 #include <vector>
@@ -46,11 +47,17 @@ class Gearbox {
   double radius_;
 };
 
-/// What one gear offers at the current road speed.
-struct GearOption {
-  double speed_radps = 0.0;  ///< engine speed with the clutch closed
-  double traction_W = 0.0;   ///< largest traction power at the wheel
-  double retard_W = 0.0;     ///< largest retarding power at the wheel (engine brake + motoring + aux)
+/// What the gears offer at the current road speed. The powertrain computes a gear's limits when the
+/// strategy first asks for them: a decision seldom needs more than three gears.
+class GearOptions {
+ public:
+  virtual ~GearOptions() = default;
+  /// Engine speed with the clutch closed in gear g.
+  [[nodiscard]] virtual double speed_radps(int g) const = 0;
+  /// Largest traction power at the wheel in gear g.
+  [[nodiscard]] virtual double traction_W(int g) const = 0;
+  /// Largest retarding power at the wheel in gear g (engine brake + motoring + aux).
+  [[nodiscard]] virtual double retard_W(int g) const = 0;
 };
 
 /// The question put to the strategy: current gear, demand and what every gear offers.
@@ -59,13 +66,13 @@ struct ShiftQuery {
   double demand_W = 0.0;                ///< F_dem v: + traction, - retarding
   bool up_allowed = true;               ///< false during the reversal lockout after a downshift
   bool down_allowed = true;             ///< false during the reversal lockout after an upshift
-  const GearOption* options = nullptr;  ///< options[k-1] for gear k
+  const GearOptions* options = nullptr;
   int gears = 0;
 };
 
 class ShiftStrategy {
  public:
-  static constexpr int kNumRoots = 8;
+  static constexpr int kNumRoots = 2;
 
   ShiftStrategy(const ShiftStrategyParams& p, double min_speed_radps, double rated_speed_radps,
                 int start_gear, double reference_power_W);
@@ -75,10 +82,11 @@ class ShiftStrategy {
   [[nodiscard]] double downshift_speed(double effort) const;
   /// The gear the strategy wants now (== q.gear: stay).
   [[nodiscard]] int choose(const ShiftQuery& q) const;
-  /// Root functions g[0 .. kNumRoots-1] for the engaged gear.
-  void roots(const ShiftQuery& q, double* g) const;
-  /// Gear to engage when (re)starting at road speed with engine speeds w[k-1] for gear k.
-  [[nodiscard]] int starting_gear(const GearOption* options, int gears) const;
+  /// Root functions of the forced rules for the engaged gear at engine speed w (continuous in road speed):
+  /// g[0] = w - rated speed (below the top gear), g[1] = w - minimum speed (above the start gear).
+  void roots(int gear, int gears, double w, double* g) const;
+  /// Gear to engage when (re)starting at road speed.
+  [[nodiscard]] int starting_gear(const GearOptions& options, int gears) const;
 
  private:
   ShiftStrategyParams p_;

@@ -108,6 +108,21 @@ void ElectricTruckParams::check() const {
   require_in_range("initial_soc", initial_soc, battery.soc_min, 1.0);
 }
 
+const char* integrator_name(Integrator i) { return i == Integrator::Cvode ? "cvode" : "rk"; }
+
+Integrator integrator_from_name(const std::string& name) {
+  if (name == "cvode") return Integrator::Cvode;
+  if (name == "rk") return Integrator::RungeKutta;
+  throw ParameterError("integrator = \"" + name + "\": expected \"cvode\" (the reference) or \"rk\" (fast)");
+}
+
+SolverOptions SolverOptions::defaults_for(Integrator i) {
+  SolverOptions o;
+  o.integrator = i;
+  if (i == Integrator::RungeKutta) o.rel_tol = 1e-4;
+  return o;
+}
+
 void SolverOptions::check() const {
   require_in_range("rel_tol", rel_tol, 1e-12, 1e-2);
   require_in_range("abs_tol_distance_m", abs_tol_distance_m, 1e-12, 10.0);

@@ -140,15 +140,27 @@ struct ElectricTruckParams {
   void check() const;
 };
 
+/// Which integrator runs a trip (physics/stepper.hpp): CVODE, the reference, or the explicit
+/// Runge-Kutta pair for batch runs.
+enum class Integrator { Cvode, RungeKutta };
+/// "cvode" / "rk"; integrator_from_name throws ParameterError for anything else.
+const char* integrator_name(Integrator i);
+Integrator integrator_from_name(const std::string& name);
+
 /// Solver settings and what to record.
 struct SolverOptions {
-  double rel_tol = 1e-6;              ///< CVODE relative tolerance, [1e-12, 1e-2]
+  Integrator integrator = Integrator::Cvode;
+  double rel_tol = 1e-6;              ///< relative tolerance of the integrator, [1e-12, 1e-2]
   double abs_tol_distance_m = 1e-3;   ///< absolute tolerance on distance
   double abs_tol_speed_mps = 1e-5;    ///< absolute tolerance on speed
   double sample_interval_s = 1.0;     ///< time series interval; 0 records no time series
   double initial_speed_mps = 0.0;     ///< speed at t = 0, [0, 60]; a speed trace starts at least at its first speed
   double max_duration_s = 0.0;        ///< give up after this much simulated time; 0 = derived from the route
   void check() const;
+  /// Defaults for an integrator: CVODE at rel_tol 1e-6 (the reference), Runge-Kutta at 1e-4, where it
+  /// agrees with the reference within 1e-4 in energy per mile on the shared cycles
+  /// (tests/physics/test_integrators.cpp, docs/performance.md).
+  static SolverOptions defaults_for(Integrator i);
 };
 
 }  // namespace semitco::physics

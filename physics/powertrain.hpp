@@ -58,19 +58,19 @@ class Powertrain {
   [[nodiscard]] virtual double state_of_charge(double store) const = 0;
 
   // ---- discrete state (gears), optional ----
-  // A powertrain with discrete states (an automated manual gearbox) asks the solver for root functions.
-  // The solver evaluates them along the trajectory with the driver's current wheel-force demand
-  // (`demand_N`, before limits; positive traction, negative braking) and calls on_root() when one
-  // crosses zero; the powertrain changes its discrete state there and the solver restarts CVODE.
-  // Timed events (the end of a gear shift's torque interruption) are given by next_event_time() and
-  // reached exactly with CVodeSetStopTime. Every function here must be continuous in (v, demand_N)
-  // between events, and the discrete state may change only inside on_root() / on_time_event() /
+  // A powertrain with discrete states (an automated manual gearbox) asks the solver for root functions of
+  // the road speed and calls on_root() when one crosses zero; the powertrain changes its discrete state
+  // there and the solver restarts the integrator. Timed events (the end of a gear shift's torque
+  // interruption, a controller's decision times) are given by next_event_time() and reached exactly as
+  // the integrator's stop time. The handlers get the driver's current wheel-force demand (`demand_N`,
+  // before limits; positive traction, negative braking). Root functions must be continuous in v between
+  // events, and the discrete state may change only inside on_root() / on_time_event() / on_restart() /
   // reset(), never inside limits() or flows().
 
   /// Number of root functions (0 for a single-speed electric drive).
   [[nodiscard]] virtual int num_roots() const { return 0; }
   /// Fills g[0 .. num_roots()-1]; an event fires when g[i] crosses zero in either direction.
-  virtual void roots(double /*t*/, double /*speed_mps*/, double /*demand_N*/, double* /*g*/) const {}
+  virtual void roots(double /*t*/, double /*speed_mps*/, double* /*g*/) const {}
   /// Root i fired at time t; returns true when the discrete state changed.
   virtual bool on_root(int /*i*/, double /*t*/, double /*speed_mps*/, double /*demand_N*/) { return false; }
   /// Next time at which the powertrain changes state by itself (infinity: none).

@@ -1,11 +1,6 @@
 // Trip simulation with SUNDIALS CVODE; the model is described in trip_solver.hpp.
 #include "physics/trip_solver.hpp"
 
-#include <cvode/cvode.h>
-#include <nvector/nvector_serial.h>
-#include <sundials/sundials_context.h>
-#include <sunnonlinsol/sunnonlinsol_fixedpoint.h>
-
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -17,6 +12,7 @@
 #include "physics/electric_powertrain.hpp"
 #include "physics/road.hpp"
 #include "physics/road_load.hpp"
+#include "physics/stepper.hpp"
 
 namespace semitco::physics {
 
@@ -56,7 +52,7 @@ enum State : int {
 };
 constexpr int kFirstLedger = kSourceOut;
 
-enum Root : int { kReachPoint, kGradeBreak, kHalt, kRollBack, kStoreEmpty, kTraceGo, kNumRoots };
+enum Root : int { kReachPoint, kGradeBreak, kHalt, kRollBack, kStoreEmpty, kNumRoots };
 
 enum class Mode { Drive, Dwell, Hold, Finished, Ended };
 
@@ -67,24 +63,6 @@ constexpr double kMaxDescentSpeed = 40.0;  // [m/s] above any truck speed limit
 constexpr double kUnlimited = 1e9;         // [m/s] no cap  // [m/s] a trace above this asks the truck to move
 constexpr double kMph40 = 40.0 * 0.44704;
 
-// ---------------------------------------------------------------- RAII for SUNDIALS objects
-struct ContextDeleter {
-  void operator()(SUNContext c) const { SUNContext_Free(&c); }
-};
-struct VectorDeleter {
-  void operator()(N_Vector v) const { N_VDestroy(v); }
-};
-struct CvodeDeleter {
-  void operator()(void* m) const { CVodeFree(&m); }
-};
-struct NlsDeleter {
-  void operator()(SUNNonlinearSolver s) const { SUNNonlinSolFree(s); }
-};
-using ContextPtr = std::unique_ptr<std::remove_pointer_t<SUNContext>, ContextDeleter>;
-using VectorPtr = std::unique_ptr<std::remove_pointer_t<N_Vector>, VectorDeleter>;
-using CvodePtr = std::unique_ptr<void, CvodeDeleter>;
-using NlsPtr = std::unique_ptr<std::remove_pointer_t<SUNNonlinearSolver>, NlsDeleter>;
-
 std::string km(double x_m) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.3f km", x_m / 1000.0);
@@ -92,7 +70,7 @@ std::string km(double x_m) {
 }
 
 // ---------------------------------------------------------------- the model
-class TripModel {
+class TripModel final : public HybridOde {
  public:
   explicit TripModel(const TripInputs& in)
       : in_(in),
@@ -194,6 +172,29 @@ class TripModel {
   /// The driver's demand: target speed, wanted acceleration and the wheel force that needs
   /// (before powertrain and brake limits), with the road forces it was computed from.
   void demand(double t, const double* y, Eval& e, double& need_N) const {
+    // The integrators ask for the root functions where they have just evaluated the right-hand side (the
+    // end of a step, a restart): the same demand, computed once.
+    auto& m = memo_;
+    if (t == m.t && y[kX] == m.y[kX] && y[kV] == m.y[kV] && y[kBrakeT] == m.y[kBrakeT] && y[kStore] == m.y[kStore] &&
+        zone_ == m.zone && next_point_m_ == m.next_point) {
+      e.here = m.here;
+      e.road = m.road;
+      e.target_mps = m.target;
+      need_N = m.need;
+      return;
+    }
+    compute_demand(t, y, e, need_N);
+    m.t = t;
+    std::copy(y, y + kFirstLedger, m.y.begin());
+    m.zone = zone_;
+    m.next_point = next_point_m_;
+    m.here = e.here;
+    m.road = e.road;
+    m.target = e.target_mps;
+    m.need = need_N;
+  }
+
+  void compute_demand(double t, const double* y, Eval& e, double& need_N) const {
     const double x = y[kX];
     const double v = y[kV];
     const auto& ch = in_.truck.chassis;
@@ -240,7 +241,7 @@ class TripModel {
   }
 
   /// dy/dt; pure apart from the road's lookup cursor.
-  void rhs(double t, const double* y, double* dy) const {
+  void rhs(double t, const double* y, double* dy) override {
     Eval e;
     evaluate(t, y, e);
     const double v = mode_ == Mode::Drive ? y[kV] : 0.0;
@@ -277,7 +278,7 @@ class TripModel {
 
   [[nodiscard]] int num_roots() const { return kNumRoots + pt_.num_roots(); }
 
-  void roots(double t, const double* y, double* g) const {
+  void roots(double t, const double* y, double* g) override {
     std::fill(g, g + num_roots(), 1.0);
     g[kStoreEmpty] = pt_.store_margin(y[kStore]);
     if (mode_ == Mode::Drive) {
@@ -285,15 +286,15 @@ class TripModel {
       g[kGradeBreak] = y[kX] - road_.zone_end(zone_);
       g[kHalt] = y[kV] - kHaltSpeed;
       g[kRollBack] = y[kV] + kHaltSpeed;
-      if (pt_.num_roots() > 0) {
-        Eval e;
-        double need = 0.0;
-        demand(t, y, e, need);
-        pt_.roots(t, y[kV], need, g + kNumRoots);
-      }
-    } else if (mode_ == Mode::Hold) {
-      g[kTraceGo] = (*trace_)(t + in_.driver.response_time_s) - kTraceGoSpeed;
+      if (pt_.num_roots() > 0) pt_.roots(t, y[kV], g + kNumRoots);
     }
+  }
+
+  /// The demand follows trace(t + tau), linear between samples: its kinks are where the samples are.
+  [[nodiscard]] double next_kink(double t) const override {
+    if (!time_based_ || mode_ != Mode::Drive) return std::numeric_limits<double>::infinity();
+    const double tau = in_.driver.response_time_s;
+    return trace_->next_kink(t + tau) - tau;
   }
 
   // Mode and event bookkeeping, used by the integration loop.
@@ -301,7 +302,6 @@ class TripModel {
   double next_point_m_ = 0.0;     // next stop or the end of the road
   std::size_t zone_ = 0;          // grade zone the truck is in (a discrete state)
   std::size_t next_stop_ = 0;     // index into route_.stops of the next stop ahead
-  std::string error_;             // exception caught inside a callback
 
   const TripInputs& in_;
   const routes::RouteProfile& route_;
@@ -312,36 +312,18 @@ class TripModel {
   std::optional<SpeedEnvelope> envelope_;
   std::vector<Road::Descent> descents_;
   std::optional<SpeedTrace> trace_;
+
+  struct DemandMemo {
+    double t = std::numeric_limits<double>::quiet_NaN();  // never equal: the memo starts empty
+    std::array<double, kFirstLedger> y{};
+    std::size_t zone = 0;
+    double next_point = 0.0;
+    Road::Here here;
+    RoadForces road;
+    double target = 0.0, need = 0.0;
+  };
+  mutable DemandMemo memo_;
 };
-
-// C callbacks: catch everything before it crosses into SUNDIALS.
-int rhs_cb(sunrealtype t, N_Vector y, N_Vector ydot, void* user) {
-  auto* m = static_cast<TripModel*>(user);
-  try {
-    m->rhs(t, N_VGetArrayPointer(y), N_VGetArrayPointer(ydot));
-    return 0;
-  } catch (const std::exception& ex) {
-    m->error_ = ex.what();
-    return -1;
-  }
-}
-
-int root_cb(sunrealtype t, N_Vector y, sunrealtype* g, void* user) {
-  auto* m = static_cast<TripModel*>(user);
-  try {
-    m->roots(t, N_VGetArrayPointer(y), g);
-    return 0;
-  } catch (const std::exception& ex) {
-    m->error_ = ex.what();
-    return -1;
-  }
-}
-
-void quiet_errors(int, const char*, const char*, char*, void*) {}
-
-void check(int flag, const char* call) {
-  if (flag < 0) throw SolverError(std::string(call) + " failed with flag " + std::to_string(flag));
-}
 
 // ---------------------------------------------------------------- the integration loop
 class TripRun {
@@ -351,16 +333,16 @@ class TripRun {
   TripResult run();
 
  private:
-  void setup_cvode();
-  void restart();               // CVodeReInit after a discrete change
-  void accumulate_stats();      // add CVODE's counters (reset by each CVodeReInit) to the result
+  void setup_stepper();
+  void restart();               // restart the integrator after a discrete change
   void sample(double t, const double* y);  // time series and running statistics
   void sample_until(double t);             // every sample time in (last sample, t], interpolated
   void integrate();                        // the hybrid loop
   bool handle_timed_events(double t);      // dwell end, powertrain timers, end of trace, time limit
-  int step(double* t_reached);             // one CVODE step, converting errors to SolverError
+  Stepper::Outcome step(double* t_reached);  // one integrator step; errors name the place
   void stand_still();  // v := 0, its kinetic energy booked as friction-brake heat
   void begin_dwell_or_drive(double t, double dwell_s);
+  void begin_hold(double t);
   void handle_roots(double t, const std::vector<int>& found);
   double demand_now(double t);  // the driver's wheel-force demand at the current state
   void finish(double t);
@@ -370,93 +352,59 @@ class TripRun {
 
   const TripInputs& in_;
   TripModel model_;
-  ContextPtr ctx_;
-  VectorPtr y_;
-  CvodePtr cvode_;
-  NlsPtr nls_;
+  std::unique_ptr<Stepper> stepper_;
   double* y_data_ = nullptr;
   TripResult result_;
   double t_ = 0.0;
   double dwell_end_s_ = 0.0;
+  double hold_end_s_ = 0.0;
   double max_time_s_ = 0.0;
   double next_sample_s_ = 0.0;
   double dt_out_ = 1.0;
-  VectorPtr y_interp_;
   double last_sample_s_ = 0.0;
   bool have_sample_ = false;
   double min_store_margin_soc_ = 1.0;
 };
 
-void TripRun::setup_cvode() {
-  SUNContext ctx = nullptr;
-  check(SUNContext_Create(nullptr, &ctx), "SUNContext_Create");
-  ctx_.reset(ctx);
-  y_.reset(N_VNew_Serial(kNumStates, ctx));
-  if (!y_) throw SolverError("N_VNew_Serial failed");
-  y_data_ = N_VGetArrayPointer(y_.get());
-  cvode_.reset(CVodeCreate(CV_ADAMS, ctx));
-  if (!cvode_) throw SolverError("CVodeCreate failed");
-  void* mem = cvode_.get();
-  check(CVodeSetErrHandlerFn(mem, quiet_errors, nullptr), "CVodeSetErrHandlerFn");
-  check(CVodeInit(mem, rhs_cb, 0.0, y_.get()), "CVodeInit");
-  VectorPtr abstol(N_VClone(y_.get()));
-  double* a = N_VGetArrayPointer(abstol.get());
+void TripRun::setup_stepper() {
   const auto& so = in_.solver;
-  a[kX] = so.abs_tol_distance_m;
-  a[kV] = so.abs_tol_speed_mps;
-  a[kBrakeT] = 1e-3;
+  StepperSetup st;
+  st.n = kNumStates;
+  st.n_roots = model_.num_roots();
+  st.rel_tol = so.rel_tol;
+  st.abs_tol.assign(kNumStates, 10.0);
+  st.abs_tol[kX] = so.abs_tol_distance_m;
+  st.abs_tol[kV] = so.abs_tol_speed_mps;
+  st.abs_tol[kBrakeT] = 1e-3;
   // The energy store and the ledger integrals are quadratures of the motion. They are in the error test
   // with small absolute tolerances (10 J; 0.01 C is ~10 J at pack voltage) so the integrals are as
   // accurate as the motion: the driver cancels grade changes in the acceleration, so x and v alone
   // would let one step run over power flows that x and v never see.
-  a[kStore] = 0.01;
-  for (int i = kFirstLedger; i < kNumStates; ++i) a[i] = 10.0;
-  check(CVodeSVtolerances(mem, so.rel_tol, abstol.get()), "CVodeSVtolerances");
-  nls_.reset(SUNNonlinSol_FixedPoint(y_.get(), 0, ctx));
-  if (!nls_) throw SolverError("SUNNonlinSol_FixedPoint failed");
-  check(CVodeSetNonlinearSolver(mem, nls_.get()), "CVodeSetNonlinearSolver");
-  check(CVodeSetUserData(mem, &model_), "CVodeSetUserData");
-  check(CVodeSetMaxNumSteps(mem, 20000), "CVodeSetMaxNumSteps");
-  const int n_roots = model_.num_roots();
-  check(CVodeRootInit(mem, n_roots, root_cb), "CVodeRootInit");
-  std::vector<int> dir(static_cast<std::size_t>(n_roots), 0);  // powertrain roots: both directions
-  dir[kReachPoint] = +1;
-  dir[kGradeBreak] = +1;
-  dir[kHalt] = -1;
-  dir[kRollBack] = -1;
-  dir[kStoreEmpty] = -1;
-  dir[kTraceGo] = +1;
-  check(CVodeSetRootDirection(mem, dir.data()), "CVodeSetRootDirection");
-  check(CVodeSetNoInactiveRootWarn(mem), "CVodeSetNoInactiveRootWarn");
-}
-
-void TripRun::accumulate_stats() {
-  long steps = 0, rhs = 0, roots = 0, etf = 0;
-  CVodeGetNumSteps(cvode_.get(), &steps);
-  CVodeGetNumRhsEvals(cvode_.get(), &rhs);
-  CVodeGetNumGEvals(cvode_.get(), &roots);
-  CVodeGetNumErrTestFails(cvode_.get(), &etf);
-  auto& st = result_.solver;
-  st.steps += steps;
-  st.rhs_evals += rhs;
-  st.root_evals += roots;
-  st.error_test_failures += etf;
+  st.abs_tol[kStore] = 0.01;
+  st.root_states = kFirstLedger;  // roots() and demand() read x, v, brake temperature and the store only
+  st.root_dir.assign(static_cast<std::size_t>(st.n_roots), 0);  // powertrain roots: both directions
+  st.root_dir[kReachPoint] = +1;
+  st.root_dir[kGradeBreak] = +1;
+  st.root_dir[kHalt] = -1;
+  st.root_dir[kRollBack] = -1;
+  st.root_dir[kStoreEmpty] = -1;
+  stepper_ = so.integrator == Integrator::Cvode ? make_cvode_stepper(model_, st) : make_rk_stepper(model_, st);
+  y_data_ = stepper_->state();
 }
 
 double TripRun::stop_time() const {
   double ts = max_time_s_;
   if (model_.mode_ == Mode::Dwell) ts = std::min(ts, dwell_end_s_);
+  if (model_.mode_ == Mode::Hold) ts = std::min(ts, hold_end_s_);
   if (model_.trace_) ts = std::min(ts, model_.trace_->end_time_s());
   if (model_.mode_ == Mode::Drive) ts = std::min(ts, model_.pt_.next_event_time());
   return ts;
 }
 
 void TripRun::restart() {
-  accumulate_stats();
   if (model_.mode_ == Mode::Drive) model_.pt_.on_restart(t_, y_data_[kV], demand_now(t_));
-  check(CVodeReInit(cvode_.get(), t_, y_.get()), "CVodeReInit");
+  stepper_->restart(t_, stop_time());
   ++result_.solver.restarts;
-  check(CVodeSetStopTime(cvode_.get(), stop_time()), "CVodeSetStopTime");
 }
 
 std::string TripRun::place() const {
@@ -566,16 +514,20 @@ void TripRun::handle_roots(double t, const std::vector<int>& found) {
         model_.time_based_ && (*model_.trace_)(t + in_.driver.response_time_s) < kTraceGoSpeed;
     if (trace_says_stop) {
       stand_still();
-      model_.mode_ = Mode::Hold;
+      begin_hold(t);
       return;
     }
     end_trip(t, "cannot keep moving: speed fell to zero");
     return;
   }
-  if (found[kTraceGo] != 0 && model_.mode_ == Mode::Hold) {
-    model_.mode_ = Mode::Drive;
-    model_.pt_.reset(0.0);
-  }
+}
+
+void TripRun::begin_hold(double t) {
+  // The trace is known in advance: the hold ends when trace(t + tau) next reaches the go speed, a timed
+  // event, so no integrator can step over a short move of the trace while the truck stands.
+  const double tau = in_.driver.response_time_s;
+  model_.mode_ = Mode::Hold;
+  hold_end_s_ = model_.trace_->first_reach(t + tau, kTraceGoSpeed) - tau;
 }
 
 void TripRun::sample(double t, const double* y) {
@@ -626,45 +578,51 @@ void TripRun::sample(double t, const double* y) {
   ts.machine_speed_rpm.push_back(e.flows.machine_speed_radps * 60.0 / (2.0 * M_PI));
 }
 
-int TripRun::step(double* t_reached) {
-  const int flag = CVode(cvode_.get(), stop_time(), y_.get(), t_reached, CV_ONE_STEP);
-  if (flag < 0) {
-    const std::string why = model_.error_.empty() ? "" : ": " + model_.error_;
-    throw SolverError("CVode failed with flag " + std::to_string(flag) + " (" + CVodeGetReturnFlagName(flag) +
-                      ") " + place() + " with the next stop time at " + std::to_string(stop_time()) + " s" + why);
+Stepper::Outcome TripRun::step(double* t_reached) {
+  try {
+    return stepper_->step(t_reached);
+  } catch (const SolverError& ex) {
+    throw SolverError(std::string(ex.what()) + " " + place() + " with the next stop time at " +
+                      std::to_string(stop_time()) + " s");
   }
-  return flag;
 }
 
 void TripRun::sample_until(double t) {
-  double* yi = N_VGetArrayPointer(y_interp_.get());
   while (next_sample_s_ <= t) {
-    check(CVodeGetDky(cvode_.get(), next_sample_s_, 0, y_interp_.get()), "CVodeGetDky");
-    sample(next_sample_s_, yi);
+    sample(next_sample_s_, stepper_->interpolate(next_sample_s_));
     next_sample_s_ += dt_out_;
   }
 }
 
-// The hybrid loop: one internal CVODE step at a time, samples interpolated inside each step, and at
-// every root or stop time the discrete change followed by a restart (CVodeReInit).
+// The hybrid loop: one internal integrator step at a time, samples interpolated inside each step, and
+// at every root or stop time the discrete change followed by a restart.
 void TripRun::integrate() {
-  y_interp_.reset(N_VClone(y_.get()));
+  std::vector<int> found(static_cast<std::size_t>(model_.num_roots()), 0);
+  int idle_stops = 0;  // stop times in a row at the same time that changed nothing
+  double last_stop = -1.0;
   while (model_.mode_ != Mode::Finished && model_.mode_ != Mode::Ended) {
     double t = t_;
-    const int flag = step(&t);
+    const Stepper::Outcome outcome = step(&t);
     t_ = t;
     sample_until(t);
     bool changed = false;
-    if (flag == CV_ROOT_RETURN) {
-      std::vector<int> found(static_cast<std::size_t>(model_.num_roots()), 0);
-      check(CVodeGetRootInfo(cvode_.get(), found.data()), "CVodeGetRootInfo");
+    if (outcome == Stepper::Outcome::Root) {
+      stepper_->root_info(found.data());
       handle_roots(t, found);
       changed = true;
     }
     // A root may land on a timed event: serve whatever is due now either way.
     if (model_.mode_ != Mode::Finished && model_.mode_ != Mode::Ended) changed |= handle_timed_events(t);
     if (model_.mode_ == Mode::Finished || model_.mode_ == Mode::Ended) break;
-    if (changed || flag == CV_TSTOP_RETURN) restart();
+    if (changed) {
+      restart();
+    } else if (outcome == Stepper::Outcome::StopTime) {
+      // A timed event that changed nothing (a gearbox decision to stay in gear): go on without a restart.
+      idle_stops = t > last_stop ? 0 : idle_stops + 1;
+      if (idle_stops > 100) throw SolverError("no progress at a stop time " + place());
+      last_stop = t;
+      stepper_->set_stop_time(stop_time());
+    }
   }
 }
 
@@ -672,14 +630,18 @@ bool TripRun::handle_timed_events(double t) {
   constexpr double eps = 1e-9;
   bool changed = false;
   for (int guard = 0; guard < 8 && model_.mode_ == Mode::Drive && t >= model_.pt_.next_event_time() - eps; ++guard) {
-    model_.pt_.on_time_event(t, y_data_[kV], demand_now(t));
-    changed = true;
+    changed |= model_.pt_.on_time_event(t, y_data_[kV], demand_now(t));
   }
   if (model_.mode_ == Mode::Dwell && t >= dwell_end_s_ - eps) {
     if (model_.next_point_m_ == std::numeric_limits<double>::infinity()) {
       finish(t);
       return true;
     }
+    model_.mode_ = Mode::Drive;
+    model_.pt_.reset(0.0);
+    changed = true;
+  }
+  if (model_.mode_ == Mode::Hold && t >= hold_end_s_ - eps) {
     model_.mode_ = Mode::Drive;
     model_.pt_.reset(0.0);
     changed = true;
@@ -702,7 +664,7 @@ TripResult TripRun::run() {
   result_.route = route.name;
 
   // Initial state.
-  setup_cvode();
+  setup_stepper();
   std::fill(y_data_, y_data_ + kNumStates, 0.0);
   // A trace that starts moving (the EPA 55/65 mph cycles) starts the truck at the trace's speed.
   y_data_[kV] = model_.trace_ ? std::max(so.initial_speed_mps, (*model_.trace_)(0.0)) : so.initial_speed_mps;
@@ -725,7 +687,8 @@ TripResult TripRun::run() {
   model_.zone_ = model_.road_.zone_of(0.0);
   if (model_.time_based_) {
     const bool trace_moves = (*model_.trace_)(in_.driver.response_time_s) >= kTraceGoSpeed;
-    model_.mode_ = (y_data_[kV] > 0.0 || trace_moves) ? Mode::Drive : Mode::Hold;
+    model_.mode_ = Mode::Drive;
+    if (y_data_[kV] <= 0.0 && !trace_moves) begin_hold(0.0);
   } else {
     model_.mode_ = Mode::Drive;
     auto& k = model_.next_stop_;
@@ -747,7 +710,7 @@ TripResult TripRun::run() {
   next_sample_s_ = dt_out_;
   integrate();
   sample(t_, y_data_);
-  accumulate_stats();
+  stepper_->collect_stats(result_.solver);
 
   // Ledger and summary.
   auto& L = result_.ledger;

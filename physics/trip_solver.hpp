@@ -13,8 +13,9 @@
 //   Drive, Dwell (standing at a stop for its dwell time), Hold (standing while a speed trace is at 0),
 //   Finished, Ended (could not go on: stalled on a grade, battery empty, time limit).
 // Switches are found by CVODE root functions (reaching a stop or the end, speed falling to zero,
-// rolling backwards, store empty, the trace asking to move) or at known times (CVodeSetStopTime: end of
-// dwell, end of trace); after each switch the solver is restarted with CVodeReInit.
+// rolling backwards, store empty) or at known times (the integrator's stop time: end of dwell, the trace
+// asking to move again, end of trace); after each switch the integrator restarts (CVodeReInit for CVODE).
+// The integrator is CVODE or an explicit Runge-Kutta pair, behind one interface (physics/stepper.hpp).
 #pragma once
 
 #include <memory>

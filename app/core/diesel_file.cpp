@@ -139,6 +139,7 @@ physics::DieselTruckParams read_diesel_truck(JsonParams& root) {
     p.downshift_high_radps = s.number("downshift_high", Dim::AngularSpeed, 1.0, 1000.0);
     p.margin_radps = s.number("margin", Dim::AngularSpeed, 0.0, 50.0);
     p.reversal_lockout_s = s.number("reversal_lockout", Dim::Time, 0.0, 60.0);
+    p.decision_interval_s = s.number_or("decision_interval", Dim::Time, p.decision_interval_s, 0.05, 5.0);
     s.finish();
     checked(root, [&] { p.check(t.engine); });
   }

@@ -1,5 +1,6 @@
 // Closed-form checks of the trip solver: each expected value is worked out here from the parameters
-// with the textbook equation, not taken from the solver.
+// with the textbook equation, not taken from the solver. Every case runs with both integrators
+// (physics/stepper.hpp), each at its own default tolerances.
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -13,8 +14,8 @@ using physics::simulate_electric;
 namespace {
 constexpr double g = 9.80665;
 
-physics::SolverOptions cruise_at(double v) {
-  physics::SolverOptions o;
+physics::SolverOptions cruise_at(double v, physics::Integrator integrator) {
+  auto o = physics::SolverOptions::defaults_for(integrator);
   o.initial_speed_mps = v;
   return o;
 }
@@ -38,10 +39,12 @@ double chemical_power(const physics::ElectricTruckParams& t, double F, double v)
 }  // namespace
 
 TEST_CASE("constant speed on flat ground matches the road-load integral", "[physics][closed-form]") {
+  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta);
+  CAPTURE(physics::integrator_name(integrator));
   const auto truck = test::test_truck();
   const double v = 25.0, L = 20000.0;
   const auto route = test::constant_road(L, 0.0, v);
-  const auto res = simulate_electric(route, truck, {}, {}, cruise_at(v));
+  const auto res = simulate_electric(route, truck, {}, {}, cruise_at(v, integrator));
   REQUIRE(res.summary.completed);
 
   const double m = truck.chassis.mass_kg();
@@ -58,10 +61,12 @@ TEST_CASE("constant speed on flat ground matches the road-load integral", "[phys
 }
 
 TEST_CASE("a constant-grade climb adds m g dh", "[physics][closed-form]") {
+  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta);
+  CAPTURE(physics::integrator_name(integrator));
   const auto truck = test::test_truck();
   const double v = 20.0, L = 5000.0, grade = 0.03;
   const auto route = test::constant_road(L, grade, v);
-  const auto res = simulate_electric(route, truck, {}, {}, cruise_at(v));
+  const auto res = simulate_electric(route, truck, {}, {}, cruise_at(v, integrator));
   REQUIRE(res.summary.completed);
   const double dh = L * std::sin(std::atan(grade));
   const double m = truck.chassis.mass_kg();
@@ -71,11 +76,13 @@ TEST_CASE("a constant-grade climb adds m g dh", "[physics][closed-form]") {
 }
 
 TEST_CASE("coast-down from 90 km/h follows m dv/dt = -(F_roll + c v^2)", "[physics][closed-form]") {
+  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta);
+  CAPTURE(physics::integrator_name(integrator));
   auto truck = test::test_truck();
   truck.motor.peak_power_W = 1.0;        // no traction to speak of (1 W)
   const double v0 = 25.0;                // 90 km/h
   const auto route = test::constant_road(20000.0, 0.0, 30.0);  // target above v0: the driver never brakes
-  const auto res = simulate_electric(route, truck, {}, {}, cruise_at(v0));
+  const auto res = simulate_electric(route, truck, {}, {}, cruise_at(v0, integrator));
   REQUIRE_FALSE(res.summary.completed);  // it rolls to a halt before the end of the road
 
   const double m_eff = truck.chassis.mass_kg() + truck.chassis.rotating_equiv_mass_kg;
@@ -98,6 +105,8 @@ TEST_CASE("coast-down from 90 km/h follows m dv/dt = -(F_roll + c v^2)", "[physi
 }
 
 TEST_CASE("a long constant-speed descent recovers the regen chain's share of m g dh", "[physics][closed-form]") {
+  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta);
+  CAPTURE(physics::integrator_name(integrator));
   auto truck = test::test_truck();
   const double v = 22.0, L = 10000.0, grade = -0.04;
   const auto route = test::constant_road(L, grade, v);
@@ -109,7 +118,7 @@ TEST_CASE("a long constant-speed descent recovers the regen chain's share of m g
   const double mgdh = -m * g * L * s;
 
   SECTION("half-full pack: regen takes it all") {
-    const auto res = simulate_electric(route, truck, {}, {}, cruise_at(v));
+    const auto res = simulate_electric(route, truck, {}, {}, cruise_at(v, integrator));
     REQUIRE(res.summary.completed);
     const double expected_in = -chemical_power(truck, F_wheel, v) * L / v;
     CHECK(res.ledger.source_in_J == Approx(expected_in).epsilon(0.005));
@@ -118,7 +127,7 @@ TEST_CASE("a long constant-speed descent recovers the regen chain's share of m g
   }
   SECTION("full pack: friction brakes take it all") {
     truck.initial_soc = truck.battery.soc_max;
-    const auto res = simulate_electric(route, truck, {}, {}, cruise_at(v));
+    const auto res = simulate_electric(route, truck, {}, {}, cruise_at(v, integrator));
     REQUIRE(res.summary.completed);
     CHECK(res.ledger.source_in_J < 1e-6 * mgdh);
     // Only the motor's own losses can be covered by generating without charging: a few percent.

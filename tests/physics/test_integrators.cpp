@@ -1,0 +1,231 @@
+// The two integrators of physics/stepper.hpp: each on ODEs with closed-form solutions (events, stop times,
+// kinks, interpolation), then the whole trip model run by both on every shared public cycle.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "diesel_support.hpp"
+#include "physics/diesel_powertrain.hpp"
+#include "physics/stepper.hpp"
+#include "physics/trip_solver.hpp"
+#include "routes/readers.hpp"
+#include "support.hpp"
+
+using namespace semitco;
+using physics::Integrator;
+using physics::Stepper;
+
+namespace {
+const std::string kCycles = SEMITCO_CYCLES_DIR;
+
+// y0' = -y0 (y0 = e^-t), y1' = cos t (y1 = sin t); root 0: y0 = 1/2 (at t = ln 2), root 1: y1 = 2 (never).
+struct DecayAndWave final : physics::HybridOde {
+  void rhs(double t, const double* y, double* dy) override {
+    dy[0] = -y[0];
+    dy[1] = std::cos(t);
+  }
+  void roots(double, const double* y, double* g) override {
+    g[0] = y[0] - 0.5;
+    g[1] = y[1] - 2.0;
+  }
+};
+
+// y' = |t - 1/2|, a kink at t = 1/2 that the ODE announces: y(1) = 1/4.
+struct Kinked final : physics::HybridOde {
+  void rhs(double t, const double*, double* dy) override { dy[0] = std::abs(t - 0.5); }
+  void roots(double, const double*, double* g) override { g[0] = 1.0; }
+  [[nodiscard]] double next_kink(double t) const override {
+    return t < 0.5 ? 0.5 : std::numeric_limits<double>::infinity();
+  }
+};
+
+std::unique_ptr<Stepper> make(Integrator i, physics::HybridOde& ode, const physics::StepperSetup& s) {
+  return i == Integrator::Cvode ? physics::make_cvode_stepper(ode, s) : physics::make_rk_stepper(ode, s);
+}
+
+physics::StepperSetup setup(int n, std::vector<int> dirs) {
+  physics::StepperSetup s;
+  s.n = n;
+  s.n_roots = static_cast<int>(dirs.size());
+  s.root_dir = std::move(dirs);
+  s.rel_tol = 1e-8;
+  s.abs_tol.assign(static_cast<std::size_t>(n), 1e-10);
+  s.root_time_tol_s = 1e-10;
+  return s;
+}
+
+/// Steps until something other than a plain step comes back.
+Stepper::Outcome run_to_event(Stepper& st, double* t) {
+  for (int i = 0; i < 100000; ++i) {
+    const auto o = st.step(t);
+    if (o != Stepper::Outcome::Step) return o;
+  }
+  FAIL("no event in 100000 steps");
+  return Stepper::Outcome::Step;
+}
+
+double kwh_per_mi(const physics::TripResult& r) { return r.summary.energy_kWh_per_mi; }
+
+std::vector<std::string> shared_cycles() {
+  std::vector<std::string> files;
+  for (const auto& e : std::filesystem::directory_iterator(kCycles)) {
+    const auto ext = e.path().extension().string();
+    if (ext == ".csv" || ext == ".vdri") files.push_back(e.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+}  // namespace
+
+TEST_CASE("both integrators find a root, stop at a stop time and interpolate", "[physics][integrators]") {
+  const auto integrator = GENERATE(Integrator::Cvode, Integrator::RungeKutta);
+  CAPTURE(physics::integrator_name(integrator));
+  DecayAndWave ode;
+  auto st = make(integrator, ode, setup(2, {-1, +1}));
+  st->state()[0] = 1.0;
+  st->state()[1] = 0.0;
+  st->restart(0.0, 10.0);
+
+  // Inside a step the interpolant follows the solution.
+  double t = 0.0;
+  REQUIRE(st->step(&t) == Stepper::Outcome::Step);
+  REQUIRE(t > 0.0);
+  CHECK(st->interpolate(0.5 * t)[0] == Approx(std::exp(-0.5 * t)).epsilon(1e-6));
+  CHECK(st->interpolate(0.5 * t)[1] == Approx(std::sin(0.5 * t)).margin(1e-8));
+
+  REQUIRE(run_to_event(*st, &t) == Stepper::Outcome::Root);
+  CHECK(t == Approx(std::log(2.0)).epsilon(1e-6));
+  CHECK(st->state()[0] == Approx(0.5).epsilon(1e-6));
+  CHECK(st->state()[1] == Approx(std::sin(t)).epsilon(1e-6));
+  int found[2] = {0, 0};
+  st->root_info(found);
+  CHECK(found[0] == -1);  // falling
+  CHECK(found[1] == 0);
+
+  // Restart there and run to a stop time: reached exactly, with the solution there.
+  st->restart(t, 2.0);
+  REQUIRE(run_to_event(*st, &t) == Stepper::Outcome::StopTime);
+  CHECK(t == 2.0);
+  CHECK(st->state()[0] == Approx(std::exp(-2.0)).epsilon(1e-6));
+  CHECK(st->state()[1] == Approx(std::sin(2.0)).epsilon(1e-6));
+
+  physics::SolverStats stats;
+  st->collect_stats(stats);
+  CHECK(stats.steps > 0);
+  CHECK(stats.rhs_evals >= stats.steps);
+}
+
+TEST_CASE("a root only fires in its direction", "[physics][integrators]") {
+  const auto integrator = GENERATE(Integrator::Cvode, Integrator::RungeKutta);
+  CAPTURE(physics::integrator_name(integrator));
+  DecayAndWave ode;
+  auto st = make(integrator, ode, setup(2, {+1, +1}));  // y0 - 1/2 only falls: never fires rising
+  st->state()[0] = 1.0;
+  st->state()[1] = 0.0;
+  st->restart(0.0, 3.0);
+  double t = 0.0;
+  CHECK(run_to_event(*st, &t) == Stepper::Outcome::StopTime);
+  CHECK(t == 3.0);
+}
+
+TEST_CASE("the Runge-Kutta pair steps onto an announced kink and integrates across it exactly",
+          "[physics][integrators]") {
+  Kinked ode;
+  auto st = physics::make_rk_stepper(ode, setup(1, {0}));
+  st->state()[0] = 0.0;
+  st->restart(0.0, 1.0);
+  double t = 0.0;
+  REQUIRE(run_to_event(*st, &t) == Stepper::Outcome::StopTime);
+  // A third-order method is exact for a piecewise-linear right-hand side when no step spans the kink.
+  CHECK(st->state()[0] == Approx(0.25).margin(1e-14));
+  physics::SolverStats stats;
+  st->collect_stats(stats);
+  CHECK(stats.error_test_failures == 0);
+}
+
+TEST_CASE("both integrators agree on every shared cycle, electric and diesel", "[physics][integrators]") {
+  const auto ev = test::default_like_truck();
+  const auto dsl = test::diesel_truck();
+  const auto cv = physics::SolverOptions::defaults_for(Integrator::Cvode);
+  const auto rk = physics::SolverOptions::defaults_for(Integrator::RungeKutta);
+  const auto files = shared_cycles();
+  REQUIRE(files.size() >= 10);
+  for (const auto& file : files) {
+    INFO(file);
+    const auto route = routes::read_route(file);
+    const auto e_cv = physics::simulate_electric(route, ev, {}, {}, cv, false);
+    const auto e_rk = physics::simulate_electric(route, ev, {}, {}, rk, false);
+    REQUIRE(e_cv.summary.completed);
+    REQUIRE(e_rk.summary.completed);
+    CHECK(kwh_per_mi(e_rk) == Approx(kwh_per_mi(e_cv)).epsilon(1e-3));
+    CHECK(e_rk.summary.distance_m == Approx(e_cv.summary.distance_m).epsilon(1e-4));
+    CHECK(e_rk.summary.peak_brake_temperature_C == Approx(e_cv.summary.peak_brake_temperature_C).margin(0.5));
+    CHECK(e_rk.ledger.closure() < 1e-9);
+
+    const auto d_cv = physics::simulate_diesel(route, dsl, {}, {}, cv, false);
+    const auto d_rk = physics::simulate_diesel(route, dsl, {}, {}, rk, false);
+    REQUIRE(d_cv.summary.completed);
+    REQUIRE(d_rk.summary.completed);
+    // Gear shifts are discrete decisions; the shift rules' root functions and the confirmation time keep
+    // them in the same places, so the diesel agrees nearly as well.
+    CHECK(kwh_per_mi(d_rk) == Approx(kwh_per_mi(d_cv)).epsilon(2e-3));
+    CHECK(d_rk.summary.duration_s == Approx(d_cv.summary.duration_s).epsilon(1e-3));
+    CHECK(d_rk.ledger.closure() < 1e-9);
+  }
+}
+
+TEST_CASE("the diesel's shift points do not depend on the tolerances", "[physics][integrators][convergence]") {
+  const auto dsl = test::diesel_truck();
+  for (const char* file : {"LongHaul.vdri", "HHDDTCruiseSmooth.csv", "EPA_Ph2_transient.csv"}) {
+    INFO(file);
+    const auto route = routes::read_route(kCycles + "/" + file);
+    physics::SolverOptions loose, tight;
+    loose.rel_tol = 1e-5;
+    tight.rel_tol = 1e-8;
+    const auto a = physics::simulate_diesel(route, dsl, {}, {}, loose, false);
+    const auto b = physics::simulate_diesel(route, dsl, {}, {}, tight, false);
+    CHECK(kwh_per_mi(a) == Approx(kwh_per_mi(b)).epsilon(1e-3));
+  }
+}
+
+TEST_CASE("the Runge-Kutta integrator makes stops at their place and keeps the LongHaul ledger closed",
+          "[physics][integrators]") {
+  const auto rk = physics::SolverOptions::defaults_for(Integrator::RungeKutta);
+  auto route = test::constant_road(10000.0, 0.0, 25.0);
+  route.stops = {{0.0, 5.0, "start"}, {3000.0, 60.0, "a"}, {7000.5, 30.0, "b"}, {10000.0, 0.0, "end"}};
+  const auto r = physics::simulate_electric(route, test::default_like_truck(), {}, {}, rk);
+  REQUIRE(r.summary.completed);
+  REQUIRE(r.stops.size() == route.stops.size());
+  for (std::size_t i = 0; i < route.stops.size(); ++i) {
+    INFO("stop " << i);
+    CHECK(std::abs(r.stops[i].distance_m - route.stops[i].distance_m) < 1.0);
+    CHECK(r.stops[i].departure_s - r.stops[i].arrival_s == Approx(route.stops[i].dwell_s).margin(1e-6));
+  }
+
+  const auto lh = routes::read_route(kCycles + "/LongHaul.vdri");
+  const auto e = physics::simulate_electric(lh, test::default_like_truck(), {}, {}, rk, false);
+  const double mg = test::default_like_truck().chassis.mass_kg() * 9.80665;
+  CHECK(e.ledger.climbing_J + e.ledger.descending_J ==
+        Approx(mg * (lh.elevation_m.back() - lh.elevation_m.front())).margin(1e-3 * e.ledger.climbing_J));
+  CHECK(std::abs(e.ledger.inertia_J) < 1e-5 * e.ledger.source_out_J);
+}
+
+TEST_CASE("a truck standing for a trace moves off on a short pulse of the trace", "[physics][integrators]") {
+  // 300 s at rest with one 4-second move (a triangle up to 2 m/s at t = 102 s, 4 m): no integrator may
+  // step over it while the truck stands.
+  auto route = test::constant_road(1000.0, 0.0, 30.0);
+  for (int s = 0; s <= 300; ++s) {
+    route.trace_time_s.push_back(s);
+    route.trace_speed_mps.push_back(s >= 100 && s <= 104 ? 2.0 - std::abs(s - 102.0) : 0.0);
+  }
+  const auto integrator = GENERATE(Integrator::Cvode, Integrator::RungeKutta);
+  CAPTURE(physics::integrator_name(integrator));
+  const auto r = physics::simulate_electric(route, test::default_like_truck(), {}, {},
+                                            physics::SolverOptions::defaults_for(integrator));
+  REQUIRE(r.summary.completed);
+  CHECK(r.summary.distance_m > 2.0);
+  CHECK(r.summary.distance_m < 6.0);
+}
