@@ -1,5 +1,6 @@
 // Throughput of the trip solver: simulated seconds per wall-clock second on a 10-hour 1 Hz trace
-// built from the shared public cycles (issue 2 goal: >= 1,000,000 on one core).
+// built from the shared public cycles (issue 2 and 3 goal: >= 1,000,000 on one core), with each
+// integrator (argument rk: 0 = CVODE, the reference; 1 = the Runge-Kutta pair, physics/stepper.hpp).
 #include <benchmark/benchmark.h>
 
 #include "long_trace.hpp"
@@ -9,6 +10,18 @@
 
 namespace {
 using namespace semitco;
+
+physics::SolverOptions solver_for(const benchmark::State& state) {
+  return physics::SolverOptions::defaults_for(state.range(0) != 0 ? physics::Integrator::RungeKutta
+                                                                  : physics::Integrator::Cvode);
+}
+
+void report(benchmark::State& state, double simulated, const physics::SolverStats& stats) {
+  state.counters["sim_s_per_s"] = benchmark::Counter(simulated, benchmark::Counter::kIsRate);
+  state.counters["steps"] = static_cast<double>(stats.steps);
+  state.counters["rhs"] = static_cast<double>(stats.rhs_evals);
+  state.counters["restarts"] = static_cast<double>(stats.restarts);
+}
 
 physics::ElectricTruckParams bench_truck() {
   physics::ElectricTruckParams t;  // neutral defaults from params.hpp plus an OCV curve
@@ -21,33 +34,37 @@ physics::ElectricTruckParams bench_truck() {
 void BM_ElectricTenHourTrace(benchmark::State& state) {
   const auto route = bench::long_trace(SEMITCO_CYCLES_DIR, 36000.0);
   const auto truck = bench_truck();
-  const bool series = state.range(0) != 0;
+  const auto solver = solver_for(state);
+  const bool series = state.range(1) != 0;
   double simulated = 0.0;
   physics::SolverStats stats;
   for (auto _ : state) {
-    const auto r = physics::simulate_electric(route, truck, {}, {}, {}, series);
+    const auto r = physics::simulate_electric(route, truck, {}, {}, solver, series);
     simulated += r.summary.duration_s;
     stats = r.solver;
     benchmark::DoNotOptimize(r.ledger.source_out_J);
   }
-  state.counters["sim_s_per_s"] = benchmark::Counter(simulated, benchmark::Counter::kIsRate);
-  state.counters["steps"] = static_cast<double>(stats.steps);
-  state.counters["rhs"] = static_cast<double>(stats.rhs_evals);
-  state.counters["restarts"] = static_cast<double>(stats.restarts);
+  report(state, simulated, stats);
 }
-BENCHMARK(BM_ElectricTenHourTrace)->Arg(0)->Arg(1)->ArgName("series")->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ElectricTenHourTrace)
+    ->ArgsProduct({{0, 1}, {0, 1}})
+    ->ArgNames({"rk", "series"})
+    ->Unit(benchmark::kMillisecond);
 
 void BM_ElectricLongHaul(benchmark::State& state) {
   const auto route = routes::read_route(std::string(SEMITCO_CYCLES_DIR) + "/LongHaul.vdri");
   const auto truck = bench_truck();
+  const auto solver = solver_for(state);
   double simulated = 0.0;
+  physics::SolverStats stats;
   for (auto _ : state) {
-    const auto r = physics::simulate_electric(route, truck, {}, {}, {}, false);
+    const auto r = physics::simulate_electric(route, truck, {}, {}, solver, false);
     simulated += r.summary.duration_s;
+    stats = r.solver;
   }
-  state.counters["sim_s_per_s"] = benchmark::Counter(simulated, benchmark::Counter::kIsRate);
+  report(state, simulated, stats);
 }
-BENCHMARK(BM_ElectricLongHaul)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ElectricLongHaul)->Arg(0)->Arg(1)->ArgName("rk")->Unit(benchmark::kMillisecond);
 
 physics::DieselTruckParams bench_diesel() {
   physics::DieselTruckParams t;  // defaults: 15 L / 450 hp, 12-speed AMT
@@ -60,29 +77,31 @@ physics::DieselTruckParams bench_diesel() {
 void BM_DieselTenHourTrace(benchmark::State& state) {
   const auto route = bench::long_trace(SEMITCO_CYCLES_DIR, 36000.0);
   const auto truck = bench_diesel();
+  const auto solver = solver_for(state);
   double simulated = 0.0;
   physics::SolverStats stats;
   for (auto _ : state) {
-    const auto r = physics::simulate_diesel(route, truck, {}, {}, {}, false);
+    const auto r = physics::simulate_diesel(route, truck, {}, {}, solver, false);
     simulated += r.summary.duration_s;
     stats = r.solver;
   }
-  state.counters["sim_s_per_s"] = benchmark::Counter(simulated, benchmark::Counter::kIsRate);
-  state.counters["steps"] = static_cast<double>(stats.steps);
-  state.counters["restarts"] = static_cast<double>(stats.restarts);
+  report(state, simulated, stats);
 }
-BENCHMARK(BM_DieselTenHourTrace)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_DieselTenHourTrace)->Arg(0)->Arg(1)->ArgName("rk")->Unit(benchmark::kMillisecond);
 
 void BM_DieselLongHaul(benchmark::State& state) {
   const auto route = routes::read_route(std::string(SEMITCO_CYCLES_DIR) + "/LongHaul.vdri");
   const auto truck = bench_diesel();
+  const auto solver = solver_for(state);
   double simulated = 0.0;
+  physics::SolverStats stats;
   for (auto _ : state) {
-    const auto r = physics::simulate_diesel(route, truck, {}, {}, {}, false);
+    const auto r = physics::simulate_diesel(route, truck, {}, {}, solver, false);
     simulated += r.summary.duration_s;
+    stats = r.solver;
   }
-  state.counters["sim_s_per_s"] = benchmark::Counter(simulated, benchmark::Counter::kIsRate);
+  report(state, simulated, stats);
 }
-BENCHMARK(BM_DieselLongHaul)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_DieselLongHaul)->Arg(0)->Arg(1)->ArgName("rk")->Unit(benchmark::kMillisecond);
 
 }  // namespace

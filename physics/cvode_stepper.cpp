@@ -99,7 +99,7 @@ class CvodeStepper final : public Stepper {
 
   void root_info(int* found) const override { check(CVodeGetRootInfo(cvode_.get(), found), "CVodeGetRootInfo"); }
 
-  const double* interpolate(double t) override {
+  const double* interpolate(double t, int /*count*/) override {
     check(CVodeGetDky(cvode_.get(), t, 0, y_interp_.get()), "CVodeGetDky");
     return N_VGetArrayPointer(y_interp_.get());
   }

@@ -7,15 +7,36 @@
 namespace semitco::physics {
 
 namespace {
-// Index i of the interval [a[i], a[i+1]] holding x (clamped to the first/last interval: extrapolates).
-std::size_t interval(const std::vector<double>& a, double x) {
-  const auto it = std::upper_bound(a.begin() + 1, a.end() - 1, x);
-  return static_cast<std::size_t>(it - a.begin()) - 1;
+// Index i of the interval [a[i], a[i+1]] holding x (clamped to the first/last interval: extrapolates),
+// starting from the last answer `hint`.
+std::size_t interval(const std::vector<double>& a, double x, std::size_t& hint) {
+  const std::size_t last = a.size() - 2;
+  std::size_t i = std::min(hint, last);
+  const bool inside = (i == 0 || x >= a[i]) && (i == last || x < a[i + 1]);
+  if (!inside) {
+    const auto it = std::upper_bound(a.begin() + 1, a.end() - 1, x);
+    i = static_cast<std::size_t>(it - a.begin()) - 1;
+  }
+  hint = i;
+  return i;
+}
+
+Table1D table_of(const std::vector<TorquePoint>& c) {
+  std::vector<double> w, t;
+  for (const auto& q : c) {
+    w.push_back(q.speed_radps);
+    t.push_back(q.torque_Nm);
+  }
+  return Table1D(std::move(w), std::move(t));
 }
 }  // namespace
 
-DieselEngine::DieselEngine(const DieselEngineParams& p, double lhv_J_per_kg) : p_(p), lhv_(lhv_J_per_kg) {
-  p_.check();
+DieselEngine::DieselEngine(const DieselEngineParams& p, double lhv_J_per_kg)
+    : p_((p.check(), p)),
+      lhv_(lhv_J_per_kg),
+      full_load_(table_of(p.full_load)),
+      motoring_(table_of(p.motoring)),
+      engine_brake_(table_of(p.engine_brake)) {
   require_in_range("fuel.lhv_J_per_kg", lhv_, 3e7, 5e7);
   map_ = p_.fuel_map.empty() ? willans_map(p_, lhv_) : p_.fuel_map;
   const double w0 = p_.full_load.front().speed_radps, w1 = p_.full_load.back().speed_radps;
@@ -38,7 +59,7 @@ double DieselEngine::curve(const std::vector<TorquePoint>& c, double w) {
 double DieselEngine::table(double w, double t) const {
   const auto& ws = map_.speed_radps;
   const auto& ts = map_.torque_Nm;
-  const std::size_t i = interval(ws, w), j = interval(ts, t);
+  const std::size_t i = interval(ws, w, speed_cursor_), j = interval(ts, t, torque_cursor_);
   const double u = (w - ws[i]) / (ws[i + 1] - ws[i]);
   const double s = (t - ts[j]) / (ts[j + 1] - ts[j]);
   const std::size_t nt = ts.size();

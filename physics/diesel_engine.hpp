@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "physics/diesel_params.hpp"
+#include "physics/road.hpp"
 
 namespace semitco::physics {
 
@@ -23,9 +24,9 @@ class DieselEngine {
  public:
   DieselEngine(const DieselEngineParams& p, double lhv_J_per_kg);
 
-  [[nodiscard]] double full_load_Nm(double w) const { return curve(p_.full_load, w); }
-  [[nodiscard]] double motoring_Nm(double w) const { return curve(p_.motoring, w); }
-  [[nodiscard]] double engine_brake_Nm(double w) const { return curve(p_.engine_brake, w); }
+  [[nodiscard]] double full_load_Nm(double w) const { return full_load_(w); }
+  [[nodiscard]] double motoring_Nm(double w) const { return motoring_(w); }
+  [[nodiscard]] double engine_brake_Nm(double w) const { return engine_brake_(w); }
   /// Fuel mass flow [kg/s] at speed w [rad/s] and brake torque T [N*m] (negative: motored).
   [[nodiscard]] double fuel_kgps(double w, double torque_Nm) const;
   /// Brake-specific fuel consumption [g/kWh] at a positive brake torque.
@@ -46,6 +47,10 @@ class DieselEngine {
   DieselEngineParams p_;
   double lhv_;
   FuelMapTable map_;
+  // The curves as lookup tables that remember where they were last asked (the solver asks at nearby
+  // speeds over and over); so do the fuel map's axes. One engine per concurrent simulation.
+  Table1D full_load_, motoring_, engine_brake_;
+  mutable std::size_t speed_cursor_ = 0, torque_cursor_ = 0;
   double max_power_W_ = 0.0;
 };
 

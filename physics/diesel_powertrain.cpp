@@ -1,9 +1,10 @@
 // Diesel powertrain; see diesel_powertrain.hpp for the equations.
 //
 // Note on the discrete state. The forced shifts (over rated speed, lugging) are root functions of the road
-// speed. The rules for demand are asked at the decision times k * decision_interval_s (timed events of the
-// solver), at the end of each shift and at the solver's own events (a change of grade, a stop: on_restart());
-// all of these are times the integrator does not choose, so the shift points do not depend on it.
+// speed. The rules for demand are asked at the decision times k * decision_interval_s (on_decision(), with
+// the state the solver interpolates there), at the end of each shift and at the solver's own events (a
+// change of grade, a stop: on_restart()); all of these are times the integrator does not choose, so the
+// shift points do not depend on it.
 #include "physics/diesel_powertrain.hpp"
 
 #include <algorithm>
@@ -190,7 +191,14 @@ bool DieselPowertrain::on_restart(double t, double v, double demand_N) {
   return consider_shift(t, v, demand_N);
 }
 
-double DieselPowertrain::next_event_time() const { return shifting_ ? shift_end_ : next_decision_; }
+double DieselPowertrain::next_event_time() const { return shifting_ ? shift_end_ : kNever; }
+
+double DieselPowertrain::next_decision_time() const { return shifting_ ? kNever : next_decision_; }
+
+bool DieselPowertrain::on_decision(double t, double v, double demand_N) {
+  advance_decision_time(t);
+  return consider_shift(t, v, demand_N);
+}
 
 bool DieselPowertrain::on_time_event(double t, double v, double demand_N) {
   bool changed = false;

@@ -51,6 +51,8 @@ class DieselPowertrain final : public Powertrain {
   [[nodiscard]] double sustained_retard_N(double speed_mps, double store) const override;
   [[nodiscard]] double next_event_time() const override;
   bool on_time_event(double t, double speed_mps, double demand_N) override;
+  [[nodiscard]] double next_decision_time() const override;
+  bool on_decision(double t, double speed_mps, double demand_N) override;
   void reset(double speed_mps) override;
   [[nodiscard]] int gear() const override { return shifting_ ? 0 : gear_; }
 

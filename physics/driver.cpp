@@ -96,8 +96,19 @@ double SpeedTrace::first_reach(double t, double v) const {
 
 double SpeedTrace::next_kink(double t) const {
   // Strictly after t, with a margin so a step that landed on a kink does not find the same one again.
-  const auto it = std::upper_bound(kinks_.begin(), kinks_.end(), t + 1e-9 * std::max(1.0, std::abs(t)));
-  return it == kinks_.end() ? std::numeric_limits<double>::infinity() : *it;
+  const double after = t + 1e-9 * std::max(1.0, std::abs(t));
+  // The first kink > after, from the last answer: the solver's times mostly move forward a little.
+  const std::size_t n = kinks_.size();
+  std::size_t& k = kink_cursor_;
+  const auto fits = [&](std::size_t i) { return (i == 0 || kinks_[i - 1] <= after) && (i == n || kinks_[i] > after); };
+  if (!fits(k)) {
+    if (k < n && fits(k + 1)) {
+      ++k;
+    } else {
+      k = static_cast<std::size_t>(std::upper_bound(kinks_.begin(), kinks_.end(), after) - kinks_.begin());
+    }
+  }
+  return k == n ? std::numeric_limits<double>::infinity() : kinks_[k];
 }
 
 }  // namespace semitco::physics

@@ -53,6 +53,7 @@ class SpeedTrace {
   Table1D table_;
   double distance_m_ = 0.0;
   std::vector<double> kinks_;  // sample times where the slope changes (collinear samples left out)
+  mutable std::size_t kink_cursor_ = 0;
 };
 
 }  // namespace semitco::physics

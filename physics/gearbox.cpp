@@ -30,7 +30,7 @@ double ShiftStrategy::upshift_speed(double e) const {
 }
 
 double ShiftStrategy::downshift_speed(double e) const {
-  return p_.downshift_low_radps + (p_.downshift_high_radps - p_.downshift_low_radps) * e;
+  return p_.downshift_low_radps + (p_.downshift_high_radps - p_.downshift_low_radps) * e * e;
 }
 
 namespace {

@@ -7,7 +7,9 @@
 // Shift strategy (automated manual, decided on engine speed and power demand, with hysteresis):
 //   effort e = clamp(|F_dem v| / P_ref, 0, 1), P_ref = rated power through the top gear
 //   upshift speed   w_up(e) = up_low + (up_high - up_low) e        (rises with demand)
-//   downshift speed w_dn(e) = dn_low + (dn_high - dn_low) e        (rises with demand)
+//   downshift speed w_dn(e) = dn_low + (dn_high - dn_low) e^2      (rises with demand, mostly near full
+//                                                                   demand: part-load cruising stays in
+//                                                                   a high gear at low engine speed)
 //   capability cap_k = traction power (F_dem >= 0) or retard power (F_dem < 0) available in gear k.
 //   forced: upshift when w >= rated speed; downshift when w < minimum (lugging) speed, above the start gear.
 //   downshift when w < w_dn(e), or when cap_k < |F_dem v| and a lower gear (engine below rated) offers

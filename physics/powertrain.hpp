@@ -61,8 +61,8 @@ class Powertrain {
   // A powertrain with discrete states (an automated manual gearbox) asks the solver for root functions of
   // the road speed and calls on_root() when one crosses zero; the powertrain changes its discrete state
   // there and the solver restarts the integrator. Timed events (the end of a gear shift's torque
-  // interruption, a controller's decision times) are given by next_event_time() and reached exactly as
-  // the integrator's stop time. The handlers get the driver's current wheel-force demand (`demand_N`,
+  // interruption) are given by next_event_time() and reached exactly as the integrator's stop time;
+  // decision times (next_decision_time()) are looked at inside the integrator's steps. The handlers get the driver's current wheel-force demand (`demand_N`,
   // before limits; positive traction, negative braking). Root functions must be continuous in v between
   // events, and the discrete state may change only inside on_root() / on_time_event() / on_restart() /
   // reset(), never inside limits() or flows().
@@ -81,6 +81,13 @@ class Powertrain {
   /// restart: the demand may have jumped without any root function crossing zero, so a powertrain whose
   /// rules depend on it re-evaluates them here. Returns true when the discrete state changed.
   virtual bool on_restart(double /*t*/, double /*speed_mps*/, double /*demand_N*/) { return false; }
+  /// Next decision time (a controller's cycle; infinity: none). The solver hands the powertrain the state
+  /// at a decision time from the integrator's interpolant, so the integrator's steps need not end there;
+  /// when the decision changes the discrete state the solver goes back to that time and restarts.
+  [[nodiscard]] virtual double next_decision_time() const { return std::numeric_limits<double>::infinity(); }
+  /// At next_decision_time(): decide, and move on to the next decision time. Returns true when the
+  /// discrete state changed.
+  virtual bool on_decision(double /*t*/, double /*speed_mps*/, double /*demand_N*/) { return false; }
   /// Called once before a trip (and when the truck starts from rest): choose a starting gear etc.
   virtual void reset(double /*speed_mps*/) {}
   /// Engaged gear for reports (0: neutral, shifting, or single-speed).

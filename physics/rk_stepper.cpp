@@ -115,8 +115,8 @@ class RkStepper final : public Stepper {
 
   void root_info(int* found) const override { std::copy(found_.begin(), found_.end(), found); }
 
-  const double* interpolate(double t) override {
-    hermite(t, yi_.data(), n_);
+  const double* interpolate(double t, int count) override {
+    hermite(t, yi_.data(), std::min(n_, static_cast<std::size_t>(std::max(count, 0))));
     return yi_.data();
   }
 
@@ -145,13 +145,13 @@ class RkStepper final : public Stepper {
     ode_.rhs(t0_ + h, y1, f1_.data());
     rhs_evals_ += 3;
     const double* k4 = f1_.data();
-    double sum = 0.0;
+    double worst = 0.0;
     for (std::size_t i = 0; i < n_; ++i) {
       const double e = h * (-5.0 / 72.0 * k1[i] + 1.0 / 12.0 * k2[i] + 1.0 / 9.0 * k3[i] - 0.125 * k4[i]);
       const double w = rel_tol_ * std::max(std::abs(y0[i]), std::abs(y1[i])) + abs_tol_[i];
-      sum += (e / w) * (e / w);
+      worst = std::max(worst, std::abs(e) / w);
     }
-    const double norm = std::sqrt(sum / static_cast<double>(n_));
+    const double norm = worst;
     return std::isfinite(norm) ? norm : std::numeric_limits<double>::infinity();
   }
 

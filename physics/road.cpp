@@ -9,18 +9,22 @@
 namespace semitco::physics {
 
 namespace {
-// Moves the cursor to the segment containing `at`: a walk from the last position (the solver moves
-// forward by small steps) with a binary search for big jumps.
+// Moves the cursor to the segment containing `at`: a short walk from the last position (the solver
+// moves by small steps, forward and a little back when it interpolates) with a binary search for big
+// jumps.
 std::size_t find_segment(const std::vector<double>& x, double at, std::size_t& cursor) {
   const std::size_t last = x.size() - 2;
-  std::size_t i = std::min(cursor, last);
-  if (at >= x[i] && at < x[i + 1]) return i;
-  if (i < last && at >= x[i + 1] && at < x[i + 2]) return cursor = i + 1;
   if (at <= x.front()) return cursor = 0;
   if (at >= x[last]) return cursor = last;
-  const auto it = std::upper_bound(x.begin(), x.end(), at);
-  cursor = static_cast<std::size_t>(it - x.begin()) - 1;
-  return cursor;
+  std::size_t i = std::min(cursor, last);
+  constexpr int kWalk = 8;
+  for (int k = 0; k < kWalk && at >= x[i + 1]; ++k) ++i;
+  for (int k = 0; k < kWalk && at < x[i]; ++k) --i;
+  if (at < x[i] || at >= x[i + 1]) {
+    const auto it = std::upper_bound(x.begin(), x.end(), at);
+    i = static_cast<std::size_t>(it - x.begin()) - 1;
+  }
+  return cursor = i;
 }
 }  // namespace
 

@@ -71,8 +71,9 @@ class Stepper {
   virtual Outcome step(double* t) = 0;
   /// After Outcome::Root: found[i] != 0 for each root function that crossed zero at the returned time.
   virtual void root_info(int* found) const = 0;
-  /// The state at a time inside the last step, by the integrator's interpolant (valid until the next call).
-  [[nodiscard]] virtual const double* interpolate(double t) = 0;
+  /// The state at a time inside the last step, by the integrator's interpolant (valid until the next call);
+  /// components 0 .. count-1 at least (the Runge-Kutta back end computes only those).
+  [[nodiscard]] virtual const double* interpolate(double t, int count) = 0;
   /// Adds the counters since the last call to `st` (steps, right-hand side and root evaluations).
   virtual void collect_stats(SolverStats& st) = 0;
 };

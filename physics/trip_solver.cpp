@@ -339,6 +339,7 @@ class TripRun {
   void sample_until(double t);             // every sample time in (last sample, t], interpolated
   void integrate();                        // the hybrid loop
   bool handle_timed_events(double t);      // dwell end, powertrain timers, end of trace, time limit
+  bool decide_within_step(double* t_end);   // the powertrain's decision times inside the last step
   Stepper::Outcome step(double* t_reached);  // one integrator step; errors name the place
   void stand_still();  // v := 0, its kinetic energy booked as friction-brake heat
   void begin_dwell_or_drive(double t, double dwell_s);
@@ -531,8 +532,13 @@ void TripRun::begin_hold(double t) {
 }
 
 void TripRun::sample(double t, const double* y) {
+  // The summary needs the road here; the time series also the forces and power flows.
   TripModel::Eval e;
-  model_.evaluate(t, y, e);
+  if (in_.record_series) {
+    model_.evaluate(t, y, e);
+  } else {
+    e.here = model_.road_.at(y[kX], model_.zone_);
+  }
   const double x = y[kX];
   const double v = model_.mode_ == Mode::Drive ? y[kV] : 0.0;
   auto& s = result_.summary;
@@ -589,7 +595,7 @@ Stepper::Outcome TripRun::step(double* t_reached) {
 
 void TripRun::sample_until(double t) {
   while (next_sample_s_ <= t) {
-    sample(next_sample_s_, stepper_->interpolate(next_sample_s_));
+    sample(next_sample_s_, stepper_->interpolate(next_sample_s_, kNumStates));
     next_sample_s_ += dt_out_;
   }
 }
@@ -602,10 +608,14 @@ void TripRun::integrate() {
   double last_stop = -1.0;
   while (model_.mode_ != Mode::Finished && model_.mode_ != Mode::Ended) {
     double t = t_;
-    const Stepper::Outcome outcome = step(&t);
+    Stepper::Outcome outcome = step(&t);
+    bool changed = false;
+    if (decide_within_step(&t)) {  // the discrete state changed at a decision time inside the step
+      changed = true;
+      outcome = Stepper::Outcome::Step;
+    }
     t_ = t;
     sample_until(t);
-    bool changed = false;
     if (outcome == Stepper::Outcome::Root) {
       stepper_->root_info(found.data());
       handle_roots(t, found);
@@ -624,6 +634,24 @@ void TripRun::integrate() {
       stepper_->set_stop_time(stop_time());
     }
   }
+}
+
+bool TripRun::decide_within_step(double* t_end) {
+  auto& pt = model_.pt_;
+  for (double at = pt.next_decision_time(); model_.mode_ == Mode::Drive && at <= *t_end; at = pt.next_decision_time()) {
+    sample_until(at);  // samples up to the decision see the discrete state before it
+    const double* y = stepper_->interpolate(at, kFirstLedger);  // what the demand and the gearbox read
+    TripModel::Eval e;
+    double need = 0.0;
+    model_.demand(at, y, e, need);
+    if (pt.on_decision(at, y[kV], need)) {
+      y = stepper_->interpolate(at, kNumStates);
+      std::copy(y, y + kNumStates, y_data_);
+      *t_end = at;
+      return true;
+    }
+  }
+  return false;
 }
 
 bool TripRun::handle_timed_events(double t) {

@@ -93,8 +93,8 @@ TEST_CASE("both integrators find a root, stop at a stop time and interpolate", "
   double t = 0.0;
   REQUIRE(st->step(&t) == Stepper::Outcome::Step);
   REQUIRE(t > 0.0);
-  CHECK(st->interpolate(0.5 * t)[0] == Approx(std::exp(-0.5 * t)).epsilon(1e-6));
-  CHECK(st->interpolate(0.5 * t)[1] == Approx(std::sin(0.5 * t)).margin(1e-8));
+  CHECK(st->interpolate(0.5 * t, 2)[0] == Approx(std::exp(-0.5 * t)).epsilon(1e-6));
+  CHECK(st->interpolate(0.5 * t, 2)[1] == Approx(std::sin(0.5 * t)).margin(1e-8));
 
   REQUIRE(run_to_event(*st, &t) == Stepper::Outcome::Root);
   CHECK(t == Approx(std::log(2.0)).epsilon(1e-6));
