@@ -51,15 +51,22 @@ std::size_t run_batches(benchmark::State& state, const core::BatchOptions& opt) 
   return done;
 }
 
+// Arguments: worker threads, integrator (0 = CVODE, 1 = Runge-Kutta: semitco batch --integrator rk).
 void BM_BatchLongHaul(benchmark::State& state) {
-  const std::size_t jobs = 8;
+  const std::size_t jobs = 16;
   const auto threads = static_cast<unsigned>(state.range(0));
   const std::string out = temp_out("throughput");
-  const std::size_t done = run_batches(state, options("LongHaul.vdri", jobs, threads, out));
+  auto opt = options("LongHaul.vdri", jobs, threads, out);
+  opt.integrator = state.range(1) != 0 ? "rk" : "cvode";
+  const std::size_t done = run_batches(state, opt);
   state.counters["route_sims_per_s"] = benchmark::Counter(static_cast<double>(done), benchmark::Counter::kIsRate);
   state.counters["route_km"] = 108.0;
 }
-BENCHMARK(BM_BatchLongHaul)->Arg(1)->Arg(2)->ArgName("jobs")->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_BatchLongHaul)
+    ->ArgsProduct({{1, 2}, {0, 1}})
+    ->ArgNames({"jobs", "rk"})
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
 
 // A diesel-price sweep: the trips of one route are simulated once per worker and re-priced per job.
 void BM_BatchPriceSweep(benchmark::State& state) {

@@ -55,11 +55,14 @@ SpeedEnvelope::SpeedEnvelope(const routes::RouteProfile& p, const DriverParams& 
   for (auto& vk : v) vk = std::max(vk, v_stop);  // a zero limit would trap the truck
 
   // 2. look-ahead braking, 3. bounded acceleration
+  // (v_k^2 is compared first: most points are not limited, and the square root is the costly part.)
   for (std::size_t k = x.size() - 1; k-- > 0;) {
-    v[k] = std::min(v[k], std::sqrt(v[k + 1] * v[k + 1] + 2.0 * d.comfort_decel_mps2 * (x[k + 1] - x[k])));
+    const double reach2 = v[k + 1] * v[k + 1] + 2.0 * d.comfort_decel_mps2 * (x[k + 1] - x[k]);
+    if (v[k] * v[k] > reach2) v[k] = std::sqrt(reach2);
   }
   for (std::size_t k = 1; k < x.size(); ++k) {
-    v[k] = std::min(v[k], std::sqrt(v[k - 1] * v[k - 1] + 2.0 * d.max_accel_mps2 * (x[k] - x[k - 1])));
+    const double reach2 = v[k - 1] * v[k - 1] + 2.0 * d.max_accel_mps2 * (x[k] - x[k - 1]);
+    if (v[k] * v[k] > reach2) v[k] = std::sqrt(reach2);
   }
   table_ = Table1D(std::move(x), std::move(v));
 }

@@ -88,11 +88,15 @@ std::vector<Road::Descent> Road::descents(double min_grade) const {
     for (std::size_t i = 0; i + 1 < d_.size(); ++i) {
       if (seg_grade_[i] <= -min_grade) add(d_[i], d_[i + 1]);
     }
-    return out;
+  } else {
+    for (std::size_t k = 0; k < zone_start_.size(); ++k) {
+      if (zone_grade_[k] > -min_grade) continue;
+      add(zone_start_[k], std::min(zone_end(k), length_m()));
+    }
   }
-  for (std::size_t k = 0; k < zone_start_.size(); ++k) {
-    if (zone_grade_[k] > -min_grade) continue;
-    add(zone_start_[k], std::min(zone_end(k), length_m()));
+  for (auto& d : out) {
+    d.start_elevation_m = elevation_at(d.start_m);
+    d.end_elevation_m = elevation_at(d.end_m);
   }
   return out;
 }

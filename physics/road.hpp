@@ -58,6 +58,7 @@ class Road {
   /// A stretch of consecutive zones at least `min_grade` steep downhill.
   struct Descent {
     double start_m = 0.0, end_m = 0.0;
+    double start_elevation_m = 0.0, end_elevation_m = 0.0;
   };
   /// The descents of the route for a minimum grade (computed once per trip).
   [[nodiscard]] std::vector<Descent> descents(double min_grade_frac) const;

@@ -30,9 +30,10 @@ struct RoadForces {
 struct Slope {
   double sin = 0.0;
   double cos = 1.0;
+  /// theta = atan(grade): sin = g / sqrt(1 + g^2), cos = 1 / sqrt(1 + g^2).
   static Slope from_grade(double grade_frac) {
-    const double theta = std::atan(grade_frac);
-    return {std::sin(theta), std::cos(theta)};
+    const double c = 1.0 / std::sqrt(1.0 + grade_frac * grade_frac);
+    return {grade_frac * c, c};
   }
 };
 

@@ -151,7 +151,9 @@ class TripModel final : public HybridOde {
     if (approach > (kMaxDescentSpeed * kMaxDescentSpeed) / (2.0 * b)) return kUnlimited;
     const double L = it->end_m - from;
     if (L <= 1.0) return kUnlimited;
-    const double sin_down = (road_.elevation_at(from) - road_.elevation_at(it->end_m)) / L;
+    // Elevation where the rest of the descent starts: its top while approaching, here when on it.
+    const double top = approach > 0.0 ? it->start_elevation_m : road_.elevation_at(from);
+    const double sin_down = (top - it->end_elevation_m) / L;
     const double rho = road_.at(from, zone_).rho_kgpm3;
     const double v = safe_speed(std::max(sin_down, 0.0), rho, L, T_now, store, std::min(v_limit, kMaxDescentSpeed));
     if (v >= kUnlimited) return kUnlimited;

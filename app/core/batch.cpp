@@ -222,7 +222,7 @@ BatchSummary run_local(const Plan& plan, const BatchOptions& opt, std::ostream& 
     for (;;) {
       const std::size_t k = next.fetch_add(1);
       if (k >= pending.size() || stop) return;
-      Row row = run_job(plan, scenarios, pending[k], opt.route_format, opt.series_dir, cache);
+      Row row = run_job(plan, scenarios, pending[k], opt, cache);
       {
         std::lock_guard lock(mutex);
         finished.emplace_back(pending[k], std::move(row));
@@ -266,6 +266,11 @@ BatchSummary run_plan_locally(const Plan& plan, const BatchOptions& opt, std::os
 BatchSummary run_batch(const BatchOptions& opt, std::ostream& log) {
   if (opt.out.empty()) throw BatchUsageError("--out is required (a .csv, .jsonl or .xlsx file)");
   (void)batch::output_kind(opt.out);
+  try {
+    (void)physics::integrator_from_name(opt.integrator);
+  } catch (const std::exception& e) {
+    throw BatchUsageError(std::string("--integrator: ") + e.what());
+  }
 #ifdef SEMITCO_WITH_MPI
   if (batch::launched_by_mpirun()) return batch::run_batch_mpi(opt, log);
 #endif

@@ -284,7 +284,8 @@ void apply_sweep(Scenario& s, const std::string& key, double v) {
 }  // namespace
 
 Row run_job(const Plan& plan, const std::vector<LoadedScenario>& scenarios, std::size_t index,
-            const std::string& route_format, const std::string& series_dir, RouteCache& cache) {
+            const BatchOptions& opt, RouteCache& cache) {
+  const std::string& series_dir = opt.series_dir;
   Row row;
   row.job_id = plan.job_id(index);
   const std::size_t ri = plan.route_of(index);
@@ -300,7 +301,7 @@ Row run_job(const Plan& plan, const std::vector<LoadedScenario>& scenarios, std:
       cache.error.clear();
       try {
         cache.route = std::make_shared<const routes::RouteProfile>(
-            routes::read_route(plan.routes[ri], routes::parse_format(route_format)));
+            routes::read_route(plan.routes[ri], routes::parse_format(opt.route_format)));
       } catch (const std::exception& e) {
         cache.error = e.what();
       }
@@ -316,7 +317,8 @@ Row run_job(const Plan& plan, const std::vector<LoadedScenario>& scenarios, std:
                                s.ambient.base_altitude_m};
     if (!cache.trips || cache.trips_key != key) {
       cache.trips = std::make_shared<const ComparisonResult>(
-          simulate_comparison(s, *cache.route, RunOptions{!series_dir.empty()}));
+          simulate_comparison(s, *cache.route,
+                              RunOptions{!series_dir.empty(), physics::integrator_from_name(opt.integrator)}));
       cache.trips_key = std::move(key);
     }
     ComparisonResult r = *cache.trips;

@@ -74,7 +74,7 @@ void run_worker(const Plan& plan, const BatchOptions& opt) {
     std::uint64_t index = 0;
     MPI_Recv(&index, 1, MPI_UINT64_T, 0, kTagJob, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
     if (index == kNoMoreJobs) return;
-    const Row row = run_job(plan, scenarios, static_cast<std::size_t>(index), opt.route_format, opt.series_dir, cache);
+    const Row row = run_job(plan, scenarios, static_cast<std::size_t>(index), opt, cache);
     send_row(row_to_json(plan, row).dump());
   }
 }

@@ -99,9 +99,10 @@ struct RouteCache {
   std::shared_ptr<const core::ComparisonResult> trips;
 };
 
-/// Runs one job; never throws (a failure is a failed row with the message).
+/// Runs one job with the batch's route format, series folder and integrator; never throws (a failure is
+/// a failed row with the message).
 Row run_job(const Plan& plan, const std::vector<LoadedScenario>& scenarios, std::size_t index,
-            const std::string& route_format, const std::string& series_dir, RouteCache& cache);
+            const BatchOptions& opt, RouteCache& cache);
 
 nlohmann::ordered_json row_to_json(const Plan& plan, const Row& row);
 /// Throws BatchUsageError when the object lacks a column of this plan.

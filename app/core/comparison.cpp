@@ -54,8 +54,9 @@ ComparisonResult simulate_comparison(const Scenario& s, const routes::RouteProfi
   r.diesel.tare_kg = dsl.chassis.tractor_mass_kg + dsl.chassis.trailer_mass_kg;
 
   // The electric truck's charging is planned by the cost model, so its trip never ends for an empty pack.
-  r.electric.trip = physics::simulate_electric(route, ev, s.ambient, s.driver, {}, opt.record_series, true);
-  r.diesel.trip = physics::simulate_diesel(route, dsl, s.ambient, s.driver, {}, opt.record_series);
+  const auto solver = physics::SolverOptions::defaults_for(opt.integrator);
+  r.electric.trip = physics::simulate_electric(route, ev, s.ambient, s.driver, solver, opt.record_series, true);
+  r.diesel.trip = physics::simulate_diesel(route, dsl, s.ambient, s.driver, solver, opt.record_series);
 
   {
     const auto& t = r.electric.trip;

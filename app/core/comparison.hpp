@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/core/scenario.hpp"
+#include "physics/params.hpp"
 #include "physics/trip_result.hpp"
 #include "routes/route_profile.hpp"
 #include "tco/cost_model.hpp"
@@ -41,6 +42,8 @@ struct ComparisonResult {
 
 struct RunOptions {
   bool record_series = true;
+  /// CVODE (the reference) or the Runge-Kutta pair (physics/stepper.hpp), each at its default tolerances.
+  physics::Integrator integrator = physics::Integrator::Cvode;
 };
 
 /// Simulates both trucks on `route` and compares their costs. Throws InputError / ParameterError for

@@ -17,6 +17,8 @@
 #include <thread>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "app/core/batch.hpp"
 #include "test_batch_util.hpp"
 
@@ -194,4 +196,30 @@ TEST_CASE("batch killed with SIGKILL leaves no result file and --resume complete
   // A journal from another batch is refused.
   CHECK(run(bin() + " batch " + kCycles + "/Construction.vdri --progress off --resume --out " + out, tmp.path)
             .exit_code == 2);
+}
+
+TEST_CASE("batch --integrator rk gives the rows of the reference integrator within 0.2 %", "[batch][cli]") {
+  if (bin().empty()) return;
+  TempDir tmp("integrator");
+  const std::string args = " batch " + kCycles + "/LongHaul.vdri " + kCycles + "/EPA_Ph2_transient.csv " + kCycles +
+                           "/HHDDTCruiseSmooth.csv --progress off";
+  const std::string ref = (tmp.path / "cvode.jsonl").string(), fast = (tmp.path / "rk.jsonl").string();
+  REQUIRE(run(bin() + args + " --out " + ref, tmp.path).exit_code == 0);
+  REQUIRE(run(bin() + args + " --integrator rk --out " + fast, tmp.path).exit_code == 0);
+  std::istringstream a(read_text(ref)), b(read_text(fast));
+  std::string la, lb;
+  int rows = 0;
+  while (std::getline(a, la) && std::getline(b, lb)) {
+    const auto ja = nlohmann::json::parse(la), jb = nlohmann::json::parse(lb);
+    INFO(ja["route_file"]);
+    CHECK(jb["job_id"] == ja["job_id"]);
+    for (const char* key : {"ev_energy_kWh_per_mi", "diesel_mpg", "ev_trip_time_h", "diesel_trip_time_h",
+                            "ev_cost_usd_per_mi", "diesel_cost_usd_per_mi"}) {
+      INFO(key);
+      CHECK(jb[key].get<double>() == Approx(ja[key].get<double>()).epsilon(2e-3));
+    }
+    ++rows;
+  }
+  CHECK(rows == 3);
+  CHECK(run(bin() + args + " --integrator euler --out " + (tmp.path / "x.csv").string(), tmp.path).exit_code == 2);
 }

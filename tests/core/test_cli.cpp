@@ -61,6 +61,26 @@ TEST_CASE("semitco compare prints both trucks and the verdict", "[cli]") {
                         Catch::Contains("peak brake temperature") && Catch::Contains("break-even"));
 }
 
+TEST_CASE("semitco compare --integrator rk prints the reference figures", "[cli]") {
+  // The energy line of both trucks, by either integrator, on a hilly public cycle.
+  const std::string route = std::string(SEMITCO_CYCLES_DIR) + "/LongHaul.vdri";
+  auto energy_line = [](const std::string& out) {
+    const auto at = out.find("energy (kWh/mi)");
+    REQUIRE(at != std::string::npos);
+    return out.substr(at, out.find('\n', at) - at);
+  };
+  const auto ref = run("compare --route '" + route + "'");
+  const auto fast = run("compare --route '" + route + "' --integrator rk");
+  REQUIRE(ref.code == 0);
+  REQUIRE(fast.code == 0);
+  double ev_a = 0, d_a = 0, ev_b = 0, d_b = 0;
+  REQUIRE(std::sscanf(energy_line(ref.out).c_str(), "energy (kWh/mi) %lf %lf", &ev_a, &d_a) == 2);
+  REQUIRE(std::sscanf(energy_line(fast.out).c_str(), "energy (kWh/mi) %lf %lf", &ev_b, &d_b) == 2);
+  CHECK(ev_b == Approx(ev_a).epsilon(2e-3));
+  CHECK(d_b == Approx(d_a).epsilon(2e-3));
+  CHECK(run("compare --integrator euler").code == 2);
+}
+
 TEST_CASE("the command line fails clearly on bad input", "[cli]") {
   SECTION("usage errors exit 2") {
     CHECK(run("").code == 2);
