@@ -96,6 +96,7 @@ std::vector<Road::Descent> Road::descents(double min_grade) const {
   }
   for (auto& d : out) {
     d.start_elevation_m = elevation_at(d.start_m);
+    d.start_rho_kgpm3 = at(d.start_m).rho_kgpm3;
     d.end_elevation_m = elevation_at(d.end_m);
   }
   return out;

@@ -59,6 +59,7 @@ class Road {
   struct Descent {
     double start_m = 0.0, end_m = 0.0;
     double start_elevation_m = 0.0, end_elevation_m = 0.0;
+    double start_rho_kgpm3 = 1.2;  ///< air density at the top
   };
   /// The descents of the route for a minimum grade (computed once per trip).
   [[nodiscard]] std::vector<Descent> descents(double min_grade_frac) const;

@@ -151,10 +151,11 @@ class TripModel final : public HybridOde {
     if (approach > (kMaxDescentSpeed * kMaxDescentSpeed) / (2.0 * b)) return kUnlimited;
     const double L = it->end_m - from;
     if (L <= 1.0) return kUnlimited;
-    // Elevation where the rest of the descent starts: its top while approaching, here when on it.
+    // Where the rest of the descent starts: its top while approaching (kept with the descent, so the road's
+    // lookups stay where the truck is), here when on it.
     const double top = approach > 0.0 ? it->start_elevation_m : road_.elevation_at(from);
     const double sin_down = (top - it->end_elevation_m) / L;
-    const double rho = road_.at(from, zone_).rho_kgpm3;
+    const double rho = approach > 0.0 ? it->start_rho_kgpm3 : road_.at(from, zone_).rho_kgpm3;
     const double v = safe_speed(std::max(sin_down, 0.0), rho, L, T_now, store, std::min(v_limit, kMaxDescentSpeed));
     if (v >= kUnlimited) return kUnlimited;
     return approach > 0.0 ? std::sqrt(v * v + 2.0 * b * approach) : v;
