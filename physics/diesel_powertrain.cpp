@@ -8,6 +8,7 @@
 #include "physics/diesel_powertrain.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace semitco::physics {
@@ -33,26 +34,36 @@ DieselPowertrain::DieselPowertrain(const DieselTruckParams& p)
   gear_ = target_ = p.gearbox.start_gear;
 }
 
-WheelLimits DieselPowertrain::limits_in_gear(int g, double v) const {
-  const auto& e = engine_.params();
-  const double i = gearbox_.ratio(g), eta = gearbox_.efficiency(g);
-  const double w_in = gearbox_.input_speed(g, v);
-  WheelLimits lim;
-  const double w = std::max(w_in, e.launch_speed_radps);
+double DieselPowertrain::traction_in_gear(int g, double v) const {
+  const double w = std::max(gearbox_.input_speed(g, v), engine_.params().launch_speed_radps);
   const double t_avail = engine_.full_load_Nm(w) - aux_W_ / w;
-  lim.max_traction_N = std::max(0.0, t_avail) * i * eta / radius_;
-  const double wl = e.launch_speed_radps;
+  return std::max(0.0, t_avail) * gearbox_.ratio(g) * gearbox_.efficiency(g) / radius_;
+}
+
+double DieselPowertrain::retard_in_gear(int g, double v) const {
+  const double w_in = gearbox_.input_speed(g, v);
+  const double wl = engine_.params().launch_speed_radps;
   const double engaged = std::clamp((w_in - wl) / (0.1 * wl), 0.0, 1.0);  // clutch opens near launch speed
-  if (engaged > 0.0) {
-    const double t_ret = engine_.motoring_Nm(w_in) + engine_.engine_brake_Nm(w_in) + aux_W_ / w_in;
-    lim.max_retard_N = engaged * t_ret * i / (radius_ * eta);
-  }
-  return lim;
+  if (engaged <= 0.0) return 0.0;
+  const double t_ret = engine_.motoring_Nm(w_in) + engine_.engine_brake_Nm(w_in) + aux_W_ / w_in;
+  return engaged * t_ret * gearbox_.ratio(g) / (radius_ * gearbox_.efficiency(g));
+}
+
+WheelLimits DieselPowertrain::limits_in_gear(int g, double v) const {
+  return WheelLimits{traction_in_gear(g, v), retard_in_gear(g, v)};
 }
 
 WheelLimits DieselPowertrain::limits(double v, double /*store*/) const {
   if (shifting_) return WheelLimits{};
   return limits_in_gear(gear_, v);
+}
+
+double DieselPowertrain::max_traction_N(double v, double /*store*/) const {
+  return shifting_ ? 0.0 : traction_in_gear(gear_, v);
+}
+
+double DieselPowertrain::max_retard_N(double v, double /*store*/) const {
+  return shifting_ ? 0.0 : retard_in_gear(gear_, v);
 }
 
 void DieselPowertrain::fill_fuel(double w, double t_e, PowerFlows& out) const {
@@ -105,24 +116,30 @@ void DieselPowertrain::flows(double v, double force, double /*store*/, PowerFlow
 
 class DieselPowertrain::Options final : public GearOptions {
  public:
-  Options(const DieselPowertrain& pt, double v) : pt_(pt), v_(v) {}
+  Options(const DieselPowertrain& pt, double v) : pt_(pt), v_(v) {
+    traction_.fill(kUnknown);
+    retard_.fill(kUnknown);
+  }
   double speed_radps(int g) const override { return pt_.gearbox_.input_speed(g, v_); }
-  double traction_W(int g) const override { return limits(g).max_traction_N * v_; }
-  double retard_W(int g) const override { return limits(g).max_retard_N * v_; }
+  double traction_W(int g) const override {
+    return cached(traction_, g, [&] { return pt_.traction_in_gear(g, v_); }) * v_;
+  }
+  double retard_W(int g) const override {
+    return cached(retard_, g, [&] { return pt_.retard_in_gear(g, v_); }) * v_;
+  }
 
  private:
-  const WheelLimits& limits(int g) const {
-    const auto k = static_cast<std::size_t>(g - 1);
-    if (!known_[k]) {
-      lim_[k] = pt_.limits_in_gear(g, v_);
-      known_[k] = true;
-    }
-    return lim_[k];
+  static constexpr double kUnknown = -1.0;  // limits are >= 0
+  using Slots = std::array<double, kMaxGears>;
+  template <class F>
+  static double cached(Slots& slots, int g, F compute) {
+    double& x = slots[static_cast<std::size_t>(g - 1)];
+    if (x == kUnknown) x = compute();
+    return x;
   }
   const DieselPowertrain& pt_;
   double v_;
-  mutable WheelLimits lim_[kMaxGears];
-  mutable bool known_[kMaxGears] = {};
+  mutable Slots traction_, retard_;
 };
 
 double DieselPowertrain::sustained_retard_N(double v, double /*store*/) const {

@@ -40,6 +40,8 @@ class DieselPowertrain final : public Powertrain {
 
   [[nodiscard]] double initial_store() const override { return 0.0; }
   [[nodiscard]] WheelLimits limits(double speed_mps, double store) const override;
+  [[nodiscard]] double max_traction_N(double speed_mps, double store) const override;
+  [[nodiscard]] double max_retard_N(double speed_mps, double store) const override;
   void flows(double speed_mps, double wheel_force_N, double store, PowerFlows& out) const override;
   [[nodiscard]] double store_margin(double /*store*/) const override { return 1.0; }
   [[nodiscard]] double state_of_charge(double /*store*/) const override { return 1.0; }
@@ -65,6 +67,8 @@ class DieselPowertrain final : public Powertrain {
 
   // Building blocks, public for tests and reports.
   [[nodiscard]] WheelLimits limits_in_gear(int g, double speed_mps) const;
+  [[nodiscard]] double traction_in_gear(int g, double speed_mps) const;
+  [[nodiscard]] double retard_in_gear(int g, double speed_mps) const;
   void flows_in_gear(int g, double speed_mps, double wheel_force_N, PowerFlows& out) const;
   [[nodiscard]] const DieselEngine& engine() const { return engine_; }
   [[nodiscard]] const Gearbox& gearbox() const { return gearbox_; }

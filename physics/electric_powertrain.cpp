@@ -25,16 +25,24 @@ double ElectricPowertrain::store_margin(double store) const {
   return state_of_charge(store) - battery_.params().soc_min;
 }
 
+double ElectricPowertrain::limit_soc(double store) const {
+  const double soc = state_of_charge(store);
+  return never_empty_ ? std::max(soc, battery_.params().soc_min + 1e-6) : soc;
+}
+
+double ElectricPowertrain::max_traction_N(double v, double store) const {
+  const double elec_max = battery_.discharge_limit_W(limit_soc(store)) - aux_W_;
+  if (elec_max <= 0.0) return 0.0;
+  return motor_.max_motoring_torque_Nm(motor_speed(v), elec_max) * gear_ * eta_ / radius_;
+}
+
+double ElectricPowertrain::max_retard_N(double v, double store) const {
+  const double charge_max = battery_.charge_limit_W(limit_soc(store)) + aux_W_;
+  return motor_.max_generating_torque_Nm(motor_speed(v), v, charge_max) * gear_ / (radius_ * eta_);
+}
+
 WheelLimits ElectricPowertrain::limits(double v, double store) const {
-  double soc = state_of_charge(store);
-  if (never_empty_) soc = std::max(soc, battery_.params().soc_min + 1e-6);
-  const double w = motor_speed(v);
-  WheelLimits lim;
-  const double elec_max = battery_.discharge_limit_W(soc) - aux_W_;
-  if (elec_max > 0.0) lim.max_traction_N = motor_.max_motoring_torque_Nm(w, elec_max) * gear_ * eta_ / radius_;
-  const double charge_max = battery_.charge_limit_W(soc) + aux_W_;
-  lim.max_retard_N = motor_.max_generating_torque_Nm(w, v, charge_max) * gear_ / (radius_ * eta_);
-  return lim;
+  return WheelLimits{max_traction_N(v, store), max_retard_N(v, store)};
 }
 
 void ElectricPowertrain::flows(double v, double force, double store, PowerFlows& out) const {

@@ -24,6 +24,8 @@ class ElectricPowertrain final : public Powertrain {
 
   [[nodiscard]] double initial_store() const override;
   [[nodiscard]] WheelLimits limits(double speed_mps, double store) const override;
+  [[nodiscard]] double max_traction_N(double speed_mps, double store) const override;
+  [[nodiscard]] double max_retard_N(double speed_mps, double store) const override;
   void flows(double speed_mps, double wheel_force_N, double store, PowerFlows& out) const override;
   [[nodiscard]] double store_margin(double store) const override;
   [[nodiscard]] double state_of_charge(double store) const override { return store / battery_.capacity_C(); }
@@ -33,6 +35,8 @@ class ElectricPowertrain final : public Powertrain {
 
  private:
   [[nodiscard]] double motor_speed(double v) const { return std::abs(v) * gear_ / radius_; }
+  /// State of charge for the limits (held at the bottom of the window when the pack never runs empty).
+  [[nodiscard]] double limit_soc(double store) const;
 
   BatteryPack battery_;
   ElectricMotor motor_;

@@ -43,6 +43,13 @@ class Powertrain {
   [[nodiscard]] virtual double initial_store() const = 0;
   /// Limits at road speed v [m/s] with the store at `store`.
   [[nodiscard]] virtual WheelLimits limits(double speed_mps, double store) const = 0;
+  /// One of the limits: the solver needs only the one in the direction of the demand, at every evaluation.
+  [[nodiscard]] virtual double max_traction_N(double speed_mps, double store) const {
+    return limits(speed_mps, store).max_traction_N;
+  }
+  [[nodiscard]] virtual double max_retard_N(double speed_mps, double store) const {
+    return limits(speed_mps, store).max_retard_N;
+  }
   /// Retarding force the powertrain can hold for a long descent at speed v, looking through momentary
   /// states (a gearbox in the middle of a shift holds nothing now; on a descent it holds in its best
   /// gear for braking).

@@ -231,12 +231,11 @@ class TripModel final : public HybridOde {
     }
     double need = 0.0;
     demand(t, y, e, need);
-    const WheelLimits lim = pt_.limits(v, y[kStore]);
     if (need >= 0.0) {
-      e.wheel_force_N = std::min(need, lim.max_traction_N);
+      e.wheel_force_N = std::min(need, pt_.max_traction_N(v, y[kStore]));
       e.brake_force_N = 0.0;
     } else {
-      e.wheel_force_N = -std::min(-need, lim.max_retard_N);
+      e.wheel_force_N = -std::min(-need, pt_.max_retard_N(v, y[kStore]));
       e.brake_force_N = v > 0.0 ? (e.wheel_force_N - need) : 0.0;
     }
     e.accel_mps2 = (e.wheel_force_N - e.brake_force_N - e.road.total_N()) / m_eff_;
