@@ -22,7 +22,7 @@ using namespace semitco;
 core::BatchOptions options(const std::string& route, std::size_t jobs, unsigned threads, const std::string& out,
                            const std::string& key = "ambient.temperature_C", double start = 20.0) {
   core::BatchOptions o;
-  o.inputs = {std::string(SEMITCO_CYCLES_DIR) + "/" + route};
+  o.inputs = {route.find('/') == std::string::npos ? std::string(SEMITCO_CYCLES_DIR) + "/" + route : route};
   o.scenarios = {std::string(SEMITCO_SOURCE_DIR) + "/resources/scenarios/default.json"};
   o.sweeps = {key + "=" + std::to_string(start) + ":" + std::to_string(start + 0.001 * static_cast<double>(jobs - 1)) +
               ":0.001"};
@@ -63,6 +63,24 @@ void BM_BatchLongHaul(benchmark::State& state) {
   state.counters["route_km"] = 108.0;
 }
 BENCHMARK(BM_BatchLongHaul)
+    ->ArgsProduct({{1, 2}, {0, 1}})
+    ->ArgNames({"jobs", "rk"})
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+
+// The same on a route built from elevation points (the bundled I-5 Grapevine, 78.9 km): smooth grade, so
+// none of the 2,000 grade steps of LongHaul's VECTO rows; closer to a fleet's telematics routes.
+void BM_BatchGrapevine(benchmark::State& state) {
+  const std::size_t jobs = 16;
+  const std::string out = temp_out("grapevine");
+  auto opt = options(std::string(SEMITCO_SOURCE_DIR) + "/resources/routes/i5_grapevine.csv", jobs,
+                     static_cast<unsigned>(state.range(0)), out);
+  opt.integrator = state.range(1) != 0 ? "rk" : "cvode";
+  const std::size_t done = run_batches(state, opt);
+  state.counters["route_sims_per_s"] = benchmark::Counter(static_cast<double>(done), benchmark::Counter::kIsRate);
+  state.counters["route_km"] = 78.9;
+}
+BENCHMARK(BM_BatchGrapevine)
     ->ArgsProduct({{1, 2}, {0, 1}})
     ->ArgNames({"jobs", "rk"})
     ->UseRealTime()
