@@ -92,7 +92,8 @@ class RkStepper final : public Stepper {
       if (err <= 1.0) {
         h1_ = to_limit ? limit : t0_ + h;
         // A step that had to shrink to reach a limit says nothing about the step size the solution wants.
-        if (!to_limit || h >= h_) h_ = h * std::clamp(grow, kMinShrink, kMaxGrowth);
+        // No growth right after a rejection (Hairer, Norsett & Wanner, Solving ODEs I, II.4).
+        if (!to_limit || h >= h_) h_ = h * std::clamp(grow, kMinShrink, rejected > 0 ? 1.0 : kMaxGrowth);
         break;
       }
       ++error_test_failures_;
