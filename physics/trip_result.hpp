@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "physics/params.hpp"
+
 namespace semitco::physics {
 
 /// Where every joule went [J]. Sources on the left, sinks on the right:
@@ -86,10 +88,11 @@ struct StopRecord {
 
 /// What the integration cost (for performance work; not part of the physics).
 struct SolverStats {
-  long steps = 0;        ///< CVODE internal steps
+  Integrator integrator = Integrator::Cvode;
+  long steps = 0;        ///< the integrator's internal steps
   long rhs_evals = 0;    ///< right-hand side evaluations
   long root_evals = 0;   ///< root function evaluations
-  long restarts = 0;     ///< CVodeReInit calls (events)
+  long restarts = 0;     ///< integrator restarts after discrete changes (CVodeReInit for CVODE)
   long error_test_failures = 0;
 };
 

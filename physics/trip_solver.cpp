@@ -691,6 +691,7 @@ TripResult TripRun::run() {
   const auto& route = *in_.route;
   const auto& so = in_.solver;
   result_.vehicle = in_.truck.name;
+  result_.solver.integrator = so.integrator;
   result_.route = route.name;
 
   // Initial state.

@@ -53,6 +53,8 @@ void print_trip(std::ostream& out, const physics::TripResult& r, UnitSystem unit
   out << "  brakes            peak " << temp(s.peak_brake_temperature_C) << " at " << dist(s.peak_brake_temperature_at_m)
       << "\n";
   out << "  stops             " << r.stops.size() << "\n";
+  out << "  solver            " << physics::integrator_name(r.solver.integrator) << ": " << r.solver.steps
+      << " steps, " << r.solver.rhs_evals << " right-hand sides, " << r.solver.restarts << " restarts\n";
 
   out << "  energy ledger                       kWh\n";
   auto row = [&](const char* name, double J) { out << "    " << std::left << std::setw(30) << name << std::right
