@@ -8,15 +8,15 @@
 //   y1 = y + h (2/9 k1 + 1/3 k2 + 4/9 k3)
 //   k4 = f(t + h, y1)
 //   error estimate  e = h (-5/72 k1 + 1/12 k2 + 1/9 k3 - 1/8 k4)
-// The step is accepted when the weighted RMS norm of e is <= 1, with CVODE's weights
-// 1 / (rel_tol |y| + abs_tol_i); the next step is h (0.9 / norm)^(1/3), between 0.2 h and 5 h.
+// The step is accepted when every component's error is within its tolerance, |e_i| <= rel_tol max(|y_i|,
+// |y1_i|) + abs_tol_i (the max norm: an RMS over the 23 states would let one of them err ~5x more); the
+// next step is h (0.9 / norm)^(1/3), between 0.2 h and 5 h, and does not grow right after a rejection.
 // Dense output: the cubic Hermite interpolant through (y, k1) and (y1, k4), third order like the step.
 // Roots: after each step every root function is evaluated at its end; where one crossed zero in its
 // allowed direction the earliest crossing is bracketed on the interpolant by the Illinois variant of
 // the secant method, as CVODE does (Hiebert & Shampine 1980), to StepperSetup::root_time_tol_s, and the
 // step is cut back to the first time at or after the crossing.
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <limits>
 #include <string>
