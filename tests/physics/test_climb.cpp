@@ -31,10 +31,12 @@ double settled_speed(const physics::TripResult& r) {
 }  // namespace
 
 TEST_CASE("the electric truck's steady speed on a 6 % climb matches its power balance", "[physics][climb]") {
+  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta);
+  CAPTURE(physics::integrator_name(integrator));
   auto truck = test::default_like_truck();
   truck.initial_soc = 0.9;
   const auto route = test::constant_road(10000.0, 0.06, 40.0);
-  physics::SolverOptions o;
+  auto o = physics::SolverOptions::defaults_for(integrator);
   o.initial_speed_mps = 20.0;
   const auto r = physics::simulate_electric(route, truck, {}, {}, o);
   REQUIRE(r.summary.completed);

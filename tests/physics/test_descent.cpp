@@ -20,18 +20,20 @@ routes::RouteProfile six_percent_descent() {
   return route;
 }
 
-physics::SolverOptions at_limit() {
-  physics::SolverOptions o;
+physics::SolverOptions at_limit(physics::Integrator integrator) {
+  auto o = physics::SolverOptions::defaults_for(integrator);
   o.initial_speed_mps = 29.0;
   return o;
 }
 }  // namespace
 
 TEST_CASE("friction brakes carry only what regen cannot", "[physics][descent]") {
+  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta);
+  CAPTURE(physics::integrator_name(integrator));
   auto truck = test::test_truck();
   truck.motor.peak_regen_power_W = 250e3;  // a regen limit the descent exceeds (needs ~520 kW at 65 mph)
   const auto route = six_percent_descent();
-  const auto r = physics::simulate_electric(route, truck, {}, {}, at_limit());
+  const auto r = physics::simulate_electric(route, truck, {}, {}, at_limit(integrator));
   REQUIRE(r.summary.completed);
   REQUIRE(r.ledger.friction_brake_J > 0.0);
   const double eta = truck.driveline.efficiency;
@@ -52,6 +54,8 @@ TEST_CASE("friction brakes carry only what regen cannot", "[physics][descent]") 
 }
 
 TEST_CASE("with the pack full the friction brakes take the descent", "[physics][descent]") {
+  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta);
+  CAPTURE(physics::integrator_name(integrator));
   auto truck = test::test_truck();
   truck.initial_soc = truck.battery.soc_max;
   const auto route = six_percent_descent();
@@ -59,14 +63,14 @@ TEST_CASE("with the pack full the friction brakes take the descent", "[physics][
 
   physics::DriverParams careless;
   careless.manage_brake_temperature = false;
-  const auto hot = physics::simulate_electric(route, truck, {}, careless, at_limit());
+  const auto hot = physics::simulate_electric(route, truck, {}, careless, at_limit(integrator));
   REQUIRE(hot.summary.completed);
   CHECK(hot.ledger.source_in_J < 1e-6 * mgdh);
   CHECK(hot.ledger.friction_brake_J > 0.8 * mgdh);
   // Held at 65 mph the brakes pass the fade limit.
   CHECK(hot.summary.peak_brake_temperature_C > truck.brakes.fade_limit_C);
 
-  const auto careful = physics::simulate_electric(route, truck, {}, {}, at_limit());
+  const auto careful = physics::simulate_electric(route, truck, {}, {}, at_limit(integrator));
   REQUIRE(careful.summary.completed);
   CHECK(careful.ledger.source_in_J < 1e-6 * mgdh);
   // The careful driver slows down, so the descent takes longer and the brakes end cooler.
@@ -75,6 +79,8 @@ TEST_CASE("with the pack full the friction brakes take the descent", "[physics][
 }
 
 TEST_CASE("brake temperature follows the lumped heat balance", "[physics][brakes]") {
+  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta);
+  CAPTURE(physics::integrator_name(integrator));
   // Full pack, careless driver, constant 29 m/s: the friction brakes take P = (m g sin - F_aero - F_roll) v
   // minus what the motor absorbs as its own losses; C dT/dt = P - C K1 (T - T_amb) has the closed form
   // T(t) = T_ss + (T0 - T_ss) exp(-K1 t). Check the end of the descent against it.
@@ -83,7 +89,7 @@ TEST_CASE("brake temperature follows the lumped heat balance", "[physics][brakes
   auto route = test::constant_road(5000.0, -0.06, 29.0);  // no stop: constant speed to the end
   physics::DriverParams careless;
   careless.manage_brake_temperature = false;
-  const auto r = physics::simulate_electric(route, truck, {}, careless, at_limit());
+  const auto r = physics::simulate_electric(route, truck, {}, careless, at_limit(integrator));
   REQUIRE(r.summary.completed);
   const double t_end = r.summary.duration_s;
   const double P = r.ledger.friction_brake_J / t_end;  // constant speed: constant brake power

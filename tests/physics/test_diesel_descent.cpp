@@ -42,8 +42,8 @@ physics::DieselTruckParams warm_truck() {
   return t;
 }
 
-physics::SolverOptions rolling() {
-  physics::SolverOptions o;
+physics::SolverOptions rolling(physics::Integrator integrator) {
+  auto o = physics::SolverOptions::defaults_for(integrator);
   o.initial_speed_mps = kLimit;
   return o;
 }
@@ -53,17 +53,19 @@ bool on_grade(double x) { return x > 2200.0 && x < 11800.0; }
 
 TEST_CASE("the diesel driver slows down on a long descent so the brakes stay under the fade limit",
           "[physics][diesel][descent]") {
+  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta);
+  CAPTURE(physics::integrator_name(integrator));
   const auto route = flat_descent_flat();
   const auto truck = warm_truck();
 
   physics::DriverParams careless;
   careless.manage_brake_temperature = false;
-  const auto hot = physics::simulate_diesel(route, truck, {}, careless, rolling());
+  const auto hot = physics::simulate_diesel(route, truck, {}, careless, rolling(integrator));
   REQUIRE(hot.summary.completed);
   CHECK(hot.summary.peak_brake_temperature_C > truck.brakes.fade_limit_C);
 
   const physics::DriverParams careful;
-  const auto ok = physics::simulate_diesel(route, truck, {}, careful, rolling());
+  const auto ok = physics::simulate_diesel(route, truck, {}, careful, rolling(integrator));
   REQUIRE(ok.summary.completed);
   CHECK(ok.summary.peak_brake_temperature_C <= truck.brakes.fade_limit_C - careful.brake_margin_C + 2.0);
 
@@ -82,9 +84,11 @@ TEST_CASE("the diesel driver slows down on a long descent so the brakes stay und
 
 TEST_CASE("on the descent the friction brakes take only what the engine brake cannot",
           "[physics][diesel][descent]") {
+  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta);
+  CAPTURE(physics::integrator_name(integrator));
   const auto route = flat_descent_flat();
   const auto truck = warm_truck();
-  const auto r = physics::simulate_diesel(route, truck, {}, {}, rolling());
+  const auto r = physics::simulate_diesel(route, truck, {}, {}, rolling(integrator));
   REQUIRE(r.summary.completed);
   const physics::DieselPowertrain pt(truck);  // for the engine-brake limit of each gear
   const double m = truck.chassis.mass_kg();

@@ -24,10 +24,12 @@ struct DieselRun {
   std::vector<physics::DieselPowertrain::ShiftRecord> shifts;
 };
 
-DieselRun run(const routes::RouteProfile& route, const physics::DieselTruckParams& t, bool series = true) {
+DieselRun run(const routes::RouteProfile& route, const physics::DieselTruckParams& t, physics::Integrator integrator,
+              bool series = true) {
   physics::DieselPowertrain pt(t);
   physics::TripInputs in;
   in.route = &route;
+  in.solver = physics::SolverOptions::defaults_for(integrator);
   in.truck = physics::TruckModel{t.name, t.chassis, t.brakes, &pt};
   in.record_series = series;
   DieselRun r{physics::simulate_trip(in), pt.shift_log()};
@@ -41,9 +43,11 @@ double mpg(const physics::TripResult& r, const physics::DieselTruckParams& t) {
 }  // namespace
 
 TEST_CASE("diesel energy closes on the VECTO LongHaul cycle", "[physics][diesel][invariant]") {
+  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta);
+  CAPTURE(physics::integrator_name(integrator));
   const auto route = routes::read_route(kCycles + "/LongHaul.vdri");
   const auto t = test::diesel_truck();
-  const auto r = physics::simulate_diesel(route, t);
+  const auto r = physics::simulate_diesel(route, t, {}, {}, physics::SolverOptions::defaults_for(integrator));
   REQUIRE(r.summary.completed);
   const auto& L = r.ledger;
   // Fuel energy = road-load sinks + driveline + engine losses + aux + engine brake + friction brakes.
@@ -68,9 +72,11 @@ TEST_CASE("diesel energy closes on the VECTO LongHaul cycle", "[physics][diesel]
 
 TEST_CASE("diesel gears on LongHaul stay within the engine speed range and do not hunt",
           "[physics][diesel][gears]") {
+  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta);
+  CAPTURE(physics::integrator_name(integrator));
   const auto route = routes::read_route(kCycles + "/LongHaul.vdri");
   const auto t = test::diesel_truck();
-  const auto d = run(route, t);
+  const auto d = run(route, t, integrator);
   REQUIRE(d.result.summary.completed);
   const auto& s = d.result.series;
   const double rpm_per_radps = 60.0 / (2.0 * M_PI);
@@ -119,10 +125,12 @@ TEST_CASE("diesel gears on LongHaul stay within the engine speed range and do no
 }
 
 TEST_CASE("diesel steady speed on a 6 % climb matches the hand power balance", "[physics][diesel][climb]") {
+  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta);
+  CAPTURE(physics::integrator_name(integrator));
   const auto t = test::diesel_truck();
   const double grade = 0.06;
   const auto route = test::constant_road(10000.0, grade, 65.0 * 0.44704);
-  const auto d = run(route, t);
+  const auto d = run(route, t, integrator);
   REQUIRE(d.result.summary.completed);
   const auto& s = d.result.series;
   // Steady-state window: the last 3 km before the end of the climb except the last 500 m (the truck
@@ -165,10 +173,12 @@ TEST_CASE("diesel steady speed on a 6 % climb matches the hand power balance", "
 }
 
 TEST_CASE("diesel at 80000 lb on the EPA 65 mph cycle does 5.5 to 8 mpg", "[physics][diesel][economy]") {
+  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta);
+  CAPTURE(physics::integrator_name(integrator));
   const auto route = routes::read_route(kCycles + "/EPA_Ph2_rural_interstate_65mph.csv");
   const auto t = test::diesel_truck();
   REQUIRE(t.chassis.mass_kg() == Approx(80000.0 * 0.45359237));
-  const auto r = physics::simulate_diesel(route, t, {}, {}, {}, false);
+  const auto r = physics::simulate_diesel(route, t, {}, {}, physics::SolverOptions::defaults_for(integrator), false);
   REQUIRE(r.summary.completed);
   const double m = mpg(r, t);
   INFO("EPA 65 mph: " << m << " mpg");
@@ -178,9 +188,11 @@ TEST_CASE("diesel at 80000 lb on the EPA 65 mph cycle does 5.5 to 8 mpg", "[phys
 }
 
 TEST_CASE("diesel fuel rises monotonically with payload and with CdA", "[physics][diesel][monotonic]") {
+  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta);
+  CAPTURE(physics::integrator_name(integrator));
   const auto route = routes::read_route(kCycles + "/EPA_Ph2_rural_interstate_65mph.csv");
   const auto fuel_per_km = [&](const physics::DieselTruckParams& t) {
-    const auto r = physics::simulate_diesel(route, t, {}, {}, {}, false);
+    const auto r = physics::simulate_diesel(route, t, {}, {}, physics::SolverOptions::defaults_for(integrator), false);
     REQUIRE(r.summary.completed);
     return r.ledger.fuel_kg / (r.summary.distance_m / 1000.0);
   };
