@@ -51,17 +51,17 @@ std::size_t run_batches(benchmark::State& state, const core::BatchOptions& opt) 
   return done;
 }
 
-// Arguments: worker threads, integrator (0 = CVODE, 1 = Runge-Kutta: semitco batch --integrator rk).
-void BM_BatchLongHaul(benchmark::State& state) {
+// Jobs on one route; arguments: worker threads, integrator (0 = CVODE, 1 = Runge-Kutta: --integrator rk).
+void batch_throughput(benchmark::State& state, const std::string& route, double route_km, const char* tag) {
   const std::size_t jobs = 16;
-  const auto threads = static_cast<unsigned>(state.range(0));
-  const std::string out = temp_out("throughput");
-  auto opt = options("LongHaul.vdri", jobs, threads, out);
+  auto opt = options(route, jobs, static_cast<unsigned>(state.range(0)), temp_out(tag));
   opt.integrator = state.range(1) != 0 ? "rk" : "cvode";
   const std::size_t done = run_batches(state, opt);
   state.counters["route_sims_per_s"] = benchmark::Counter(static_cast<double>(done), benchmark::Counter::kIsRate);
-  state.counters["route_km"] = 108.0;
+  state.counters["route_km"] = route_km;
 }
+
+void BM_BatchLongHaul(benchmark::State& state) { batch_throughput(state, "LongHaul.vdri", 108.0, "longhaul"); }
 BENCHMARK(BM_BatchLongHaul)
     ->ArgsProduct({{1, 2}, {0, 1}})
     ->ArgNames({"jobs", "rk"})
@@ -71,14 +71,7 @@ BENCHMARK(BM_BatchLongHaul)
 // The same on a route built from elevation points (the bundled I-5 Grapevine, 78.9 km): smooth grade, so
 // none of the 2,000 grade steps of LongHaul's VECTO rows; closer to a fleet's telematics routes.
 void BM_BatchGrapevine(benchmark::State& state) {
-  const std::size_t jobs = 16;
-  const std::string out = temp_out("grapevine");
-  auto opt = options(std::string(SEMITCO_SOURCE_DIR) + "/resources/routes/i5_grapevine.csv", jobs,
-                     static_cast<unsigned>(state.range(0)), out);
-  opt.integrator = state.range(1) != 0 ? "rk" : "cvode";
-  const std::size_t done = run_batches(state, opt);
-  state.counters["route_sims_per_s"] = benchmark::Counter(static_cast<double>(done), benchmark::Counter::kIsRate);
-  state.counters["route_km"] = 78.9;
+  batch_throughput(state, std::string(SEMITCO_SOURCE_DIR) + "/resources/routes/i5_grapevine.csv", 78.9, "grapevine");
 }
 BENCHMARK(BM_BatchGrapevine)
     ->ArgsProduct({{1, 2}, {0, 1}})

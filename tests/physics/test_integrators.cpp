@@ -193,28 +193,6 @@ TEST_CASE("the diesel's shift points do not depend on the tolerances", "[physics
   }
 }
 
-TEST_CASE("the Runge-Kutta integrator makes stops at their place and keeps the LongHaul ledger closed",
-          "[physics][integrators]") {
-  const auto rk = physics::SolverOptions::defaults_for(Integrator::RungeKutta);
-  auto route = test::constant_road(10000.0, 0.0, 25.0);
-  route.stops = {{0.0, 5.0, "start"}, {3000.0, 60.0, "a"}, {7000.5, 30.0, "b"}, {10000.0, 0.0, "end"}};
-  const auto r = physics::simulate_electric(route, test::default_like_truck(), {}, {}, rk);
-  REQUIRE(r.summary.completed);
-  REQUIRE(r.stops.size() == route.stops.size());
-  for (std::size_t i = 0; i < route.stops.size(); ++i) {
-    INFO("stop " << i);
-    CHECK(std::abs(r.stops[i].distance_m - route.stops[i].distance_m) < 1.0);
-    CHECK(r.stops[i].departure_s - r.stops[i].arrival_s == Approx(route.stops[i].dwell_s).margin(1e-6));
-  }
-
-  const auto lh = routes::read_route(kCycles + "/LongHaul.vdri");
-  const auto e = physics::simulate_electric(lh, test::default_like_truck(), {}, {}, rk, false);
-  const double mg = test::default_like_truck().chassis.mass_kg() * 9.80665;
-  CHECK(e.ledger.climbing_J + e.ledger.descending_J ==
-        Approx(mg * (lh.elevation_m.back() - lh.elevation_m.front())).margin(1e-3 * e.ledger.climbing_J));
-  CHECK(std::abs(e.ledger.inertia_J) < 1e-5 * e.ledger.source_out_J);
-}
-
 TEST_CASE("a truck standing for a trace moves off on a short pulse of the trace", "[physics][integrators]") {
   // 300 s at rest with one 4-second move (a triangle up to 2 m/s at t = 102 s, 4 m): no integrator may
   // step over it while the truck stands.

@@ -18,9 +18,11 @@ const std::string kCycles = SEMITCO_CYCLES_DIR;
 }  // namespace
 
 TEST_CASE("energy closes on the VECTO LongHaul cycle", "[physics][invariant]") {
+  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta);
+  CAPTURE(physics::integrator_name(integrator));
   const auto route = routes::read_route(kCycles + "/LongHaul.vdri");
   const auto truck = test::default_like_truck();
-  const auto r = physics::simulate_electric(route, truck);
+  const auto r = physics::simulate_electric(route, truck, {}, {}, physics::SolverOptions::defaults_for(integrator));
   REQUIRE(r.summary.completed);
   const auto& L = r.ledger;
   // Battery energy out - in equals the sum of the sinks within 0.1 %.
@@ -55,9 +57,12 @@ TEST_CASE("tightening CVODE tolerances 100x changes kWh/mi by < 0.1 %", "[physic
 }
 
 TEST_CASE("stops are made at their position with their dwell time", "[physics][stops]") {
+  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta);
+  CAPTURE(physics::integrator_name(integrator));
   auto route = test::constant_road(10000.0, 0.0, 25.0);
   route.stops = {{0.0, 5.0, "start"}, {3000.0, 60.0, "a"}, {3000.5 + 4000.0, 30.0, "b"}, {10000.0, 0.0, "end"}};
-  const auto r = physics::simulate_electric(route, test::default_like_truck());
+  const auto r = physics::simulate_electric(route, test::default_like_truck(), {}, {},
+                                            physics::SolverOptions::defaults_for(integrator));
   REQUIRE(r.summary.completed);
   REQUIRE(r.stops.size() == route.stops.size());
   for (std::size_t i = 0; i < route.stops.size(); ++i) {
