@@ -341,7 +341,7 @@ class TripRun {
   void sample_until(double t);             // every sample time in (last sample, t], interpolated
   void integrate();                        // the hybrid loop
   bool handle_timed_events(double t);      // dwell end, powertrain timers, end of trace, time limit
-  bool decide_within_step(double* t_end);   // the powertrain's decision times inside the last step
+  bool decide_within_step(double* t_end, bool ended_at_root);  // the powertrain's decision times in the last step
   Stepper::Outcome step(double* t_reached);  // one integrator step; errors name the place
   void stand_still();  // v := 0, its kinetic energy booked as friction-brake heat
   void begin_dwell_or_drive(double t, double dwell_s);
@@ -612,7 +612,7 @@ void TripRun::integrate() {
     double t = t_;
     Stepper::Outcome outcome = step(&t);
     bool changed = false;
-    if (decide_within_step(&t)) {  // the discrete state changed at a decision time inside the step
+    if (decide_within_step(&t, outcome == Stepper::Outcome::Root)) {  // a decision inside the step changed the gear
       changed = true;
       outcome = Stepper::Outcome::Step;
     }
@@ -638,9 +638,11 @@ void TripRun::integrate() {
   }
 }
 
-bool TripRun::decide_within_step(double* t_end) {
+bool TripRun::decide_within_step(double* t_end, bool ended_at_root) {
+  // A decision exactly at a root is left to the restart there (on_restart), so the root is not lost.
   auto& pt = model_.pt_;
-  for (double at = pt.next_decision_time(); model_.mode_ == Mode::Drive && at <= *t_end; at = pt.next_decision_time()) {
+  auto due = [&](double at) { return ended_at_root ? at < *t_end : at <= *t_end; };
+  for (double at = pt.next_decision_time(); model_.mode_ == Mode::Drive && due(at); at = pt.next_decision_time()) {
     sample_until(at);  // samples up to the decision see the discrete state before it
     const double* y = stepper_->interpolate(at, kFirstLedger);  // what the demand and the gearbox read
     TripModel::Eval e;
