@@ -108,7 +108,7 @@ RouteProfile read_cycle(std::istream& in, const std::string& name, const ReadOpt
         }
         p.grade_frac.push_back(g);
         p.speed_limit_mps.push_back(ds / dt);
-        z += (next_d - d) * std::sin(std::atan(g));
+        z += rise_m(next_d - d, g);
         d = next_d;
         p.distance_m.push_back(d);
         p.elevation_m.push_back(z);

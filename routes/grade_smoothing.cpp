@@ -69,8 +69,18 @@ SmoothedElevation smooth_elevation(const std::vector<double>& distance_m, const 
       const double dx = static_cast<double>(i) * step_m;
       table[i] = std::exp(-0.5 * (dx * dx) / (sigma_m * sigma_m));
     }
+    // Interior points (full window on the uniform grid): the weights are symmetric, so the fitted line's
+    // slope drops out (sum w dx = 0) and the value is the Gaussian mean, one pass over the window.
+    double s0_full = table[0];
+    for (std::size_t i = 1; i <= half; ++i) s0_full += 2.0 * table[i];
     const double reach = std::min(3.0 * sigma_m, 0.5 * length);
     for (std::size_t j = 0; j < n; ++j) {
+      if (j >= half && j + half + 1 < n && x[j] >= reach && x[j] <= length - reach) {
+        double t0 = table[0] * z[j];
+        for (std::size_t i = 1; i <= half; ++i) t0 += table[i] * (z[j - i] + z[j + i]);
+        zs[j] = t0 / s0_full;
+        continue;
+      }
       // Near an end the window keeps its full width and slides inwards: its centre c stays >= 3 sigma from
       // the end, and the line fitted there is evaluated at x_j (Savitzky-Golay style end handling).
       const double c = std::clamp(x[j], reach, length - reach);
@@ -126,7 +136,7 @@ SmoothedElevation smooth_elevation(const std::vector<double>& distance_m, const 
       flush(i);
     }
     out.grade_frac[i] = g;
-    out.elevation_m[i + 1] = out.elevation_m[i] + ds * std::sin(std::atan(g));
+    out.elevation_m[i + 1] = out.elevation_m[i] + rise_m(ds, g);
   }
   flush(n - 1);
   out.grade_frac[n - 1] = out.grade_frac[n - 2];

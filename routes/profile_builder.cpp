@@ -49,7 +49,7 @@ void integrate_elevation(RouteProfile& p, double z0) {
   p.elevation_m.assign(n, z0);
   for (std::size_t i = 0; i + 1 < n; ++i) {
     const double ds = p.distance_m[i + 1] - p.distance_m[i];
-    p.elevation_m[i + 1] = p.elevation_m[i] + ds * std::sin(std::atan(p.grade_frac[i]));
+    p.elevation_m[i + 1] = p.elevation_m[i] + rise_m(ds, p.grade_frac[i]);
   }
 }
 

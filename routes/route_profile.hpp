@@ -13,11 +13,17 @@
 // Units are SI throughout; conversion happens in the readers.
 #pragma once
 
+#include <cmath>
 #include <cstddef>
 #include <string>
 #include <vector>
 
 namespace semitco::routes {
+
+/// Rise over a run ds at a grade (rise/run): ds sin(atan(grade)), written without the trigonometry.
+inline double rise_m(double ds_m, double grade_frac) {
+  return ds_m * grade_frac / std::sqrt(1.0 + grade_frac * grade_frac);
+}
 
 /// A place where the truck comes to a halt and waits.
 struct Stop {

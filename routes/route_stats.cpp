@@ -84,7 +84,7 @@ void check_profile(const RouteProfile& p) {
   }
   for (std::size_t i = 0; i + 1 < n; ++i) {
     const double ds = p.distance_m[i + 1] - p.distance_m[i];
-    const double rise = ds * std::sin(std::atan(p.grade_frac[i]));
+    const double rise = rise_m(ds, p.grade_frac[i]);
     const double dh = p.elevation_m[i + 1] - p.elevation_m[i];
     const double tol = 1e-6 * (1.0 + std::fabs(p.elevation_m[i + 1]) + ds);
     if (std::fabs(dh - rise) > tol)
