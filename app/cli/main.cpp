@@ -29,7 +29,8 @@ core::UnitSystem units_of(bool metric) { return metric ? core::UnitSystem::Metri
 
 constexpr const char* kIntegratorHelp =
     "Integrator of the trips: cvode (SUNDIALS CVODE, the reference) or rk (explicit Runge-Kutta, several times "
-    "faster; agrees with cvode within 0.1 % in energy on the shared cycles, docs/physics.md)";
+    "faster; agrees with cvode within 0.1 % (electric) and 0.2 % (diesel) in energy on the shared cycles, "
+    "docs/physics.md)";
 
 void add_integrator_option(CLI::App* cmd, std::string& integrator) {
   cmd->add_option("--integrator", integrator, kIntegratorHelp)
