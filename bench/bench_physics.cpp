@@ -16,12 +16,24 @@ physics::SolverOptions solver_for(const benchmark::State& state) {
                                                                   : physics::Integrator::Cvode);
 }
 
-void report(benchmark::State& state, double simulated, const physics::SolverStats& stats) {
+// Runs one trip per iteration and reports simulated seconds per second and the solver's work.
+template <class Simulate>
+void run_trips(benchmark::State& state, Simulate simulate) {
+  double simulated = 0.0;
+  physics::SolverStats stats;
+  for (auto _ : state) {
+    const physics::TripResult r = simulate();
+    simulated += r.summary.duration_s;
+    stats = r.solver;
+    benchmark::DoNotOptimize(r.ledger.source_out_J);
+  }
   state.counters["sim_s_per_s"] = benchmark::Counter(simulated, benchmark::Counter::kIsRate);
   state.counters["steps"] = static_cast<double>(stats.steps);
   state.counters["rhs"] = static_cast<double>(stats.rhs_evals);
   state.counters["restarts"] = static_cast<double>(stats.restarts);
 }
+
+routes::RouteProfile long_haul() { return routes::read_route(std::string(SEMITCO_CYCLES_DIR) + "/LongHaul.vdri"); }
 
 physics::ElectricTruckParams bench_truck() {
   physics::ElectricTruckParams t;  // neutral defaults from params.hpp plus an OCV curve
@@ -31,41 +43,6 @@ physics::ElectricTruckParams bench_truck() {
   return t;
 }
 
-void BM_ElectricTenHourTrace(benchmark::State& state) {
-  const auto route = bench::long_trace(SEMITCO_CYCLES_DIR, 36000.0);
-  const auto truck = bench_truck();
-  const auto solver = solver_for(state);
-  const bool series = state.range(1) != 0;
-  double simulated = 0.0;
-  physics::SolverStats stats;
-  for (auto _ : state) {
-    const auto r = physics::simulate_electric(route, truck, {}, {}, solver, series);
-    simulated += r.summary.duration_s;
-    stats = r.solver;
-    benchmark::DoNotOptimize(r.ledger.source_out_J);
-  }
-  report(state, simulated, stats);
-}
-BENCHMARK(BM_ElectricTenHourTrace)
-    ->ArgsProduct({{0, 1}, {0, 1}})
-    ->ArgNames({"rk", "series"})
-    ->Unit(benchmark::kMillisecond);
-
-void BM_ElectricLongHaul(benchmark::State& state) {
-  const auto route = routes::read_route(std::string(SEMITCO_CYCLES_DIR) + "/LongHaul.vdri");
-  const auto truck = bench_truck();
-  const auto solver = solver_for(state);
-  double simulated = 0.0;
-  physics::SolverStats stats;
-  for (auto _ : state) {
-    const auto r = physics::simulate_electric(route, truck, {}, {}, solver, false);
-    simulated += r.summary.duration_s;
-    stats = r.solver;
-  }
-  report(state, simulated, stats);
-}
-BENCHMARK(BM_ElectricLongHaul)->Arg(0)->Arg(1)->ArgName("rk")->Unit(benchmark::kMillisecond);
-
 physics::DieselTruckParams bench_diesel() {
   physics::DieselTruckParams t;  // defaults: 15 L / 450 hp, 12-speed AMT
   t.chassis.tractor_mass_kg = 8165.0;
@@ -74,33 +51,39 @@ physics::DieselTruckParams bench_diesel() {
   return t;
 }
 
+void BM_ElectricTenHourTrace(benchmark::State& state) {
+  const auto route = bench::long_trace(SEMITCO_CYCLES_DIR, 36000.0);
+  const auto truck = bench_truck();
+  const auto solver = solver_for(state);
+  const bool series = state.range(1) != 0;
+  run_trips(state, [&] { return physics::simulate_electric(route, truck, {}, {}, solver, series); });
+}
+BENCHMARK(BM_ElectricTenHourTrace)
+    ->ArgsProduct({{0, 1}, {0, 1}})
+    ->ArgNames({"rk", "series"})
+    ->Unit(benchmark::kMillisecond);
+
+void BM_ElectricLongHaul(benchmark::State& state) {
+  const auto route = long_haul();
+  const auto truck = bench_truck();
+  const auto solver = solver_for(state);
+  run_trips(state, [&] { return physics::simulate_electric(route, truck, {}, {}, solver, false); });
+}
+BENCHMARK(BM_ElectricLongHaul)->Arg(0)->Arg(1)->ArgName("rk")->Unit(benchmark::kMillisecond);
+
 void BM_DieselTenHourTrace(benchmark::State& state) {
   const auto route = bench::long_trace(SEMITCO_CYCLES_DIR, 36000.0);
   const auto truck = bench_diesel();
   const auto solver = solver_for(state);
-  double simulated = 0.0;
-  physics::SolverStats stats;
-  for (auto _ : state) {
-    const auto r = physics::simulate_diesel(route, truck, {}, {}, solver, false);
-    simulated += r.summary.duration_s;
-    stats = r.solver;
-  }
-  report(state, simulated, stats);
+  run_trips(state, [&] { return physics::simulate_diesel(route, truck, {}, {}, solver, false); });
 }
 BENCHMARK(BM_DieselTenHourTrace)->Arg(0)->Arg(1)->ArgName("rk")->Unit(benchmark::kMillisecond);
 
 void BM_DieselLongHaul(benchmark::State& state) {
-  const auto route = routes::read_route(std::string(SEMITCO_CYCLES_DIR) + "/LongHaul.vdri");
+  const auto route = long_haul();
   const auto truck = bench_diesel();
   const auto solver = solver_for(state);
-  double simulated = 0.0;
-  physics::SolverStats stats;
-  for (auto _ : state) {
-    const auto r = physics::simulate_diesel(route, truck, {}, {}, solver, false);
-    simulated += r.summary.duration_s;
-    stats = r.solver;
-  }
-  report(state, simulated, stats);
+  run_trips(state, [&] { return physics::simulate_diesel(route, truck, {}, {}, solver, false); });
 }
 BENCHMARK(BM_DieselLongHaul)->Arg(0)->Arg(1)->ArgName("rk")->Unit(benchmark::kMillisecond);
 
