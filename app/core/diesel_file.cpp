@@ -143,31 +143,14 @@ physics::DieselTruckParams read_diesel_truck(JsonParams& root) {
     s.finish();
     checked(root, [&] { p.check(t.engine); });
   }
-  {
-    auto s = root.object("aux");
-    t.aux.power_W = s.number("power", Dim::Power, 0.0, 1e5);
-    s.finish();
-  }
-  {
-    auto s = root.object_or_empty("brakes");
-    t.brakes = read_brakes(s);
-  }
-  root.finish();
-  try {
-    t.check();
-  } catch (const physics::ParameterError& e) {
-    throw InputError(root.file() + ": " + e.what());
-  }
+  read_aux_and_brakes(root, &t.aux, &t.brakes);
+  finish_vehicle(root, t);
   return t;
 }
 
 physics::DieselTruckParams load_diesel_truck(const std::string& path,
                                              std::map<std::string, std::string>* sources) {
-  const auto j = read_json_file(path);
-  JsonParams root(j, path);
-  auto t = read_diesel_truck(root);
-  if (sources) *sources = root.sources();
-  return t;
+  return load_vehicle(path, sources, read_diesel_truck);
 }
 
 }  // namespace semitco::core

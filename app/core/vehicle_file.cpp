@@ -30,6 +30,16 @@ physics::BrakeThermalParams read_brakes(JsonParams& s) {
   return b;
 }
 
+void read_aux_and_brakes(JsonParams& root, physics::AuxParams* aux, physics::BrakeThermalParams* brakes) {
+  {
+    auto s = root.object("aux");
+    aux->power_W = s.number("power", Dim::Power, 0.0, 1e5);
+    s.finish();
+  }
+  auto s = root.object_or_empty("brakes");
+  *brakes = read_brakes(s);
+}
+
 void read_vehicle_header(JsonParams& root, const char* type, std::string* name, physics::Chassis* chassis) {
   *name = root.text("name");
   const std::string given = root.text("type");
@@ -96,31 +106,14 @@ physics::ElectricTruckParams read_electric_truck(JsonParams& root) {
     s.finish();
     checked(s, [&] { b.check(); });
   }
-  {
-    auto s = root.object("aux");
-    t.aux.power_W = s.number("power", Dim::Power, 0.0, 1e5);
-    s.finish();
-  }
-  {
-    auto s = root.object_or_empty("brakes");
-    t.brakes = read_brakes(s);
-  }
+  read_aux_and_brakes(root, &t.aux, &t.brakes);
   t.initial_soc = root.number("initial_soc", Dim::Fraction, 0.0, 1.0);
-  root.finish();
-  try {
-    t.check();
-  } catch (const physics::ParameterError& e) {
-    throw InputError(root.file() + ": " + e.what());
-  }
+  finish_vehicle(root, t);
   return t;
 }
 
 physics::ElectricTruckParams load_electric_truck(const std::string& path, std::map<std::string, std::string>* sources) {
-  const auto j = read_json_file(path);
-  JsonParams root(j, path);
-  auto t = read_electric_truck(root);
-  if (sources) *sources = root.sources();
-  return t;
+  return load_vehicle(path, sources, read_electric_truck);
 }
 
 nlohmann::ordered_json write_chassis(const physics::Chassis& c, const std::string& path, const ValueProvenance& pv) {

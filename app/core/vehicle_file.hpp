@@ -27,6 +27,31 @@ void read_vehicle_header(JsonParams& root, const char* type, std::string* name, 
 physics::Chassis read_chassis(JsonParams& sec);
 physics::BrakeThermalParams read_brakes(JsonParams& sec);
 
+/// The sections every vehicle file has after its powertrain: "aux" and the optional "brakes".
+void read_aux_and_brakes(JsonParams& root, physics::AuxParams* aux, physics::BrakeThermalParams* brakes);
+
+/// Ends reading a vehicle file: no key left unread, and the whole truck passes its check (an InputError
+/// naming the file when not).
+template <class Truck>
+void finish_vehicle(JsonParams& root, const Truck& t) {
+  root.finish();
+  try {
+    t.check();
+  } catch (const physics::ParameterError& e) {
+    throw InputError(root.file() + ": " + e.what());
+  }
+}
+
+/// Reads the vehicle file at `path` with `read(JsonParams&)` and, when asked, the sources of its values.
+template <class Read>
+auto load_vehicle(const std::string& path, std::map<std::string, std::string>* sources, Read read) {
+  const auto j = read_json_file(path);
+  JsonParams root(j, path);
+  auto t = read(root);
+  if (sources) *sources = root.sources();
+  return t;
+}
+
 /// A battery-electric truck from a file whose "type" is "electric".
 physics::ElectricTruckParams load_electric_truck(const std::string& path,
                                                  std::map<std::string, std::string>* sources = nullptr);
