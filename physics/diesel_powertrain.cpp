@@ -53,11 +53,6 @@ WheelLimits DieselPowertrain::limits_in_gear(int g, double v) const {
   return WheelLimits{traction_in_gear(g, v), retard_in_gear(g, v)};
 }
 
-WheelLimits DieselPowertrain::limits(double v, double /*store*/) const {
-  if (shifting_) return WheelLimits{};
-  return limits_in_gear(gear_, v);
-}
-
 double DieselPowertrain::max_traction_N(double v, double /*store*/) const {
   return shifting_ ? 0.0 : traction_in_gear(gear_, v);
 }
@@ -149,7 +144,7 @@ double DieselPowertrain::sustained_retard_N(double v, double /*store*/) const {
   double best = 0.0;
   for (int g = 1; g <= gearbox_.gears(); ++g) {
     if (gearbox_.input_speed(g, v) > engine_.params().rated_speed_radps - planning_margin_radps_) continue;
-    best = std::max(best, limits_in_gear(g, v).max_retard_N);
+    best = std::max(best, retard_in_gear(g, v));
   }
   return best;
 }

@@ -39,7 +39,6 @@ class DieselPowertrain final : public Powertrain {
   explicit DieselPowertrain(const DieselTruckParams& p);
 
   [[nodiscard]] double initial_store() const override { return 0.0; }
-  [[nodiscard]] WheelLimits limits(double speed_mps, double store) const override;
   [[nodiscard]] double max_traction_N(double speed_mps, double store) const override;
   [[nodiscard]] double max_retard_N(double speed_mps, double store) const override;
   void flows(double speed_mps, double wheel_force_N, double store, PowerFlows& out) const override;

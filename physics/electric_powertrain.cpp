@@ -41,10 +41,6 @@ double ElectricPowertrain::max_retard_N(double v, double store) const {
   return motor_.max_generating_torque_Nm(motor_speed(v), v, charge_max) * gear_ / (radius_ * eta_);
 }
 
-WheelLimits ElectricPowertrain::limits(double v, double store) const {
-  return WheelLimits{max_traction_N(v, store), max_retard_N(v, store)};
-}
-
 void ElectricPowertrain::flows(double v, double force, double store, PowerFlows& out) const {
   const double w = motor_speed(v);
   const double wheel_W = force * v;

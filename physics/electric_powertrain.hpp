@@ -23,7 +23,6 @@ class ElectricPowertrain final : public Powertrain {
   explicit ElectricPowertrain(const ElectricTruckParams& p, bool never_empty = false);
 
   [[nodiscard]] double initial_store() const override;
-  [[nodiscard]] WheelLimits limits(double speed_mps, double store) const override;
   [[nodiscard]] double max_traction_N(double speed_mps, double store) const override;
   [[nodiscard]] double max_retard_N(double speed_mps, double store) const override;
   void flows(double speed_mps, double wheel_force_N, double store, PowerFlows& out) const override;

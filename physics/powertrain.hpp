@@ -41,21 +41,16 @@ class Powertrain {
 
   /// Initial value of the energy store state (battery charge [C]; 0 for a fuel tank).
   [[nodiscard]] virtual double initial_store() const = 0;
-  /// Limits at road speed v [m/s] with the store at `store`.
-  [[nodiscard]] virtual WheelLimits limits(double speed_mps, double store) const = 0;
-  /// One of the limits: the solver needs only the one in the direction of the demand, at every evaluation.
-  [[nodiscard]] virtual double max_traction_N(double speed_mps, double store) const {
-    return limits(speed_mps, store).max_traction_N;
-  }
-  [[nodiscard]] virtual double max_retard_N(double speed_mps, double store) const {
-    return limits(speed_mps, store).max_retard_N;
-  }
+  /// Limits at road speed v [m/s] with the store at `store`, each asked for on its own: the solver needs
+  /// only the one in the direction of the demand, at every evaluation.
+  [[nodiscard]] virtual double max_traction_N(double speed_mps, double store) const = 0;  ///< >= 0
+  [[nodiscard]] virtual double max_retard_N(double speed_mps, double store) const = 0;    ///< >= 0, no friction brakes
   /// Retarding force the powertrain can hold for a long descent at speed v, looking through momentary
   /// states (a gearbox in the middle of a shift holds nothing now; on a descent it holds in its best
   /// gear for braking).
   /// Used by the driver's safe descent speed.
   [[nodiscard]] virtual double sustained_retard_N(double speed_mps, double store) const {
-    return limits(speed_mps, store).max_retard_N;
+    return max_retard_N(speed_mps, store);
   }
   /// Flows for a wheel force within the limits (also at standstill with F = 0).
   virtual void flows(double speed_mps, double wheel_force_N, double store, PowerFlows& out) const = 0;
@@ -72,7 +67,7 @@ class Powertrain {
   // decision times (next_decision_time()) are looked at inside the integrator's steps. The handlers get the driver's current wheel-force demand (`demand_N`,
   // before limits; positive traction, negative braking). Root functions must be continuous in v between
   // events, and the discrete state may change only inside on_root() / on_time_event() / on_restart() /
-  // reset(), never inside limits() or flows().
+  // reset(), never inside the limits or flows().
 
   /// Number of root functions (0 for a single-speed electric drive).
   [[nodiscard]] virtual int num_roots() const { return 0; }
