@@ -347,7 +347,7 @@ class TripRun {
   void begin_dwell_or_drive(double t, double dwell_s);
   void begin_hold(double t);
   void handle_roots(double t, const std::vector<int>& found);
-  double demand_now(double t);  // the driver's wheel-force demand at the current state
+  double demand_at(double t, const double* y) const;  // the driver's wheel-force demand (0 unless driving)
   void finish(double t);
   void end_trip(double t, const std::string& reason);
   double stop_time() const;
@@ -405,7 +405,7 @@ double TripRun::stop_time() const {
 }
 
 void TripRun::restart() {
-  if (model_.mode_ == Mode::Drive) model_.pt_.on_restart(t_, y_data_[kV], demand_now(t_));
+  if (model_.mode_ == Mode::Drive) model_.pt_.on_restart(t_, y_data_[kV], demand_at(t_, y_data_));
   stepper_->restart(t_, stop_time());
   ++result_.solver.restarts;
 }
@@ -450,11 +450,11 @@ void TripRun::end_trip(double t, const std::string& reason) {
   result_.summary.end_reason = reason + " " + place();
 }
 
-double TripRun::demand_now(double t) {
+double TripRun::demand_at(double t, const double* y) const {
   if (model_.mode_ != Mode::Drive) return 0.0;
   TripModel::Eval e;
   double need = 0.0;
-  model_.demand(t, y_data_, e, need);
+  model_.demand(t, y, e, need);
   return need;
 }
 
@@ -462,7 +462,7 @@ void TripRun::handle_roots(double t, const std::vector<int>& found) {
   t_ = t;
   for (int i = kNumRoots; i < model_.num_roots(); ++i) {
     if (found[static_cast<std::size_t>(i)] != 0 && model_.mode_ == Mode::Drive) {
-      model_.pt_.on_root(i - kNumRoots, t, y_data_[kV], demand_now(t));
+      model_.pt_.on_root(i - kNumRoots, t, y_data_[kV], demand_at(t, y_data_));
     }
   }
   if (found[kGradeBreak] != 0 && model_.mode_ == Mode::Drive) {
@@ -645,10 +645,7 @@ bool TripRun::decide_within_step(double* t_end, bool ended_at_root) {
   for (double at = pt.next_decision_time(); model_.mode_ == Mode::Drive && due(at); at = pt.next_decision_time()) {
     sample_until(at);  // samples up to the decision see the discrete state before it
     const double* y = stepper_->interpolate(at, kFirstLedger);  // what the demand and the gearbox read
-    TripModel::Eval e;
-    double need = 0.0;
-    model_.demand(at, y, e, need);
-    if (pt.on_decision(at, y[kV], need)) {
+    if (pt.on_decision(at, y[kV], demand_at(at, y))) {
       y = stepper_->interpolate(at, kNumStates);
       std::copy(y, y + kNumStates, y_data_);
       *t_end = at;
@@ -662,7 +659,7 @@ bool TripRun::handle_timed_events(double t) {
   constexpr double eps = 1e-9;
   bool changed = false;
   for (int guard = 0; guard < 8 && model_.mode_ == Mode::Drive && t >= model_.pt_.next_event_time() - eps; ++guard) {
-    changed |= model_.pt_.on_time_event(t, y_data_[kV], demand_now(t));
+    changed |= model_.pt_.on_time_event(t, y_data_[kV], demand_at(t, y_data_));
   }
   if (model_.mode_ == Mode::Dwell && t >= dwell_end_s_ - eps) {
     if (model_.next_point_m_ == std::numeric_limits<double>::infinity()) {
