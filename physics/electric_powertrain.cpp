@@ -65,4 +65,18 @@ void ElectricPowertrain::flows(double v, double force, double store, PowerFlows&
   out.machine_torque_Nm = torque;
 }
 
+double ElectricPowertrain::charge_acceptance_W(double store) const {
+  return battery_.charge_limit_W(state_of_charge(store));
+}
+
+void ElectricPowertrain::charging_flows(double terminal_W, double store, PowerFlows& out) const {
+  out = PowerFlows{};
+  out.aux_W = aux_W_;  // run off the charger
+  out.terminal_W = -terminal_W;
+  const auto b = battery_.flow(state_of_charge(store), -terminal_W);
+  out.battery_loss_W = b.loss_W;
+  out.charge_in_W = std::max(-b.chemical_W, 0.0);
+  out.store_rate = -b.current_A;
+}
+
 }  // namespace semitco::physics

@@ -28,6 +28,12 @@ class ElectricPowertrain final : public Powertrain {
   void flows(double speed_mps, double wheel_force_N, double store, PowerFlows& out) const override;
   [[nodiscard]] double store_margin(double store) const override;
   [[nodiscard]] double state_of_charge(double store) const override { return store / battery_.capacity_C(); }
+  [[nodiscard]] double store_at_soc(double soc) const override { return soc * battery_.capacity_C(); }
+  [[nodiscard]] double charge_acceptance_W(double store) const override;
+  void charging_flows(double terminal_W, double store, PowerFlows& out) const override;
+  [[nodiscard]] double standstill_aux_W() const override { return aux_W_; }
+  void set_never_empty(bool on) override { never_empty_ = on; }
+  [[nodiscard]] bool never_empty() const override { return never_empty_; }
 
   [[nodiscard]] const BatteryPack& battery() const { return battery_; }
   [[nodiscard]] const ElectricMotor& motor() const { return motor_; }

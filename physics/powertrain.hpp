@@ -30,6 +30,7 @@ struct PowerFlows {
   double terminal_W = 0.0;        ///< battery terminal power, positive out (electric)
   double fuel_rate_kgps = 0.0;    ///< fuel mass flow (diesel)
   double def_rate_kgps = 0.0;     ///< diesel exhaust fluid mass flow (diesel)
+  double charge_in_W = 0.0;       ///< chemical power a charger puts into the cells (charge stop)
   double store_rate = 0.0;        ///< d/dt of the powertrain's energy store state (battery charge, C/s)
   double machine_speed_radps = 0.0;  ///< motor or engine speed
   double machine_torque_Nm = 0.0;    ///< motor or engine torque
@@ -58,6 +59,23 @@ class Powertrain {
   [[nodiscard]] virtual double store_margin(double store) const = 0;
   /// State of charge for reports (1 for a fuel tank).
   [[nodiscard]] virtual double state_of_charge(double store) const = 0;
+  /// Store value at a state of charge (the inverse of state_of_charge; 0 for a fuel tank).
+  [[nodiscard]] virtual double store_at_soc(double /*soc*/) const { return 0.0; }
+
+  // ---- charging at a stop (battery-electric only) ----
+  // While a charger delivers power, the auxiliaries run off it and the pack takes the rest up to its
+  // acceptance; the ledger books the cells' chemical intake as charge_in_W and the I^2 R loss as
+  // battery_loss_W, so  terminal_W + aux = charge_in_W + battery_loss_W + aux_W.
+  /// Terminal power the store accepts from a charger now [W] (0: it cannot be charged).
+  [[nodiscard]] virtual double charge_acceptance_W(double /*store*/) const { return 0.0; }
+  /// Flows while a charger puts terminal_W (<= charge_acceptance_W) into the store, at a standstill.
+  virtual void charging_flows(double /*terminal_W*/, double /*store*/, PowerFlows& out) const { out = PowerFlows{}; }
+  /// Auxiliary power while standing [W].
+  [[nodiscard]] virtual double standstill_aux_W() const { return 0.0; }
+  /// A planning run (en-route charging) drives on below the bottom of the window so the whole trip's
+  /// consumption is known; a powertrain without an empty state ignores it.
+  virtual void set_never_empty(bool /*on*/) {}
+  [[nodiscard]] virtual bool never_empty() const { return false; }
 
   // ---- discrete state (gears), optional ----
   // A powertrain with discrete states (an automated manual gearbox) asks the solver for root functions of

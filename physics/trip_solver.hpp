@@ -11,7 +11,10 @@
 //
 // Discrete modes (hybrid system in the style of the SUNDIALS examples cvRocket_dns / cvDisc_dns):
 //   Drive, Dwell (standing at a stop for its dwell time), Hold (standing while a speed trace is at 0),
-//   Finished, Ended (could not go on: stalled on a grade, battery empty, time limit).
+//   Charge (standing at a charger until the pack reaches the stop's target, physics/charge_planner.hpp),
+//   Finished, Ended (could not go on: stalled on a grade, battery empty, reserve reached, time limit).
+// Brakes past their fade limit are flagged where it first happened (a root of the brake temperature);
+// the trip goes on to the end but its outcome is TripOutcome::kBrakeFade, not completed.
 // Switches are found by CVODE root functions (reaching a stop or the end, speed falling to zero,
 // rolling backwards, store empty) or at known times (the integrator's stop time: end of dwell, the trace
 // asking to move again, end of trace); after each switch the integrator restarts (CVodeReInit for CVODE).
@@ -22,6 +25,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "physics/charge_planner.hpp"
 #include "physics/params.hpp"
 #include "physics/powertrain.hpp"
 #include "physics/trip_result.hpp"
@@ -50,6 +54,7 @@ struct TripInputs {
   DriverParams driver;
   SolverOptions solver;
   bool record_series = true;   ///< store the time series (batch runs can switch it off)
+  EnrouteCharging charging;    ///< en-route charge stops (battery-electric), off by default
 };
 
 /// Runs one trip. Throws ParameterError for bad parameters and SolverError when CVODE fails;
@@ -59,12 +64,13 @@ TripResult simulate_trip(const TripInputs& in);
 /// Runs one trip of a truck with the given powertrain (the simulate_* conveniences call this).
 TripResult simulate_with(const routes::RouteProfile& route, const std::string& name, const Chassis& chassis,
                          const BrakeThermalParams& brakes, Powertrain& powertrain, const Ambient& ambient,
-                         const DriverParams& driver, const SolverOptions& solver, bool record_series);
+                         const DriverParams& driver, const SolverOptions& solver, bool record_series,
+                         const EnrouteCharging& charging = {});
 
 /// Convenience: the battery-electric truck on a route.
 TripResult simulate_electric(const routes::RouteProfile& route, const ElectricTruckParams& truck,
                              const Ambient& ambient = {}, const DriverParams& driver = {},
                              const SolverOptions& solver = {}, bool record_series = true,
-                             bool never_empty = false);
+                             bool never_empty = false, const EnrouteCharging& charging = {});
 
 }  // namespace semitco::physics

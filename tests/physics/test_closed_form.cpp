@@ -128,7 +128,7 @@ TEST_CASE("a long constant-speed descent recovers the regen chain's share of m g
   SECTION("full pack: friction brakes take it all") {
     truck.initial_soc = truck.battery.soc_max;
     const auto res = simulate_electric(route, truck, {}, {}, cruise_at(v, integrator));
-    REQUIRE(res.summary.completed);
+    REQUIRE(res.summary.reached_end);
     CHECK(res.ledger.source_in_J < 1e-6 * mgdh);
     // Only the motor's own losses can be covered by generating without charging: a few percent.
     CHECK(res.ledger.friction_brake_J > 0.95 * (mgdh - (F_aero + F_roll) * L));

@@ -34,7 +34,7 @@ TEST_CASE("friction brakes carry only what regen cannot", "[physics][descent]") 
   truck.motor.peak_regen_power_W = 250e3;  // a regen limit the descent exceeds (needs ~520 kW at 65 mph)
   const auto route = six_percent_descent();
   const auto r = physics::simulate_electric(route, truck, {}, {}, at_limit(integrator));
-  REQUIRE(r.summary.completed);
+  REQUIRE(r.summary.reached_end);
   REQUIRE(r.ledger.friction_brake_J > 0.0);
   const double eta = truck.driveline.efficiency;
   const physics::ElectricMotor motor(truck.motor);
@@ -64,14 +64,16 @@ TEST_CASE("with the pack full the friction brakes take the descent", "[physics][
   physics::DriverParams careless;
   careless.manage_brake_temperature = false;
   const auto hot = physics::simulate_electric(route, truck, {}, careless, at_limit(integrator));
-  REQUIRE(hot.summary.completed);
+  REQUIRE(hot.summary.reached_end);
   CHECK(hot.ledger.source_in_J < 1e-6 * mgdh);
   CHECK(hot.ledger.friction_brake_J > 0.8 * mgdh);
-  // Held at 65 mph the brakes pass the fade limit.
+  // Held at 65 mph the brakes pass the fade limit, and the trip says so.
   CHECK(hot.summary.peak_brake_temperature_C > truck.brakes.fade_limit_C);
+  CHECK(hot.summary.outcome == physics::TripOutcome::kBrakeFade);
 
   const auto careful = physics::simulate_electric(route, truck, {}, {}, at_limit(integrator));
-  REQUIRE(careful.summary.completed);
+  REQUIRE(careful.summary.reached_end);
+  CHECK(careful.summary.brake_fade == (careful.summary.peak_brake_temperature_C >= truck.brakes.fade_limit_C));
   CHECK(careful.ledger.source_in_J < 1e-6 * mgdh);
   // The careful driver slows down, so the descent takes longer and the brakes end cooler.
   CHECK(careful.summary.duration_s > 1.5 * hot.summary.duration_s);
@@ -90,7 +92,7 @@ TEST_CASE("brake temperature follows the lumped heat balance", "[physics][brakes
   physics::DriverParams careless;
   careless.manage_brake_temperature = false;
   const auto r = physics::simulate_electric(route, truck, {}, careless, at_limit(integrator));
-  REQUIRE(r.summary.completed);
+  REQUIRE(r.summary.reached_end);
   const double t_end = r.summary.duration_s;
   const double P = r.ledger.friction_brake_J / t_end;  // constant speed: constant brake power
   const auto& b = truck.brakes;

@@ -61,8 +61,12 @@ TEST_CASE("the diesel driver slows down on a long descent so the brakes stay und
   physics::DriverParams careless;
   careless.manage_brake_temperature = false;
   const auto hot = physics::simulate_diesel(route, truck, {}, careless, rolling(integrator));
-  REQUIRE(hot.summary.completed);
+  REQUIRE(hot.summary.reached_end);
   CHECK(hot.summary.peak_brake_temperature_C > truck.brakes.fade_limit_C);
+  // Past the fade limit: flagged where it happened, not completed.
+  CHECK_FALSE(hot.summary.completed);
+  CHECK(hot.summary.outcome == physics::TripOutcome::kBrakeFade);
+  CHECK(on_grade(hot.summary.brake_fade_at_m));
 
   const physics::DriverParams careful;
   const auto ok = physics::simulate_diesel(route, truck, {}, careful, rolling(integrator));
