@@ -36,7 +36,7 @@ class TripRun {
   void stand_still();  // v := 0, its kinetic energy booked as friction-brake heat
   void begin_dwell_or_drive(double t, double dwell_s);
   void begin_hold(double t);
-  void begin_charge(double t, const PlannedCharge& p);
+  bool begin_charge(double t, const PlannedCharge& p);  // false: not needed after all
   void end_charge(double t);
   void handle_roots(double t, const std::vector<int>& found);
   void flag_brake_fade(double t);

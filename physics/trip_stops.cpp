@@ -27,8 +27,11 @@ void TripRun::begin_dwell_or_drive(double t, double dwell_s) {
   }
 }
 
-void TripRun::begin_charge(double t, const PlannedCharge& p) {
+bool TripRun::begin_charge(double t, const PlannedCharge& p) {
   const double soc = model_.pt_.state_of_charge(y_data_[kStore]);
+  ++next_charge_;
+  // The plan came from a run without stops; arriving fuller than it expected, the stop is not needed.
+  if (p.target_soc <= soc + 1e-4) return false;
   model_.mode_ = Mode::Charge;
   model_.charger_W_ = p.power_W;
   model_.charge_target_store_ = model_.pt_.store_at_soc(std::max(p.target_soc, soc));
@@ -41,8 +44,7 @@ void TripRun::begin_charge(double t, const PlannedCharge& p) {
   rec.pack_J = -(y_data_[kChargeIn] + y_data_[kBatteryLoss]);  // completed in end_charge()
   rec.grid_J = -y_data_[kGridIn];
   result_.charge_stops.push_back(rec);
-  ++next_charge_;
-  if (p.target_soc <= soc) end_charge(t);
+  return true;
 }
 
 void TripRun::end_charge(double t) {
@@ -52,6 +54,7 @@ void TripRun::end_charge(double t) {
   rec.grid_J += y_data_[kGridIn];
   const double plug = in_.charging.plug_time_s;
   rec.departure_s = t + plug;
+  if (!model_.time_based_ && !result_.stops.empty()) result_.stops.back().departure_s = rec.departure_s;
   if (model_.time_based_) {
     // The trace's clock stood still while the truck charged; plugging out is part of that stop.
     model_.trace_offset_s_ += t + plug - charge_start_s_;
@@ -153,10 +156,8 @@ void TripRun::handle_roots(double t, const std::vector<int>& found) {
         finish(t);
         return;
       }
-      if (charge_here) {
-        result_.stops.push_back(StopRecord{point, t, t});
-        begin_charge(t, charges_->plan[next_charge_]);
-        result_.stops.back().departure_s = result_.charge_stops.back().departure_s;
+      if (charge_here && begin_charge(t, charges_->plan[next_charge_])) {
+        result_.stops.push_back(StopRecord{point, t, t});  // departure set when the charge ends
       } else {
         begin_dwell_or_drive(t, dwell);
       }
@@ -191,10 +192,7 @@ void TripRun::begin_hold(double t) {
   if (charges_ != nullptr && next_charge_ < charges_->plan.size()) {
     const auto& p = charges_->plan[next_charge_];
     constexpr double kWindow = 30.0;  // [s] the driver halts a little before the notch's middle
-    if (t - model_.trace_offset_s_ >= p.at - kWindow) {
-      begin_charge(t, p);
-      if (model_.mode_ == Mode::Charge || model_.mode_ == Mode::Dwell) return;
-    }
+    if (t - model_.trace_offset_s_ >= p.at - kWindow && begin_charge(t, p)) return;
   }
   // The trace is known in advance: the hold ends when trace(t + tau) next reaches the go speed, a timed
   // event, so no integrator can step over a short move of the trace while the truck stands.
