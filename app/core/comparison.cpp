@@ -1,9 +1,12 @@
 // Electric-vs-diesel comparison on one route; see comparison.hpp.
 #include "app/core/comparison.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "physics/battery_pack.hpp"
+#include "physics/descent_planner.hpp"
 #include "physics/diesel_powertrain.hpp"
 #include "physics/trip_solver.hpp"
 #include "routes/readers.hpp"
@@ -22,6 +25,36 @@ double miles(double m) { return m / kMetersPerMile; }
 double usable_fraction(const physics::BatteryParams& b, double soc) {
   return (soc - b.soc_min) / (b.soc_max - b.soc_min);
 }
+double soc_of_usable(const physics::BatteryParams& b, double frac) { return b.soc_min + frac * (b.soc_max - b.soc_min); }
+
+}  // namespace
+
+physics::EnrouteCharging trip_charging(const Scenario& s) {
+  const auto& ch = s.economics.charging;
+  const auto& b = s.electric.battery;
+  physics::EnrouteCharging c;
+  c.enabled = true;
+  c.charger_power_W = ch.enroute_charger_power_kW * 1000.0;
+  c.efficiency = ch.enroute_efficiency_frac;
+  c.reserve_soc = soc_of_usable(b, ch.reserve_soc_frac);
+  c.target_soc = std::max(soc_of_usable(b, ch.enroute_target_soc_frac), c.reserve_soc + 0.01);
+  c.plug_time_s = ch.enroute_stop_overhead_s;
+  c.wherever_needed = ch.enroute_charger_positions_m.empty();
+  for (double x : ch.enroute_charger_positions_m) c.chargers.push_back(physics::ChargerSite{x, 0.0, ""});
+  return c;
+}
+
+double regen_headroom_soc(const Scenario& s, const routes::RouteProfile& route, const physics::Chassis& chassis) {
+  const auto& b = s.electric.battery;
+  // The regen chain (motor, inverter, driveline, cells) returns about 85 % of what the wheels give up
+  // (estimate; the model's own losses are speed- and torque-dependent).
+  const double e_J = physics::regen_energy_of_largest_descent_J(route, chassis, s.ambient, 20.0, 0.85);
+  const physics::BatteryPack pack(b);
+  const double soc_per_J = 1.0 / (pack.capacity_C() * pack.ocv_V(b.soc_max));
+  return std::clamp(b.soc_max - e_J * soc_per_J, b.soc_min, s.electric.initial_soc);
+}
+
+namespace {
 
 }  // namespace
 
@@ -53,9 +86,22 @@ ComparisonResult simulate_comparison(const Scenario& s, const routes::RouteProfi
   r.electric.tare_kg = ev.chassis.tractor_mass_kg + ev.chassis.trailer_mass_kg;
   r.diesel.tare_kg = dsl.chassis.tractor_mass_kg + dsl.chassis.trailer_mass_kg;
 
-  // The electric truck's charging is planned by the cost model, so its trip never ends for an empty pack.
+  // The electric truck charges on the way where its pack would go below the reserve (physics/charge_planner.hpp).
   const auto solver = physics::SolverOptions::defaults_for(opt.integrator);
-  r.electric.trip = physics::simulate_electric(route, ev, s.ambient, s.driver, solver, opt.record_series, true);
+  if (s.keep_regen_headroom) {
+    const double soc0 = ev.initial_soc;
+    ev.initial_soc = regen_headroom_soc(s, route, ev.chassis);
+    if (ev.initial_soc < soc0 - 1e-6) {
+      char buf[200];
+      std::snprintf(buf, sizeof buf,
+                    "electric: leaves at %.0f %% state of charge instead of %.0f %% to keep regen headroom for the "
+                    "route's largest descent (trip_charging.keep_regen_headroom)",
+                    ev.initial_soc * 100.0, soc0 * 100.0);
+      r.warnings.push_back(buf);
+    }
+  }
+  r.electric.trip =
+      physics::simulate_electric(route, ev, s.ambient, s.driver, solver, opt.record_series, false, trip_charging(s));
   r.diesel.trip = physics::simulate_diesel(route, dsl, s.ambient, s.driver, solver, opt.record_series);
 
   {
@@ -63,8 +109,10 @@ ComparisonResult simulate_comparison(const Scenario& s, const routes::RouteProfi
     auto& sum = r.electric.summary;
     const physics::BatteryPack pack(ev.battery);
     sum.distance_m = t.summary.distance_m;
-    sum.duration_s = t.summary.duration_s;
-    sum.driving_time_s = std::min(t.summary.moving_time_s, t.summary.duration_s);  // integral of 1 vs t: rounding
+    // The day's charging is planned by the cost model from the energy per mile; the stops this trip made
+    // are shown with it, not counted twice.
+    sum.duration_s = t.summary.duration_s - t.summary.charging_time_s;
+    sum.driving_time_s = std::min(t.summary.moving_time_s, sum.duration_s);  // integral of 1 vs t: rounding
     sum.energy_from_source_J = t.ledger.source_net_J();
     sum.battery_energy_out_J = t.ledger.source_out_J;
     sum.battery_energy_in_J = t.ledger.source_in_J;

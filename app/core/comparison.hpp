@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/core/scenario.hpp"
+#include "physics/charge_planner.hpp"
 #include "physics/params.hpp"
 #include "physics/trip_result.hpp"
 #include "routes/route_profile.hpp"
@@ -63,6 +64,15 @@ std::pair<double, double> payloads_kg(const Scenario& s);
 /// scenario's economics (tares from the vehicles, the electric truck's grid CO2). An economics edit in
 /// the desktop app re-prices existing trips with this instead of simulating again.
 void price_comparison(const Scenario& s, ComparisonResult& r);
+
+/// En-route charging inside the electric truck's trip, from the scenario's charging plan: reserve and
+/// target (fractions of the usable window) as states of charge of the pack, charger power and efficiency,
+/// plug time, and the chargers along the route (or a charger wherever needed when none are given).
+physics::EnrouteCharging trip_charging(const Scenario& s);
+
+/// The departure SOC that keeps room for the route's largest descent on regen (at most the vehicle's
+/// own initial SOC).
+double regen_headroom_soc(const Scenario& s, const routes::RouteProfile& route, const physics::Chassis& chassis);
 
 /// The scenario's route, read with its format.
 routes::RouteProfile load_route(const Scenario& s);

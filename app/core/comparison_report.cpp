@@ -50,8 +50,15 @@ void print_trip_comparison(std::ostream& out, const ComparisonResult& r, UnitSys
 
   out << r.scenario << " - " << r.route << "\n";
   row(out, "", "electric", "diesel");
-  row(out, "status", e.trip.summary.completed ? "completed" : "DID NOT FINISH",
-      d.trip.summary.completed ? "completed" : "DID NOT FINISH");
+  auto status = [](const physics::TripSummary& s) {
+    switch (s.outcome) {
+      case physics::TripOutcome::kCompleted: return "completed";
+      case physics::TripOutcome::kBrakeFade: return "BRAKE FADE";
+      case physics::TripOutcome::kEnded: break;
+    }
+    return "DID NOT FINISH";
+  };
+  row(out, "status", status(e.trip.summary), status(d.trip.summary));
   row(out, "distance", dist(e.trip.summary.distance_m), dist(d.trip.summary.distance_m));
   row(out, "payload", mass(e.payload_kg), mass(d.payload_kg));
   row(out, "gross weight", mass(e.tare_kg + e.payload_kg), mass(d.tare_kg + d.payload_kg));
@@ -73,6 +80,23 @@ void print_trip_comparison(std::ostream& out, const ComparisonResult& r, UnitSys
   row(out, "regen recovered / engine brake", kwh(e.trip.ledger.source_in_J), kwh(d.trip.ledger.engine_brake_J));
   row(out, "CO2 (electric: grid)", f("%.0f kg", e.co2_kg), f("%.0f kg", d.co2_kg));
   row(out, "lowest state of charge", f("%.1f %%", e.trip.summary.min_soc * 100.0), "-");
+  const auto& es = e.trip.summary;
+  row(out, "charge stops on the trip", es.charge_stops == 0 ? std::string("none")
+                                                           : std::to_string(es.charge_stops) + ", " +
+                                                                 format_duration(es.charging_time_s),
+      "-");
+  for (const auto& c : e.trip.charge_stops) {
+    out << "    charge stop at " << dist(c.distance_m) << " (" << format_duration(c.arrival_s) << " into the trip): "
+        << f("%.0f min", c.minutes()) << ", " << kwh(c.pack_J) << " into the pack (" << kwh(c.grid_J)
+        << " from the grid), " << f("%.0f %%", c.soc_in * 100.0) << " -> " << f("%.0f %%", c.soc_out * 100.0)
+        << "\n";
+  }
+  for (const auto* t : {&e, &d}) {
+    const auto& s = t->trip.summary;
+    if (s.outcome != physics::TripOutcome::kCompleted) {
+      out << "    " << (t == &e ? "electric" : "diesel") << ": " << s.end_reason << "\n";
+    }
+  }
 }
 
 void print_cost_comparison(std::ostream& out, const ComparisonResult& r) {

@@ -140,6 +140,11 @@ Scenario load_scenario(const std::string& path) {
   }
   s.grid_co2_kg_per_kWh = root.number_or("grid_co2_kg_per_kWh", Dim::None, s.grid_co2_kg_per_kWh, 0.0, 2.0);
   {
+    auto c = root.object_or_empty("trip_charging");
+    s.keep_regen_headroom = c.boolean_or("keep_regen_headroom", false);
+    c.finish();
+  }
+  {
     auto e = root.object("economics");
     s.economics = read_economics(e, dir, &s.economics_provenance);
     for (const auto& [k, v] : s.economics_provenance.sources) s.sources["economics." + k] = v;
@@ -186,6 +191,7 @@ std::string scenario_to_text(const Scenario& s) {
     }
     put_plain(o, "", "grid_co2_kg_per_kWh", s.grid_co2_kg_per_kWh, pv);
   }
+  if (s.keep_regen_headroom) o["trip_charging"] = {{"keep_regen_headroom", true}};
   o["economics"] = write_economics(s.economics, s.economics_provenance);
   return o.dump(2) + "\n";
 }

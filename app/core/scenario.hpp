@@ -41,6 +41,9 @@ struct Scenario {
   physics::Ambient ambient;
   physics::DriverParams driver;
   double grid_co2_kg_per_kWh = 0.373;
+  /// "trip_charging": {"keep_regen_headroom": true}: the electric truck leaves with room in the pack for
+  /// the route's largest descent (physics/descent_planner.hpp), so regen, not the friction brakes, takes it.
+  bool keep_regen_headroom = false;
   tco::TcoInputs economics;          ///< trips and tares are filled in by run_comparison()
   EconomicsProvenance economics_provenance;
   std::map<std::string, std::string> sources;  ///< value sources by key path, for tooltips
