@@ -31,17 +31,6 @@ double per_load_distance(double usd_per_ton_mi, UnitSystem u) {
 }
 QString per_load_distance_unit(UnitSystem u) { return u == UnitSystem::US ? "$/ton-mi" : "$/t-km"; }
 
-QLabel* card(QGridLayout* grid, int col, const QString& caption, const char* name) {
-  auto* cap = new QLabel(caption);
-  cap->setStyleSheet("color:#555; font-size:9pt;");
-  auto* val = new QLabel("\xE2\x80\x94");
-  val->setObjectName(name);
-  val->setStyleSheet("font-size:15pt; font-weight:600;");
-  grid->addWidget(cap, 0, col);
-  grid->addWidget(val, 1, col);
-  return val;
-}
-
 // Cost lines grouped for readable stacked bars.
 struct LineGroup {
   const char* name;
@@ -189,90 +178,6 @@ QString input_display_name(const std::string& key) {
   if (key.rfind("electric.", 0) == 0) k = "EV " + k.toLower();
   if (key.rfind("diesel.", 0) == 0) k = "Diesel " + k.toLower();
   return k;
-}
-
-// ---------------------------------------------------------------- verdict strip
-VerdictStrip::VerdictStrip(QWidget* parent) : QFrame(parent), shown_savings_(std::numeric_limits<double>::quiet_NaN()) {
-  setObjectName("verdictStrip");
-  setFrameShape(QFrame::StyledPanel);
-  setStyleSheet("#verdictStrip { background:#f6f8fa; border:1px solid #d0d7de; border-radius:6px; }");
-  auto* outer = new QVBoxLayout(this);
-  outer->setContentsMargins(12, 8, 12, 8);
-  auto* top = new QHBoxLayout;
-  headline_ = new QLabel(tr("Running the first comparison\xE2\x80\xA6"));
-  headline_->setObjectName("verdictHeadline");
-  headline_->setStyleSheet("font-size:13pt; font-weight:700;");
-  headline_->setWordWrap(true);
-  busy_ = new QProgressBar;
-  busy_->setObjectName("runProgress");
-  busy_->setRange(0, 0);
-  busy_->setMaximumWidth(140);
-  busy_->setMaximumHeight(14);
-  busy_->setTextVisible(false);
-  status_ = new QLabel;
-  status_->setStyleSheet("color:#666;");
-  top->addWidget(headline_, 1);
-  top->addWidget(status_);
-  top->addWidget(busy_);
-  outer->addLayout(top);
-  auto* grid = new QGridLayout;
-  grid->setHorizontalSpacing(28);
-  per_mile_ = card(grid, 0, tr("EV savings per distance"), "verdictSavingsPerMile");
-  per_year_ = card(grid, 1, tr("EV savings per year"), "verdictSavingsPerYear");
-  break_even_year_ = card(grid, 2, tr("Break-even year"), "verdictBreakEvenYear");
-  break_even_price_ = card(grid, 3, tr("Break-even diesel price"), "verdictBreakEvenDiesel");
-  grid->setColumnStretch(4, 1);
-  outer->addLayout(grid);
-}
-
-void VerdictStrip::setRunning(bool running) {
-  busy_->setVisible(running);
-  status_->setText(running ? tr("updating\xE2\x80\xA6") : QString());
-}
-
-void VerdictStrip::setError(const QString& message) {
-  headline_->setText(tr("Could not run: %1").arg(message));
-  headline_->setStyleSheet("font-size:11pt; font-weight:600; color:#b42318;");
-}
-
-void VerdictStrip::setAnalysis(const std::shared_ptr<const Analysis>& a, UnitSystem u) {
-  if (!a) return;
-  if (!a->has_costs) {
-    shown_savings_ = std::numeric_limits<double>::quiet_NaN();
-    headline_->setText(tr("No cost comparison: %1")
-                           .arg(a->warnings.empty() ? QString() : QString::fromStdString(a->warnings.back())));
-    headline_->setStyleSheet("font-size:12pt; font-weight:600; color:#b42318;");
-    return;
-  }
-  const auto& c = a->tco;
-  shown_savings_ = c.savings_usd_per_mi;
-  const bool ev_cheaper = c.savings_usd_per_mi > 0;
-  const QString du = u == UnitSystem::US ? tr("mile") : tr("km");
-  const double per_d = std::abs(per_distance(c.savings_usd_per_mi, u));
-  headline_->setText(ev_cheaper ? tr("The electric truck is cheaper by %1 per %2").arg(format_money(per_d, 3), du)
-                                : tr("The diesel truck is cheaper by %1 per %2").arg(format_money(per_d, 3), du));
-  headline_->setStyleSheet(QStringLiteral("font-size:13pt; font-weight:700; color:%1;")
-                               .arg(ev_cheaper ? colors::kGood.darker(120).name() : colors::kBad.name()));
-  const QString color = QStringLiteral("font-size:15pt; font-weight:600; color:%1;")
-                            .arg(ev_cheaper ? colors::kGood.darker(120).name() : colors::kBad.name());
-  per_mile_->setText(QStringLiteral("%1 /%2").arg(format_money(per_distance(c.savings_usd_per_mi, u), 3),
-                                                  u == UnitSystem::US ? "mi" : "km"));
-  per_mile_->setStyleSheet(color);
-  per_year_->setText(format_money(c.savings_usd_per_yr, 0) + " /yr");
-  per_year_->setStyleSheet(color);
-  break_even_year_->setText(c.break_even_year ? (*c.break_even_year == 0 ? tr("from day one")
-                                                                          : tr("year %1").arg(*c.break_even_year))
-                                              : tr("not within %1 years").arg(a->tco_inputs.ownership_years));
-  if (c.break_even_diesel_price_usd_per_gal) {
-    const double p = *c.break_even_diesel_price_usd_per_gal;
-    const double now = a->tco_inputs.prices.diesel_price_usd_per_gal;
-    const bool us = u == UnitSystem::US;
-    const double k = us ? 1.0 : 1.0 / units::kLitersPerGallon;
-    break_even_price_->setText(QStringLiteral("%1 %2 (now %3)")
-                                   .arg(format_money(p * k, 2), us ? "/gal" : "/L", format_money(now * k, 2)));
-  } else {
-    break_even_price_->setText("\xE2\x80\x94");
-  }
 }
 
 // ---------------------------------------------------------------- energy

@@ -1,4 +1,4 @@
-// The result views beside the editor: the verdict strip, where the energy went, the cost breakdown
+// The result views beside the editor (the verdict strip is in verdict_strip.hpp): where the energy went, the cost breakdown
 // (stacked $/mi and $/ton-mi, cumulative cost with break-even), the uncertainty view (tornado, Monte
 // Carlo histogram) and the side-by-side comparison of all open scenarios.
 #pragma once
@@ -11,6 +11,7 @@
 
 #include "ui/analysis.hpp"
 #include "ui/units.hpp"
+#include "ui/verdict_strip.hpp"
 
 class QCustomPlot;
 class QLabel;
@@ -21,22 +22,6 @@ namespace semitco::ui {
 
 using NamedPlots = QList<QPair<QString, QCustomPlot*>>;
 
-/// Headline figures: savings per mile and per year, break-even year, break-even diesel price.
-class VerdictStrip : public QFrame {
-  Q_OBJECT
- public:
-  explicit VerdictStrip(QWidget* parent = nullptr);
-  void setAnalysis(const std::shared_ptr<const Analysis>& a, UnitSystem units);
-  void setRunning(bool running);
-  void setError(const QString& message);
-  /// The savings per mile shown (diesel - electric, USD/mi), NaN before the first result.
-  [[nodiscard]] double shownSavingsPerMile() const { return shown_savings_; }
-
- private:
-  QLabel *headline_, *per_mile_, *per_year_, *break_even_year_, *break_even_price_, *status_;
-  QProgressBar* busy_;
-  double shown_savings_;
-};
 
 class EnergyView : public QWidget {
   Q_OBJECT

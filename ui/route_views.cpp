@@ -126,6 +126,28 @@ QList<QPair<QString, QCustomPlot*>> AlongRouteView::plots() const {
           {"route_brake_temperature", brakes_}};
 }
 
+namespace {
+// The electric truck's charge stops as labelled vertical lines on a plot along distance.
+void mark_charge_stops(QCustomPlot* p, const physics::TripResult& trip, double xs, bool label) {
+  for (const auto& c : trip.charge_stops) {
+    auto* line = new QCPItemStraightLine(p);
+    line->setPen(QPen(colors::kGood.darker(130), 1.5, Qt::DashDotLine));
+    line->point1->setCoords(c.distance_m * xs, 0.0);
+    line->point2->setCoords(c.distance_m * xs, 1.0);
+    if (!label) continue;
+    auto* text = new QCPItemText(p);
+    text->setPositionAlignment(Qt::AlignTop | Qt::AlignLeft);
+    text->position->setTypeX(QCPItemPosition::ptPlotCoords);
+    text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    text->position->setCoords(c.distance_m * xs, 0.02);
+    text->setText(QObject::tr(" charge %1 min, %2 kWh")
+                      .arg(QString::number(c.minutes(), 'f', 0), QString::number(c.pack_J / 3.6e6, 'f', 0)));
+    text->setColor(colors::kGood.darker(150));
+    text->setClipToAxisRect(true);
+  }
+}
+}  // namespace
+
 void AlongRouteView::setAnalysis(const std::shared_ptr<const Analysis>& a, UnitSystem units) {
   if (!a || (a->physics == shown_ && units == shown_units_)) return;
   shown_ = a->physics;
@@ -148,6 +170,7 @@ void AlongRouteView::rebuild(const Analysis& a, UnitSystem units) {
   elevation_->setProperty("keyUnit", xu);
   elevation_->xAxis->setRange(0, x_max);
 
+  for (auto* p : {speed_, energy_, power_, brakes_}) p->clearItems();
   // Speed.
   speed_->clearGraphs();
   const double vs = units::kSpeed.to_display(1.0, units);
@@ -160,6 +183,7 @@ void AlongRouteView::rebuild(const Analysis& a, UnitSystem units) {
   finish(speed_, x_max);
   speed_->yAxis->setRangeLower(0);
   speed_->setProperty("keyUnit", xu);
+  mark_charge_stops(speed_, ev.trip, xs, false);
 
   // State of charge (left) and fuel used (right).
   energy_->clearGraphs();
@@ -181,6 +205,7 @@ void AlongRouteView::rebuild(const Analysis& a, UnitSystem units) {
   energy_->yAxis2->setRangeUpper(energy_->yAxis2->range().upper * 1.1 + 0.1);
   energy_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignHCenter);
   energy_->setProperty("keyUnit", xu);
+  mark_charge_stops(energy_, ev.trip, xs, true);
 
   // Power of the electric truck: traction (+), regen (-), friction brakes (-); diesel friction brakes.
   power_->clearGraphs();
@@ -202,6 +227,7 @@ void AlongRouteView::rebuild(const Analysis& a, UnitSystem units) {
   power_->yAxis->setLabel(axis_label(tr("Power (+ drive, \xE2\x88\x92 braking)"), "kW"));
   finish(power_, x_max);
   power_->setProperty("keyUnit", xu);
+  mark_charge_stops(power_, ev.trip, xs, false);
 
   // Brake temperature and the fade limit.
   brakes_->clearGraphs();

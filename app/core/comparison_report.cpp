@@ -1,6 +1,7 @@
 // Comparison tables; see comparison_report.hpp.
 #include "app/core/comparison_report.hpp"
 
+#include "app/core/trip_verdict.hpp"
 #include "tco/parameters.hpp"
 
 #include <cmath>
@@ -51,12 +52,8 @@ void print_trip_comparison(std::ostream& out, const ComparisonResult& r, UnitSys
   out << r.scenario << " - " << r.route << "\n";
   row(out, "", "electric", "diesel");
   auto status = [](const physics::TripSummary& s) {
-    switch (s.outcome) {
-      case physics::TripOutcome::kCompleted: return "completed";
-      case physics::TripOutcome::kBrakeFade: return "BRAKE FADE";
-      case physics::TripOutcome::kEnded: break;
-    }
-    return "DID NOT FINISH";
+    const std::string key = trip_status_key(s);
+    return key == "completed" ? "completed" : key == "brake_fade" ? "BRAKE FADE" : "DID NOT FINISH";
   };
   row(out, "status", status(e.trip.summary), status(d.trip.summary));
   row(out, "distance", dist(e.trip.summary.distance_m), dist(d.trip.summary.distance_m));
@@ -92,9 +89,8 @@ void print_trip_comparison(std::ostream& out, const ComparisonResult& r, UnitSys
         << "\n";
   }
   for (const auto* t : {&e, &d}) {
-    const auto& s = t->trip.summary;
-    if (s.outcome != physics::TripOutcome::kCompleted) {
-      out << "    " << (t == &e ? "electric" : "diesel") << ": " << s.end_reason << "\n";
+    if (t->trip.summary.outcome != physics::TripOutcome::kCompleted) {
+      out << "    " << (t == &e ? "electric" : "diesel") << ": " << describe_trip(t->trip, units) << "\n";
     }
   }
 }

@@ -1,0 +1,20 @@
+// Whether a truck could do its trip, in words for people and in a key for tables: completed (with the
+// charge stops it made), flagged for brake fade (where, and the peak), or ended (why and where).
+// Shared by the command line, the batch columns and the desktop app's verdict strip.
+#pragma once
+
+#include <string>
+
+#include "app/core/trip_report.hpp"
+#include "physics/trip_result.hpp"
+
+namespace semitco::core {
+
+/// "completed", "brake_fade" or "ended".
+const char* trip_status_key(const physics::TripSummary& s);
+
+/// One line, e.g. "completed with 1 charge stop (55 min, 566 kWh at 377 mi)", "unsafe: brakes past
+/// their fade limit at 12.3 mi, peak 871 F", "did not finish: battery empty ... at 230.1 km".
+std::string describe_trip(const physics::TripResult& t, UnitSystem units);
+
+}  // namespace semitco::core
