@@ -148,7 +148,8 @@ physics::DieselTruckParams read_diesel_truck(JsonParams& root, VehicleMetadata* 
   return t;
 }
 
-physics::DieselTruckParams load_diesel_truck(const std::string& path, std::map<std::string, std::string>* sources,
+physics::DieselTruckParams load_diesel_truck(const std::string& path,
+                                             std::map<std::string, std::string>* sources,
                                              VehicleMetadata* meta) {
   return load_vehicle(path, sources, [meta](JsonParams& r) { return read_diesel_truck(r, meta); });
 }

@@ -58,7 +58,8 @@ VehicleMetadata read_vehicle_metadata(JsonParams& s) {
   m.price_usd = optional("price", Dim::Money, 0.0, 1e8);
   m.price_note = s.text_or("price_note", "");
   if (m.claimed_range_m && !m.claimed_at_gcw_kg) {
-    throw InputError(s.where("claimed_range_mi") + ": a range claim needs the weight it is made at (claimed_at_gcw_lb)");
+    throw InputError(s.where("claimed_range_mi") +
+                     ": a range claim needs the weight it is made at (claimed_at_gcw_lb)");
   }
   s.finish();
   return m;
@@ -144,7 +145,8 @@ physics::ElectricTruckParams read_electric_truck(JsonParams& root, VehicleMetada
   return t;
 }
 
-physics::ElectricTruckParams load_electric_truck(const std::string& path, std::map<std::string, std::string>* sources,
+physics::ElectricTruckParams load_electric_truck(const std::string& path,
+                                                 std::map<std::string, std::string>* sources,
                                                  VehicleMetadata* meta) {
   return load_vehicle(path, sources, [meta](JsonParams& r) { return read_electric_truck(r, meta); });
 }

@@ -23,7 +23,8 @@ constexpr double kMile = 1609.344;  // m per mile
 constexpr double kHp = 745.69987;   // W per mechanical hp
 
 // Every {"value": ..., "source": "..."} leaf of a vehicle file, by key path ("chassis.tractor_mass_lb").
-void collect_sources(const nlohmann::json& j, const std::string& path, std::map<std::string, std::string>* out) {
+void collect_sources(const nlohmann::json& j, const std::string& path,
+                     std::map<std::string, std::string>* out) {
   for (auto it = j.begin(); it != j.end(); ++it) {
     const std::string key = path.empty() ? it.key() : path + "." + it.key();
     const auto& v = it.value();
@@ -52,13 +53,17 @@ std::string number_text(double x, int digits = 4) {
   return buf;
 }
 
-std::string with_unit(double x, const char* unit, int digits = 4) { return number_text(x, digits) + " " + unit; }
+std::string with_unit(double x, const char* unit, int digits = 4) {
+  return number_text(x, digits) + " " + unit;
+}
 
 std::string mass_text(double kg, UnitSystem u) {
-  return u == UnitSystem::US ? with_unit(std::round(kg / kLb / 10.0) * 10.0, "lb") : with_unit(std::round(kg), "kg");
+  return u == UnitSystem::US ? with_unit(std::round(kg / kLb / 10.0) * 10.0, "lb")
+                             : with_unit(std::round(kg), "kg");
 }
 std::string range_text(double m, UnitSystem u) {
-  return u == UnitSystem::US ? with_unit(std::round(m / kMile), "mi") : with_unit(std::round(m / 1000.0), "km");
+  return u == UnitSystem::US ? with_unit(std::round(m / kMile), "mi")
+                             : with_unit(std::round(m / 1000.0), "km");
 }
 std::string kw_text(double W) { return with_unit(std::round(W / 1000.0), "kW"); }
 std::string energy_text(double J) { return with_unit(std::round(J / 3.6e6), "kWh"); }
@@ -71,11 +76,12 @@ std::string other_units(double value, Dim dim, const std::string& unit, UnitSyst
     const char* metric;
     const char* us;
   };
-  static const Pair pairs[] = {{Dim::Mass, "kg", "lb"},       {Dim::Mass, "t", "lb"},       {Dim::Area, "m2", "ft2"},
-                               {Dim::Power, "kW", "hp"},      {Dim::Power, "W", "hp"},      {Dim::Power, "MW", "hp"},
-                               {Dim::Torque, "Nm", "lbft"},   {Dim::Speed, "mps", "mph"},   {Dim::Speed, "kmh", "mph"},
-                               {Dim::Length, "km", "mi"},     {Dim::Length, "m", "ft"},     {Dim::Temperature, "C", "F"},
-                               {Dim::Volume, "L", "gal"}};
+  static const Pair pairs[] = {
+      {Dim::Mass, "kg", "lb"},     {Dim::Mass, "t", "lb"},     {Dim::Area, "m2", "ft2"},
+      {Dim::Power, "kW", "hp"},    {Dim::Power, "W", "hp"},    {Dim::Power, "MW", "hp"},
+      {Dim::Torque, "Nm", "lbft"}, {Dim::Speed, "mps", "mph"}, {Dim::Speed, "kmh", "mph"},
+      {Dim::Length, "km", "mi"},   {Dim::Length, "m", "ft"},   {Dim::Temperature, "C", "F"},
+      {Dim::Volume, "L", "gal"}};
   for (const auto& p : pairs) {
     if (p.dim != dim) continue;
     const char* to = nullptr;
@@ -116,7 +122,8 @@ void print_parameters(std::ostream& out, const nlohmann::ordered_json& j, const 
                       const std::map<std::string, std::string>& units, UnitSystem u) {
   for (auto it = j.begin(); it != j.end(); ++it) {
     const std::string& key = it.key();
-    if (key.rfind('_', 0) == 0 || key == "type" || key == "name" || (path.empty() && key == "metadata")) continue;
+    if (key.rfind('_', 0) == 0 || key == "type" || key == "name" || (path.empty() && key == "metadata"))
+      continue;
     const auto& node = it.value();
     const std::string full = path.empty() ? key : path + "." + key;
     if (node.is_object() && !node.contains("value")) {
@@ -137,19 +144,22 @@ void print_parameters(std::ostream& out, const nlohmann::ordered_json& j, const 
     } else {
       shown = value_text(value);  // plain numbers, tables (units named in the key), text
     }
-    const std::string source =
-        node.is_object() && node.contains("source") && node["source"].is_string() ? node["source"].get<std::string>()
-                                                                                 : "(no source given)";
+    const std::string source = node.is_object() && node.contains("source") && node["source"].is_string()
+                                   ? node["source"].get<std::string>()
+                                   : "(no source given)";
     char head[96];
     std::snprintf(head, sizeof head, "  %-44s ", full.c_str());
     out << head << shown << "\n";
-    if (!value.is_string()) out << std::string(49, ' ') << "source: " << source << "\n";  // text describes itself
+    if (!value.is_string())
+      out << std::string(49, ' ') << "source: " << source << "\n";  // text describes itself
   }
 }
 
 }  // namespace
 
-const physics::Chassis& LibraryVehicle::chassis() const { return electric ? electric->chassis : diesel->chassis; }
+const physics::Chassis& LibraryVehicle::chassis() const {
+  return electric ? electric->chassis : diesel->chassis;
+}
 
 double LibraryVehicle::usable_energy_J() const {
   if (!electric) return 0.0;
@@ -244,7 +254,8 @@ KeyFigures key_figures(const LibraryVehicle& v, UnitSystem u) {
     k.energy_or_engine = energy_text(v.usable_energy_J()) + " usable";
     k.motor = kw_text(v.peak_power_W());
   } else {
-    k.energy_or_engine = kw_text(v.peak_power_W()) + " (" + number_text(std::round(v.peak_power_W() / kHp)) + " hp)";
+    k.energy_or_engine =
+        kw_text(v.peak_power_W()) + " (" + number_text(std::round(v.peak_power_W() / kHp)) + " hp)";
     k.motor = "-";
   }
   k.curb = mass_text(v.chassis().tractor_mass_kg, u);
@@ -271,8 +282,8 @@ void print_vehicle_list(std::ostream& out, const std::vector<LibraryVehicle>& mo
   out << line;
   for (const auto& v : models) {
     const auto k = key_figures(v, u);
-    std::snprintf(line, sizeof line, fmt, v.id.c_str(), v.type.c_str(), k.energy_or_engine.c_str(), k.motor.c_str(),
-                  k.curb.c_str(), k.gcw.c_str(), k.claim.c_str());
+    std::snprintf(line, sizeof line, fmt, v.id.c_str(), v.type.c_str(), k.energy_or_engine.c_str(),
+                  k.motor.c_str(), k.curb.c_str(), k.gcw.c_str(), k.claim.c_str());
     out << line;
   }
   out << "\nSources of the key figures (`semitco vehicles show NAME` prints every parameter):\n";
@@ -300,8 +311,10 @@ void print_vehicle_details(std::ostream& out, const LibraryVehicle& v, UnitSyste
   if (!v.meta.maker.empty()) out << "  maker, model    " << v.meta.maker << ", " << v.meta.model << "\n";
   if (!v.meta.duty.empty()) out << "  duty            " << v.meta.duty << "\n";
   if (v.is_electric()) {
-    out << "  battery         " << k.energy_or_engine << " (" << energy_text(v.nominal_energy_J()) << " nominal)\n";
-    out << "  motor peak      " << k.motor << " (" << number_text(std::round(v.peak_power_W() / kHp)) << " hp)\n";
+    out << "  battery         " << k.energy_or_engine << " (" << energy_text(v.nominal_energy_J())
+        << " nominal)\n";
+    out << "  motor peak      " << k.motor << " (" << number_text(std::round(v.peak_power_W() / kHp))
+        << " hp)\n";
   } else {
     out << "  engine peak     " << k.energy_or_engine << "\n";
   }

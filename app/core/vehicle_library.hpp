@@ -63,11 +63,11 @@ LibraryVehicle load_vehicle_file(const std::string& path);
 /// Every model in `dir`, electric first, then diesel, each group by name.
 std::vector<LibraryVehicle> load_vehicle_library(const std::string& dir = vehicle_library_dir());
 
-/// `semitco vehicles list`: one table row per model (kind, battery or engine, motor, curb, GCW, claimed range),
-/// then the source of each key figure, model by model.
+/// `semitco vehicles list`: one table row per model (kind, battery or engine, motor, curb, GCW, claimed
+/// range), then the source of each key figure, model by model.
 void print_vehicle_list(std::ostream& out, const std::vector<LibraryVehicle>& models, UnitSystem units);
-/// `semitco vehicles show NAME`: the metadata, the key figures, then every parameter of the file with its unit
-/// and source.
+/// `semitco vehicles show NAME`: the metadata, the key figures, then every parameter of the file with its
+/// unit and source.
 void print_vehicle_details(std::ostream& out, const LibraryVehicle& v, UnitSystem units);
 
 }  // namespace semitco::core
