@@ -12,6 +12,7 @@
 #include "app/core/scenario.hpp"
 #include "app/core/trip_report.hpp"
 #include "app/core/vehicle_file.hpp"
+#include "app/core/vehicle_library.hpp"
 #include "physics/diesel_powertrain.hpp"
 #include "physics/trip_solver.hpp"
 #include "routes/readers.hpp"
@@ -215,6 +216,7 @@ int main(int argc, char** argv) {
              "  semitco tco --scenario resources/scenarios/default.json\n"
              "  semitco simulate --route resources/routes/i80_donner.csv --vehicle resources/vehicles/electric_semi.json\n"
              "  semitco route info resources/routes/*.csv\n"
+             "  semitco vehicles list\n"
              "  semitco batch ../shared/data/cycles --sweep diesel_price_usd_per_gal=3:5:0.5 --out results.xlsx");
 
   bool metric = false;
@@ -272,6 +274,17 @@ int main(int argc, char** argv) {
   info->add_option("files", route_files, "Route files")->required()->check(CLI::ExistingFile);
   info->add_option("--format", format, "Route format: auto, vdri, cycle, csv, gpx")->capture_default_str();
 
+  std::string vehicle_name;
+  auto* veh_cmd = app.add_subcommand("vehicles", "The vehicle library (resources/vehicles/): models a buyer can order");
+  veh_cmd->require_subcommand(1);
+  auto* veh_list = veh_cmd->add_subcommand(
+      "list", "Every model with its kind, usable battery or engine power, motor, curb weight, GCW rating, claimed "
+              "range and the sources of those figures");
+  auto* veh_show = veh_cmd->add_subcommand("show", "Every parameter of one model with its unit and source");
+  veh_show->add_option("name", vehicle_name, "Model name: the file stem, as `semitco vehicles list` prints it")
+      ->required();
+  veh_cmd->footer("Examples:\n  semitco vehicles list\n  semitco --metric vehicles show tesla_semi_long_range");
+
   BatchArgs batch_args;
   auto* batch_cmd = add_batch_command(app, batch_args);
 
@@ -298,6 +311,14 @@ int main(int argc, char** argv) {
     }
     if (*batch_cmd) return run_batch_command(batch_args);
     if (*info) return run_route_info(route_files, format, metric);
+    if (*veh_list) {
+      core::print_vehicle_list(std::cout, core::load_vehicle_library(), units_of(metric));
+      return 0;
+    }
+    if (*veh_show) {
+      core::print_vehicle_details(std::cout, core::load_library_vehicle(vehicle_name), units_of(metric));
+      return 0;
+    }
     if (*fmt) {
       auto s = core::load_scenario(scenario_path);
       s.economics_provenance.base.clear();  // spelled out in full

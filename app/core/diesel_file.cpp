@@ -81,9 +81,9 @@ void read_fuel_map(JsonParams& s, physics::DieselEngineParams& e) {
 }
 }  // namespace
 
-physics::DieselTruckParams read_diesel_truck(JsonParams& root) {
+physics::DieselTruckParams read_diesel_truck(JsonParams& root, VehicleMetadata* meta) {
   physics::DieselTruckParams t;
-  read_vehicle_header(root, "diesel", &t.name, &t.chassis);
+  read_vehicle_header(root, "diesel", &t.name, &t.chassis, meta);
   {
     auto s = root.object("engine");
     auto& e = t.engine;
@@ -149,8 +149,9 @@ physics::DieselTruckParams read_diesel_truck(JsonParams& root) {
 }
 
 physics::DieselTruckParams load_diesel_truck(const std::string& path,
-                                             std::map<std::string, std::string>* sources) {
-  return load_vehicle(path, sources, read_diesel_truck);
+                                             std::map<std::string, std::string>* sources,
+                                             VehicleMetadata* meta) {
+  return load_vehicle(path, sources, [meta](JsonParams& r) { return read_diesel_truck(r, meta); });
 }
 
 }  // namespace semitco::core

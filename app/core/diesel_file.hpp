@@ -13,8 +13,12 @@
 
 namespace semitco::core {
 
-physics::DieselTruckParams read_diesel_truck(JsonParams& root);
+struct VehicleMetadata;
+
+/// A diesel truck (and, when asked, the file's optional "metadata" section; see vehicle_file.hpp).
+physics::DieselTruckParams read_diesel_truck(JsonParams& root, VehicleMetadata* meta = nullptr);
 physics::DieselTruckParams load_diesel_truck(const std::string& path,
-                                             std::map<std::string, std::string>* sources = nullptr);
+                                             std::map<std::string, std::string>* sources = nullptr,
+                                             VehicleMetadata* meta = nullptr);
 
 }  // namespace semitco::core

@@ -40,19 +40,52 @@ void read_aux_and_brakes(JsonParams& root, physics::AuxParams* aux, physics::Bra
   *brakes = read_brakes(s);
 }
 
-void read_vehicle_header(JsonParams& root, const char* type, std::string* name, physics::Chassis* chassis) {
+VehicleMetadata read_vehicle_metadata(JsonParams& s) {
+  VehicleMetadata m;
+  m.maker = s.text("maker");
+  m.model = s.text("model");
+  m.duty = s.text_or("duty", "");
+  auto optional = [&](const char* base, Dim dim, double lo, double hi) -> std::optional<double> {
+    if (!s.has(base, dim)) return std::nullopt;
+    return s.number(base, dim, lo, hi);
+  };
+  m.gcw_rating_kg = optional("gcw_rating", Dim::Mass, 1000.0, 1e5);
+  m.claimed_range_m = optional("claimed_range", Dim::Length, 1.0, 1e7);
+  m.claimed_at_gcw_kg = optional("claimed_at_gcw", Dim::Mass, 1000.0, 1e5);
+  m.claimed_cycle = s.text_or("claimed_cycle", "");
+  m.range_check_cycle = s.text_or("range_check_cycle", "");
+  m.claimed_range_note = s.text_or("claimed_range_note", "");
+  m.price_usd = optional("price", Dim::Money, 0.0, 1e8);
+  m.price_note = s.text_or("price_note", "");
+  if (m.claimed_range_m && !m.claimed_at_gcw_kg) {
+    throw InputError(s.where("claimed_range_mi") +
+                     ": a range claim needs the weight it is made at (claimed_at_gcw_lb)");
+  }
+  s.finish();
+  return m;
+}
+
+void read_vehicle_header(JsonParams& root, const char* type, std::string* name, physics::Chassis* chassis,
+                         VehicleMetadata* meta) {
   *name = root.text("name");
   const std::string given = root.text("type");
   if (given != type) {
     throw InputError(root.where("type") + " = \"" + given + "\": expected \"" + type + "\"");
   }
+  VehicleMetadata m;
+  if (root.has_key("metadata")) {
+    auto s = root.object("metadata");
+    m = read_vehicle_metadata(s);
+  }
+  m.name = *name;
+  if (meta) *meta = std::move(m);
   auto s = root.object("chassis");
   *chassis = read_chassis(s);
 }
 
-physics::ElectricTruckParams read_electric_truck(JsonParams& root) {
+physics::ElectricTruckParams read_electric_truck(JsonParams& root, VehicleMetadata* meta) {
   physics::ElectricTruckParams t;
-  read_vehicle_header(root, "electric", &t.name, &t.chassis);
+  read_vehicle_header(root, "electric", &t.name, &t.chassis, meta);
   {
     auto s = root.object("motor");
     auto& m = t.motor;
@@ -112,8 +145,10 @@ physics::ElectricTruckParams read_electric_truck(JsonParams& root) {
   return t;
 }
 
-physics::ElectricTruckParams load_electric_truck(const std::string& path, std::map<std::string, std::string>* sources) {
-  return load_vehicle(path, sources, read_electric_truck);
+physics::ElectricTruckParams load_electric_truck(const std::string& path,
+                                                 std::map<std::string, std::string>* sources,
+                                                 VehicleMetadata* meta) {
+  return load_vehicle(path, sources, [meta](JsonParams& r) { return read_electric_truck(r, meta); });
 }
 
 nlohmann::ordered_json write_chassis(const physics::Chassis& c, const std::string& path, const ValueProvenance& pv) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 
 #include "app/core/json_params.hpp"
@@ -20,8 +21,30 @@ void checked(const JsonParams& sec, Check&& check) {
   }
 }
 
-/// The part every vehicle file starts with: "name", "type" (must be `type`) and the "chassis" section.
-void read_vehicle_header(JsonParams& root, const char* type, std::string* name, physics::Chassis* chassis);
+/// What a buyer reads in a catalogue: the optional "metadata" section of a vehicle file. Quantities in SI;
+/// each may carry its source like any other value (JsonParams::sources(), under "metadata.<key>").
+/// Old files without the section still load (every field empty).
+struct VehicleMetadata {
+  std::string name;                         ///< the file's top-level "name"
+  std::string maker, model;                 ///< "Tesla", "Semi Long Range" (required when the section is given)
+  std::string duty;                         ///< class of duty: "line haul", "regional haul", ...
+  std::optional<double> gcw_rating_kg;      ///< gross combination weight rating ("gcw_rating_lb")
+  std::optional<double> claimed_range_m;    ///< the maker's range claim ("claimed_range_mi")
+  std::optional<double> claimed_at_gcw_kg;  ///< the weight the claim is made at ("claimed_at_gcw_lb")
+  std::string claimed_cycle;                ///< the duty/cycle the claim is made on, as the maker states it
+  std::string range_check_cycle;            ///< cycle file (../shared/data/cycles) the claim is checked on
+  std::string claimed_range_note;           ///< why the simulated range differs from the claim, when it does
+  std::optional<double> price_usd;          ///< a published price ("price_usd"), when there is one
+  std::string price_note;                   ///< what is known about the price when no number is published
+};
+
+/// Reads a "metadata" section (see VehicleMetadata); unknown keys are errors.
+VehicleMetadata read_vehicle_metadata(JsonParams& sec);
+
+/// The part every vehicle file starts with: "name", "type" (must be `type`), the optional "metadata" and the
+/// "chassis" section. The metadata is read (and checked) whether or not `meta` asks for it.
+void read_vehicle_header(JsonParams& root, const char* type, std::string* name, physics::Chassis* chassis,
+                         VehicleMetadata* meta = nullptr);
 
 /// Parameters shared by every vehicle file: "chassis" and "brakes" sections.
 physics::Chassis read_chassis(JsonParams& sec);
@@ -52,10 +75,11 @@ auto load_vehicle(const std::string& path, std::map<std::string, std::string>* s
   return t;
 }
 
-/// A battery-electric truck from a file whose "type" is "electric".
+/// A battery-electric truck from a file whose "type" is "electric" (and, when asked, its metadata).
 physics::ElectricTruckParams load_electric_truck(const std::string& path,
-                                                 std::map<std::string, std::string>* sources = nullptr);
-physics::ElectricTruckParams read_electric_truck(JsonParams& root);
+                                                 std::map<std::string, std::string>* sources = nullptr,
+                                                 VehicleMetadata* meta = nullptr);
+physics::ElectricTruckParams read_electric_truck(JsonParams& root, VehicleMetadata* meta = nullptr);
 
 /// The inverse of the readers, in the units and with the sources of `prov` (canonical key order).
 nlohmann::ordered_json write_chassis(const physics::Chassis& c, const std::string& path, const ValueProvenance& prov);

@@ -103,3 +103,32 @@ TEST_CASE("the command line fails clearly on bad input", "[cli]") {
     CHECK_THAT(help.out, Catch::Contains("--scenario") && Catch::Contains("Example"));
   }
 }
+
+TEST_CASE("semitco vehicles list and show print the library with units and sources", "[cli][vehicles]") {
+  const auto list = run("vehicles list");
+  REQUIRE(list.code == 0);
+  for (const char* name :
+       {"tesla_semi_standard_range", "tesla_semi_long_range", "freightliner_ecascadia_6x4_438kwh",
+        "freightliner_ecascadia_4x2_291kwh", "volvo_vnr_electric_6x2_565kwh", "peterbilt_579ev_400kwh",
+        "freightliner_cascadia_dd15", "kenworth_t680_mx13_daycab", "volvo_vnl_d13tc"}) {
+    CHECK_THAT(list.out, Catch::Contains(name));
+  }
+  CHECK_THAT(list.out, Catch::Contains("822 kWh usable"));       // Tesla Long Range
+  CHECK_THAT(list.out, Catch::Contains("500 mi at 82,000 lb"));  // its claim
+  CHECK_THAT(list.out, Catch::Contains("377 kW (505 hp)"));      // DD15
+  CHECK_THAT(list.out, Catch::Contains("metadata.claimed_range_mi: Tesla"));
+  const auto metric = run("--metric vehicles list");
+  REQUIRE(metric.code == 0);
+  CHECK_THAT(metric.out, Catch::Contains("805 km at 37,195 kg"));
+
+  const auto show = run("vehicles show volvo_vnr_electric_6x2_565kwh");
+  REQUIRE(show.code == 0);
+  CHECK_THAT(show.out, Catch::Contains("battery.capacity_Ah"));
+  CHECK_THAT(show.out, Catch::Contains("chassis.cda_m2                               5.72 m2 (61.57 ft2)"));
+  CHECK_THAT(show.out, Catch::Contains("source: Volvo Trucks North America press release"));
+  CHECK_THAT(show.out, Catch::Contains("range note"));
+
+  const auto unknown = run("vehicles show nope");
+  CHECK(unknown.code == 1);
+  CHECK_THAT(unknown.out, Catch::Contains("no vehicle 'nope'") && Catch::Contains("volvo_vnl_d13tc"));
+}
