@@ -1,5 +1,5 @@
-// semitco-gui-screenshots OUTDIR: opens the bundled default scenario (I-80 Donner) in the real main
-// window, waits for the results and writes a PNG of the window with each results view, plus the
+// semitco-gui-screenshots OUTDIR [SCENARIO [WIDTHxHEIGHT]]: opens the bundled default scenario (I-80
+// Donner), or SCENARIO, in the real main window (1600x1000 unless given), waits for the results and writes a PNG of the window with each results view, plus the
 // full along-the-route stack. Run under a display: `xvfb-run -a build/ui/semitco-gui-screenshots docs/screenshots`.
 #include <QApplication>
 #include <QDir>
@@ -22,9 +22,15 @@ int main(int argc, char** argv) {
   QDir().mkpath(out);
 
   semitco::ui::MainWindow w;
-  w.resize(1600, 1000);
+  int width = 1600, height = 1000;
+  if (argc > 3) std::sscanf(argv[3], "%dx%d", &width, &height);
+  w.resize(width, height);
   w.show();
   w.startUp();
+  if (argc > 2 && !w.openFile(QString::fromLocal8Bit(argv[2]))) {
+    std::fprintf(stderr, "cannot open %s\n", argv[2]);
+    return 1;
+  }
   QElapsedTimer t;
   t.start();
   while ((!w.currentDocument() || !w.currentDocument()->analysis() || w.currentDocument()->isRunning()) &&
