@@ -391,6 +391,18 @@ QuickTotals quick_totals(const TcoInputs& inputs) {
   return t;
 }
 
+std::optional<int> break_even_year(std::span<const double> electric_cum, std::span<const double> diesel_cum) {
+  // Walk back from the end of ownership while the electric truck is no dearer; the last year walked is
+  // the first of the run that lasts to the end.
+  const std::size_t n = std::min(electric_cum.size(), diesel_cum.size());
+  std::optional<int> year;
+  for (std::size_t y = n; y-- > 0;) {
+    if (electric_cum[y] > diesel_cum[y]) break;
+    year = static_cast<int>(y);
+  }
+  return year;
+}
+
 Comparison compare(const TcoInputs& inputs) {
   validate(inputs);
   Comparison c;
@@ -409,12 +421,7 @@ Comparison compare(const TcoInputs& inputs) {
   c.ev_runs_per_diesel_run_same_freight =
       safe_div(c.diesel.quantities.payload_kg, c.electric.quantities.payload_kg);
 
-  for (std::size_t y = 0; y < c.electric.cumulative_discounted_usd.size(); ++y) {
-    if (c.electric.cumulative_discounted_usd[y] <= c.diesel.cumulative_discounted_usd[y]) {
-      c.break_even_year = static_cast<int>(y);
-      break;
-    }
-  }
+  c.break_even_year = break_even_year(c.electric.cumulative_discounted_usd, c.diesel.cumulative_discounted_usd);
 
   // Cost per mile is linear in each price (every energy line is quantity * price * escalation), so two
   // evaluations give the exact line and the break-even price follows in closed form.

@@ -23,6 +23,7 @@
 #include <array>
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -135,8 +136,10 @@ struct Comparison {
   double savings_usd_per_ton_mi = 0.0;
   double savings_usd_per_ton = 0.0;
   double savings_npv_usd = 0.0;
-  std::optional<int> break_even_year;  ///< first year whose cumulative discounted cost of the EV is <=
-                                       ///< the diesel's (0 = from the start), none if never
+  std::optional<int> break_even_year;  ///< first year from which the cumulative discounted cost of the EV
+                                       ///< stays <= the diesel's to the end of ownership (0 = from the
+                                       ///< start); none ("never") if the EV is dearer at the end
+                                       ///< (see break_even_year())
   std::optional<double> break_even_diesel_price_usd_per_gal;       ///< equal $/mi; may be negative
   std::optional<double> break_even_electricity_price_usd_per_kWh;  ///< depot rate for equal $/mi
   double ev_runs_per_diesel_run_same_freight = 1.0;                ///< diesel payload / EV payload
@@ -150,6 +153,11 @@ CostReport cost_report(const TcoInputs& inputs, Powertrain powertrain);
 
 /// Both trucks, savings, break-even prices and year. Validates first (throws TcoInputError).
 Comparison compare(const TcoInputs& inputs);
+
+/// First year y such that electric_cum[t] <= diesel_cum[t] for every t >= y (cumulative costs by year
+/// 0..N, same length); std::nullopt when the electric curve ends above the diesel's. A crossing that is
+/// undone later does not count: curves that cross twice give the year of the last crossing.
+std::optional<int> break_even_year(std::span<const double> electric_cum, std::span<const double> diesel_cum);
 
 /// Totals only, without validation and without allocating: what Monte Carlo and sensitivity evaluate.
 struct QuickTotals {

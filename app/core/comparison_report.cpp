@@ -104,7 +104,14 @@ void print_cost_comparison(std::ostream& out, const ComparisonResult& r) {
   out << "  en-route charge stops per day  " << std::setw(16) << std::to_string(ce.quantities.enroute_stops_per_day)
       << std::setw(18) << "-" << "\n";
   const auto& t = r.tco;
-  out << "  break-even year                " << (t.break_even_year ? std::to_string(*t.break_even_year) : "never")
+  // Same definition as the verdict: from this year to the end of ownership the electric truck's cumulative
+  // discounted cost stays at or below the diesel's, so a year is shown exactly when the electric truck is
+  // not the dearer one at the end.
+  out << "  break-even year                "
+      << (!t.break_even_year          ? "never (the electric truck is dearer at the end of ownership)"
+          : *t.break_even_year == 0 ? std::string("0 (no dearer from purchase to the end of ownership)")
+                                    : std::to_string(*t.break_even_year) +
+                                          " (no dearer from then to the end of ownership)")
       << "\n";
   out << "  break-even diesel price        "
       << (t.break_even_diesel_price_usd_per_gal ? f("$%.2f/gal", *t.break_even_diesel_price_usd_per_gal) : "-")
@@ -171,6 +178,11 @@ void print_verdict(std::ostream& out, const ComparisonResult& r) {
   }
   const auto& t = r.tco;
   const bool ev_cheaper = t.savings_usd_per_mi > 0;
+  if (t.savings_usd_per_mi == 0.0) {
+    out << "verdict: the two trucks cost the same per mile\n";
+    for (const auto& w : r.warnings) out << "  note: " << w << "\n";
+    return;
+  }
   out << "verdict: the " << (ev_cheaper ? "electric" : "diesel") << " truck is cheaper by "
       << f("$%.3f", std::abs(t.savings_usd_per_mi)) << " per mile (" << money(std::abs(t.savings_usd_per_yr))
       << " per year, " << f("$%.4f", std::abs(t.savings_usd_per_ton_mi)) << " per ton-mile)\n";
