@@ -188,7 +188,7 @@ DayChargingPlan plan_from(const ChargingPlan& plan, const DayChargingDemand& d, 
 DayChargingPlan plan_day_charging(const ChargingPlan& plan, const DayChargingDemand& d) {
   DayChargingPlan out = plan_from(plan, d, d.start_soc_frac);
   const double window_s = d.depot_window_s;
-  if (window_s <= 0.0 || out.depot_time_s <= window_s * (1.0 + 1e-9)) return out;
+  if (!(out.depot_time_s > window_s * (1.0 + 1e-9) + 1e-9)) return out;
 
   // The window is short: what it can put back from tonight's end SOC, and the SOC it reaches from the
   // reserve (the lowest the day can end at) — the day then leaves with that and charges en route.

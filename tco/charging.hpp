@@ -21,6 +21,7 @@
 #pragma once
 
 #include <array>
+#include <limits>
 
 #include "tco/hours_of_service.hpp"
 #include "tco/inputs.hpp"
@@ -66,7 +67,8 @@ struct DayChargingDemand {
   double run_distance_m = 0.0;  ///< the simulated route [m]: charger positions repeat every run
   double usable_J = 0.0;        ///< usable pack energy this year [J]
   double start_soc_frac = 1.0;  ///< SOC when leaving the depot
-  double depot_window_s = 0.0;  ///< depot charging time available to this truck [s]; 0: unlimited
+  double depot_window_s = std::numeric_limits<double>::infinity();  ///< depot charging time available
+                                                                    ///< to this truck [s]
   int hos_breaks_per_day = 0;   ///< mandatory breaks the driver takes anyway
   double hos_break_s = 1800.0;  ///< length of each break [s]
 };
