@@ -36,7 +36,48 @@ std::string money(double usd) {
   return buf;
 }
 
+// "feasible on depot charging alone" / "needs N en-route stops (at .. mi, .. min, .. kWh, $..; ...)" /
+// "infeasible: reason", then the schedule.
+void print_day(std::ostream& out, const char* truck, const tco::CostReport& c) {
+  const auto& d = c.day;
+  const bool ev = c.powertrain == tco::Powertrain::kBatteryElectric;
+  out << "  " << std::left << std::setw(10) << truck << std::right;
+  if (d.status == tco::DayFeasibility::kInfeasible) {
+    out << "infeasible: " << d.reason << "\n";
+  } else if (d.status == tco::DayFeasibility::kNeedsEnroute) {
+    out << "needs " << d.enroute_stops << " en-route stop" << (d.enroute_stops == 1 ? "" : "s") << " (";
+    for (std::size_t i = 0; i < d.stops.size(); ++i) {
+      const auto& st = d.stops[i];
+      out << (i ? "; " : "") << "at " << f("%.0f mi", st.at_mi) << ", " << f("%.0f min", st.minutes) << ", "
+          << f("%.0f kWh", st.pack_kWh) << ", " << money(st.cost_usd);
+    }
+    if (static_cast<int>(d.stops.size()) < d.enroute_stops) out << "; ...";
+    out << ")\n";
+    if (!d.reason.empty()) out << "            " << d.reason << "\n";
+  } else {
+    out << (ev ? "feasible on depot charging alone" : "feasible on depot fuelling alone") << "\n";
+  }
+  const auto& s = d.schedule;
+  out << "            "
+      << (s.drivers == 0 ? std::string("driverless (supervised)")
+                         : std::to_string(s.drivers) + (s.drivers == 1 ? " driver" : " drivers"))
+      << ", " << f("%.1f h driving", s.driving_h) << ", " << f("%.1f h away from the depot", s.span_h) << ", "
+      << s.breaks << (s.breaks == 1 ? " break" : " breaks") << "\n";
+}
+
 }  // namespace
+
+void print_day_verdict(std::ostream& out, const ComparisonResult& r) {
+  const auto& q = r.tco.electric.quantities;
+  const auto& ops = r.tco_inputs.operations;
+  out << "the day: " << f("%.0f mi", q.day_distance_mi) << " a day, " << f("%.0f days", q.days_per_yr) << " a year, "
+      << f("%.0f mi a year", q.miles_per_yr)
+      << (ops.utilisation == tco::Utilisation::kFromRoute ? " (route length x runs per day)"
+                                                          : " (the route as a representative duty)")
+      << "\n";
+  print_day(out, "electric", r.tco.electric);
+  print_day(out, "diesel", r.tco.diesel);
+}
 
 void print_trip_comparison(std::ostream& out, const ComparisonResult& r, UnitSystem units) {
   const bool us = units == UnitSystem::US;
@@ -80,6 +121,7 @@ void print_cost_comparison(std::ostream& out, const ComparisonResult& r) {
     out << "  no cost comparison: a truck could not complete the route\n";
     return;
   }
+  print_day_verdict(out, r);  // can each truck do the day: said before any cost
   const auto& ce = r.tco.electric;
   const auto& cd = r.tco.diesel;
   out << "cost of ownership over " << r.tco_inputs.ownership_years << " years (discount rate "
