@@ -8,6 +8,7 @@
 #include "hand_inputs.hpp"
 #include "tco/cost_model.hpp"
 #include "tco/duty.hpp"
+#include "tco/uncertainty.hpp"
 
 using namespace semitco::tco;
 using Catch::Contains;
@@ -161,4 +162,18 @@ TEST_CASE("utilisation from_route keeps the old rule: route length x runs x days
   scale_trip(longer.diesel.trip, 2.0);
   scale_trip(longer.electric.trip, 2.0);
   CHECK(cost_report(longer, DZ).quantities.miles_per_yr == Approx(120000.0));
+}
+
+TEST_CASE("sensitivity to the annual miles works with a day plan whose days are given", "[duty][uncertainty]") {
+  TcoInputs in = hand_inputs();  // two legs, 40,000 mi, 200 days given (they agree)
+  const auto ranges = default_sensitivity_ranges(in, 0.2);
+  bool miles = false;
+  for (const auto& r : ranges) miles = miles || r.key == "operations.annual_miles";
+  CHECK(miles);  // 32,000 and 48,000 mi: 160 and 240 days, not refused as disagreeing with the 200 given
+  CHECK_NOTHROW(tornado(in, ranges));
+  // More miles on the same fixed costs: the diesel's $/mi falls.
+  const TornadoResult t = tornado(in, ranges);
+  for (const auto& b : t.bars) {
+    if (b.key == "operations.annual_miles") CHECK(b.diesel_usd_per_mi_high < b.diesel_usd_per_mi_low);
+  }
 }
