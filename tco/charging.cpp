@@ -195,7 +195,8 @@ DayChargingPlan plan_day_charging(const ChargingPlan& plan, const DayChargingDem
   const double U = d.usable_J;
   const double r = plan.reserve_soc_frac;
   const double end_soc = d.start_soc_frac - out.depot_pack_J / U;
-  const double reached = soc_after_charging(plan.acceptance, U, end_soc, window_s, plan.depot_charger_power_kW);
+  const double reached =
+      soc_after_charging(plan.acceptance, U, end_soc, window_s, plan.depot_charger_power_kW);
   const double shortfall_J = std::max(0.0, (d.start_soc_frac - reached) * U);
   const double s_w = soc_after_charging(plan.acceptance, U, r, window_s, plan.depot_charger_power_kW);
   if (s_w <= r + 1e-9) {

@@ -12,12 +12,14 @@
 // reserve r is A = (s0 - r) U. If the day needs more than A, en-route stops are inserted:
 //  * no charger positions given: the truck stops when it reaches r and charges to the target SOC t,
 //    the last stop only as much as the rest of the day needs (n = ceil((E_day - A) / ((t - r) U)) stops);
-//  * charger positions given (metres along the route, repeated every route length over the day): greedy, stop only at a charger from which the
-//    next charger (or the end of the day) is out of reach, charge to t or to what the rest of the day
-//    needs, whichever is less. A gap the pack cannot bridge makes the plan infeasible.
+//  * charger positions given (metres along the route, repeated every route length over the day): greedy,
+//    stop only at a charger from which the next charger (or the end of the day) is out of reach, charge
+//    to t or to what the rest of the day needs, whichever is less. A gap the pack cannot bridge makes the
+//    plan infeasible.
 // Each stop costs its charging time plus a fixed overhead (detour, plug in/out). The depot puts back
-// E_day - E_enroute overnight, within the depot window (see plan_day_charging). Stops are timed to coincide with the mandatory hours-of-service breaks:
-// the overlap is the sum over the `breaks` longest stops of min(stop time, break length).
+// E_day - E_enroute overnight, within the depot window (see plan_day_charging). Stops are timed to coincide
+// with the mandatory hours-of-service breaks: the overlap is the sum over the `breaks` longest stops of
+// min(stop time, break length).
 #pragma once
 
 #include <array>
@@ -44,18 +46,18 @@ struct DayChargingPlan {
     double time_s = 0.0;  ///< charging plus overhead [s]
     double pack_J = 0.0;  ///< energy put into the pack [J]
   };
-  int enroute_stops = 0;         ///< en-route charge stops per day
+  int enroute_stops = 0;                      ///< en-route charge stops per day
   std::array<Stop, kMaxListedStops> stops{};  ///< the first min(enroute_stops, kMaxListedStops) stops
-  double enroute_pack_J = 0.0;   ///< energy put into the pack en route per day [J]
-  double enroute_time_s = 0.0;   ///< stop time per day, charging plus overhead [s]
-  double break_overlap_s = 0.0;  ///< part of enroute_time_s inside mandatory HOS breaks [s]
-  double depot_pack_J = 0.0;     ///< energy the depot puts back per night [J]
-  double depot_time_s = 0.0;     ///< depot charging time per night [s]
-  double start_soc_frac = 1.0;   ///< SOC the day leaves the depot with (lower than asked when the window
-                                 ///< is short and en-route charging makes up for it)
-  bool feasible = true;          ///< false: a gap between marked chargers is longer than the pack allows
-                                 ///< (the shortfall is then costed as an extra stop)
-  bool window_short = false;     ///< the depot window cannot put back the day at the asked start SOC
+  double enroute_pack_J = 0.0;                ///< energy put into the pack en route per day [J]
+  double enroute_time_s = 0.0;                ///< stop time per day, charging plus overhead [s]
+  double break_overlap_s = 0.0;               ///< part of enroute_time_s inside mandatory HOS breaks [s]
+  double depot_pack_J = 0.0;                  ///< energy the depot puts back per night [J]
+  double depot_time_s = 0.0;                  ///< depot charging time per night [s]
+  double start_soc_frac = 1.0;     ///< SOC the day leaves the depot with (lower than asked when the window
+                                   ///< is short and en-route charging makes up for it)
+  bool feasible = true;            ///< false: a gap between marked chargers is longer than the pack allows
+                                   ///< (the shortfall is then costed as an extra stop)
+  bool window_short = false;       ///< the depot window cannot put back the day at the asked start SOC
   bool window_infeasible = false;  ///< ... and en-route charging cannot make up for it
   double depot_shortfall_J = 0.0;  ///< what the window could not put back at the asked start SOC [J]
 };

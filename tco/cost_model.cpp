@@ -40,9 +40,9 @@ struct TruckLedgerCore {
   double annuity = 0.0;  // a_N
   OperatingQuantities q;
   DutyDay duty;
-  DayChargingPlan plan1;   // year 1 (electric)
-  DaySchedule schedule1;   // year 1
-  bool feasible = true;    // no charger gap longer than the pack allows, in any year
+  DayChargingPlan plan1;  // year 1 (electric)
+  DaySchedule schedule1;  // year 1
+  bool feasible = true;   // no charger gap longer than the pack allows, in any year
 };
 
 double escalate(double rate, int year) { return std::pow(1.0 + rate, static_cast<double>(year - 1)); }
@@ -172,7 +172,8 @@ void compute_core(const TcoInputs& in, Powertrain p, TruckLedgerCore& out) {
                                           12.0 / ch.trucks_per_charger * esc_e;
       row[idx(CostLine::kElectricityFixedFees)] =
           pr.fixed_fees_usd_per_month * 12.0 / ch.trucks_per_charger * esc_e;
-      row[idx(CostLine::kLcfsCredit)] = -(depot_kWh + public_kWh + enroute_grid_kWh) * pr.lcfs_credit_usd_per_kWh;
+      row[idx(CostLine::kLcfsCredit)] =
+          -(depot_kWh + public_kWh + enroute_grid_kWh) * pr.lcfs_credit_usd_per_kWh;
       if (y == e.battery_replacement_year) {
         row[idx(CostLine::kBatteryReplacement)] =
             units::kWh_from_J(usable0_J) * e.battery_replacement_usd_per_kWh;
@@ -181,7 +182,8 @@ void compute_core(const TcoInputs& in, Powertrain p, TruckLedgerCore& out) {
       work.charging_in_breaks_s = plan.break_overlap_s;
       yq.grid_kWh = depot_kWh + public_kWh + enroute_grid_kWh;
       yq.enroute_stops_per_day = plan.enroute_stops;
-      yq.paid_charging_h_per_day = driverless ? 0.0 : units::h_from_s(plan.enroute_time_s - plan.break_overlap_s);
+      yq.paid_charging_h_per_day =
+          driverless ? 0.0 : units::h_from_s(plan.enroute_time_s - plan.break_overlap_s);
       if (y == 1) {
         q.enroute_stops_per_day = plan.enroute_stops;
         q.enroute_time_h_per_day = units::h_from_s(plan.enroute_time_s);
@@ -292,8 +294,10 @@ CostReport report_from_core(const TcoInputs& in, Powertrain p, const TruckLedger
   const Operations& ops = in.operations;
   r.day = judge_day(in, p, c.duty, c.plan1, c.schedule1);
   r.feasible = r.day.status != DayFeasibility::kInfeasible;
-  if (!r.feasible) r.notes.push_back("the day cannot be done: " + r.day.reason);
-  else if (!r.day.reason.empty()) r.notes.push_back(r.day.reason);
+  if (!r.feasible)
+    r.notes.push_back("the day cannot be done: " + r.day.reason);
+  else if (!r.day.reason.empty())
+    r.notes.push_back(r.day.reason);
   if (!c.feasible && r.feasible) {
     r.notes.push_back(
         "charging.enroute_charger_positions_m: in a later year a gap between chargers is longer than the "
@@ -308,10 +312,11 @@ CostReport report_from_core(const TcoInputs& in, Powertrain p, const TruckLedger
                       fmt(100.0 * ops.driver_assist_driver_cost_change_frac) +
                       " % (operations.driver_assist_driver_cost_change_frac); hours of service unchanged");
   } else if (ops.automation == Automation::kSupervisedDriverless) {
-    r.notes.push_back("assumption (buyer-entered): supervised driverless operation, no hours-of-service limits, "
-                      "remote supervision at $" + fmt(ops.remote_supervision_usd_per_h) + "/h for " +
-                      fmt(c.schedule1.supervised_h) + " h a day, at most " +
-                      fmt(ops.driverless_max_operating_h_per_day) + " h a day");
+    r.notes.push_back(
+        "assumption (buyer-entered): supervised driverless operation, no hours-of-service limits, "
+        "remote supervision at $" +
+        fmt(ops.remote_supervision_usd_per_h) + "/h for " + fmt(c.schedule1.supervised_h) +
+        " h a day, at most " + fmt(ops.driverless_max_operating_h_per_day) + " h a day");
   }
   const double payload_desired = ops.payload_desired_kg;
   if (c.q.payload_kg < payload_desired) {
@@ -445,7 +450,8 @@ Comparison compare(const TcoInputs& inputs) {
   c.ev_runs_per_diesel_run_same_freight =
       safe_div(c.diesel.quantities.payload_kg, c.electric.quantities.payload_kg);
 
-  c.break_even_year = break_even_year(c.electric.cumulative_discounted_usd, c.diesel.cumulative_discounted_usd);
+  c.break_even_year =
+      break_even_year(c.electric.cumulative_discounted_usd, c.diesel.cumulative_discounted_usd);
 
   // Cost per mile is linear in each price (every energy line is quantity * price * escalation), so two
   // evaluations give the exact line and the break-even price follows in closed form.

@@ -99,7 +99,7 @@ struct LedgerYear {
 /// Physical quantities behind the costs (year 1 where they change with age).
 struct OperatingQuantities {
   double payload_kg = 0.0;
-  double runs_per_yr = 0.0;   ///< loads per year (one per leg; one a day without legs; runs from route)
+  double runs_per_yr = 0.0;  ///< loads per year (one per leg; one a day without legs; runs from route)
   double days_per_yr = 0.0;
   double day_distance_mi = 0.0;
   double miles_per_yr = 0.0;
@@ -134,11 +134,11 @@ struct DayFeasibility {
   };
   Status status = kDepotOnly;
   int enroute_stops = 0;
-  std::vector<Stop> stops;  ///< every stop of the day (at most DayChargingPlan::kMaxListedStops)
+  std::vector<Stop> stops;           ///< every stop of the day (at most DayChargingPlan::kMaxListedStops)
   double depot_shortfall_kWh = 0.0;  ///< what the depot window cannot put back [kWh] (0: it can)
   double day_h = 0.0;                ///< the whole day: working span + depot dwell [h]
-  std::string reason;       ///< infeasible: why, with the figures; otherwise notes (e.g. a short window)
-  DaySchedule schedule;     ///< hours of service
+  std::string reason;    ///< infeasible: why, with the figures; otherwise notes (e.g. a short window)
+  DaySchedule schedule;  ///< hours of service
 };
 
 /// "depot_only", "needs_enroute", "infeasible" (batch columns, JSON).

@@ -54,23 +54,26 @@ DayFeasibility judge_day(const TcoInputs& in, Powertrain p, const DutyDay& duty,
     }
     if (plan.enroute_stops > 0) f.status = DayFeasibility::kNeedsEnroute;
     if (!plan.feasible) {
-      add_reason(infeasible,
-                 "range: a gap between the chargers in charging.enroute_charger_positions_m is longer than the "
-                 "pack allows above charging.reserve_soc_frac = " +
-                     fmt("%.2f", ch.reserve_soc_frac));
+      add_reason(
+          infeasible,
+          "range: a gap between the chargers in charging.enroute_charger_positions_m is longer than the "
+          "pack allows above charging.reserve_soc_frac = " +
+              fmt("%.2f", ch.reserve_soc_frac));
     }
     const double window_h = units::h_from_s(duty.depot_dwell_s);
     if (plan.window_short) {
       f.depot_shortfall_kWh = units::kWh_from_J(plan.depot_shortfall_J);
-      const std::string what = "the depot window (operations.day_plan.depot_dwell_s = " + fmt("%.1f h", window_h) +
-                               (ch.trucks_per_charger > 1.0 ? fmt(" shared by %.4g trucks", ch.trucks_per_charger) : "") +
-                               fmt(" at %.0f kW)", ch.depot_charger_power_kW) + " cannot put back " +
-                               fmt("%.0f kWh", f.depot_shortfall_kWh) + " of the day's energy";
+      const std::string what =
+          "the depot window (operations.day_plan.depot_dwell_s = " + fmt("%.1f h", window_h) +
+          (ch.trucks_per_charger > 1.0 ? fmt(" shared by %.4g trucks", ch.trucks_per_charger) : "") +
+          fmt(" at %.0f kW)", ch.depot_charger_power_kW) + " cannot put back " +
+          fmt("%.0f kWh", f.depot_shortfall_kWh) + " of the day's energy";
       if (plan.window_infeasible) {
         add_reason(infeasible, "charging window: " + what);
       } else {
         add_reason(notes, "charging window: " + what + "; the day leaves the depot at " +
-                              fmt("%.0f %%", 100.0 * plan.start_soc_frac) + " and en-route stops make up the rest");
+                              fmt("%.0f %%", 100.0 * plan.start_soc_frac) +
+                              " and en-route stops make up the rest");
       }
     }
   }
@@ -81,11 +84,13 @@ DayFeasibility judge_day(const TcoInputs& in, Powertrain p, const DutyDay& duty,
     const std::string from =
         o.utilisation == Utilisation::kFromRoute
             ? fmt("operations.routes_per_day = %.0f runs", o.routes_per_day)
-            : o.day_plan.legs.empty() ? fmt("operations.annual_miles = %.0f", o.annual_miles) +
-                                            fmt(" / operations.operating_days_per_yr = %.0f", o.operating_days_per_yr)
-                                      : std::string("operations.day_plan.legs");
+        : o.day_plan.legs.empty()
+            ? fmt("operations.annual_miles = %.0f", o.annual_miles) +
+                  fmt(" / operations.operating_days_per_yr = %.0f", o.operating_days_per_yr)
+            : std::string("operations.day_plan.legs");
     add_reason(infeasible, "hours: " + from + fmt(" = %.0f mi a day", units::miles_from_m(duty.distance_m)) +
-                               fmt(" at %.1f mph", units::miles_from_m(duty.distance_m) / units::h_from_s(duty.driving_s)) +
+                               fmt(" at %.1f mph",
+                                   units::miles_from_m(duty.distance_m) / units::h_from_s(duty.driving_s)) +
                                " takes " + fmt("%.1f h", schedule.span_h) + " away from the depot + " +
                                fmt("%.1f h", units::h_from_s(duty.depot_dwell_s)) +
                                " at it (operations.day_plan.depot_dwell_s) = " + fmt("%.1f h", f.day_h) +

@@ -3,7 +3,8 @@
 //                  cannot refill the day and en-route charging cannot make up for it (charging window);
 //                  the hours-of-service schedule fails (hours of service); the working span plus the depot
 //                  dwell is more than 24 h (hours)
-//   needs_enroute  otherwise, when the charging plan has en-route stops (each listed: where, how long, kWh, $)
+//   needs_enroute  otherwise, when the charging plan has en-route stops (each listed: where, how long,
+//                  kWh, $)
 //   depot_only     otherwise (a diesel is always here unless its hours fail)
 // Internal to tco/: cost_model.cpp calls it with its year-1 plan; CostReport::day holds the result.
 #pragma once

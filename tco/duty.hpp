@@ -20,13 +20,13 @@ namespace semitco::tco {
 struct DutyDay {
   double days_per_yr = 0.0;
   double miles_per_yr = 0.0;
-  double distance_m = 0.0;       ///< driven a day [m]
-  double loads_per_day = 0.0;    ///< payloads carried a day
-  double driving_s = 0.0;        ///< driving a day [s]
-  double stops_s = 0.0;          ///< the trip's scheduled stops scaled to the day [s] (on duty)
-  double dwell_s = 0.0;          ///< dwells at the legs' ends [s] (on duty)
-  double depot_dwell_s = 0.0;    ///< parked at the depot [s] (the depot charging window)
-  double per_m = 0.0;            ///< day distance / trip distance: multiplies every per-trip quantity
+  double distance_m = 0.0;     ///< driven a day [m]
+  double loads_per_day = 0.0;  ///< payloads carried a day
+  double driving_s = 0.0;      ///< driving a day [s]
+  double stops_s = 0.0;        ///< the trip's scheduled stops scaled to the day [s] (on duty)
+  double dwell_s = 0.0;        ///< dwells at the legs' ends [s] (on duty)
+  double depot_dwell_s = 0.0;  ///< parked at the depot [s] (the depot charging window)
+  double per_m = 0.0;          ///< day distance / trip distance: multiplies every per-trip quantity
 };
 
 /// The day and year of `trip` under `ops`. No validation (validate() checks the plan); allocation-free.

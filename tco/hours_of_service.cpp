@@ -53,7 +53,8 @@ DaySchedule schedule_day(const Operations& ops, const DayWork& w) {
       s.feasible = false;
       s.reason = hours(D + all_other_s) + " of operation a day (" + hours(D) +
                  " driving) is more than operations.driverless_max_operating_h_per_day = " +
-                 hours(ops.driverless_max_operating_h_per_day * 3600.0) + " (supervised driverless, an assumption)";
+                 hours(ops.driverless_max_operating_h_per_day * 3600.0) +
+                 " (supervised driverless, an assumption)";
     }
     return s;
   }
@@ -74,8 +75,9 @@ DaySchedule schedule_day(const Operations& ops, const DayWork& w) {
   std::string why =
       too_much_driving
           ? hours(D) + " of driving a day is more than the 11 h one driver may drive (49 CFR 395.3(a)(3))"
-          : hours(span_s) + " on duty a day (" + hours(D) + " driving, " + hours(other_s) + " stops, dwells and charging, " +
-                std::to_string(breaks) + " break(s)) is more than the 14 h one driver may work (49 CFR 395.3(a)(2))";
+          : hours(span_s) + " on duty a day (" + hours(D) + " driving, " + hours(other_s) +
+                " stops, dwells and charging, " + std::to_string(breaks) +
+                " break(s)) is more than the 14 h one driver may work (49 CFR 395.3(a)(2))";
   if (!ops.team_drivers) {
     s.feasible = false;
     s.reason = why + "; choose a team (operations.team_drivers)";
@@ -91,7 +93,9 @@ DaySchedule schedule_day(const Operations& ops, const DayWork& w) {
   s.paid_driver_h = 2.0 * s.on_duty_h;
   if (D > 2.0 * kHosMaxDrivingS + kTolS) {
     s.feasible = false;
-    s.reason = hours(D) + " of driving a day is more than the 22 h a team of two may drive (2 x 11 h, 49 CFR 395.3(a)(3))";
+    s.reason =
+        hours(D) +
+        " of driving a day is more than the 22 h a team of two may drive (2 x 11 h, 49 CFR 395.3(a)(3))";
   } else if (team_span_s > 24.0 * 3600.0 + kTolS) {
     s.feasible = false;
     s.reason = hours(team_span_s) + " of work a day is more than a day (24 h) even for a team";

@@ -25,28 +25,28 @@
 
 namespace semitco::tco {
 
-inline constexpr double kHosMaxDrivingS = 11.0 * 3600.0;   ///< 49 CFR 395.3(a)(3)(i)
-inline constexpr double kHosMaxOnDutyS = 14.0 * 3600.0;    ///< 49 CFR 395.3(a)(2)
-inline constexpr double kHosMinOffDutyS = 10.0 * 3600.0;   ///< 49 CFR 395.3(a)(1)
+inline constexpr double kHosMaxDrivingS = 11.0 * 3600.0;  ///< 49 CFR 395.3(a)(3)(i)
+inline constexpr double kHosMaxOnDutyS = 14.0 * 3600.0;   ///< 49 CFR 395.3(a)(2)
+inline constexpr double kHosMinOffDutyS = 10.0 * 3600.0;  ///< 49 CFR 395.3(a)(1)
 
 /// The work of one operating day, before it is given to drivers.
 struct DayWork {
-  double driving_s = 0.0;            ///< time driving [s]
-  double on_duty_other_s = 0.0;      ///< scheduled stops and dwells at the legs' ends [s] (on duty)
-  double enroute_charging_s = 0.0;   ///< en-route charge stops, charging plus overhead [s]
-  double charging_in_breaks_s = 0.0; ///< part of enroute_charging_s inside the single driver's breaks [s]
+  double driving_s = 0.0;             ///< time driving [s]
+  double on_duty_other_s = 0.0;       ///< scheduled stops and dwells at the legs' ends [s] (on duty)
+  double enroute_charging_s = 0.0;    ///< en-route charge stops, charging plus overhead [s]
+  double charging_in_breaks_s = 0.0;  ///< part of enroute_charging_s inside the single driver's breaks [s]
 };
 
 /// The day as scheduled. Hours are per day.
 struct DaySchedule {
-  double driving_h = 0.0;   ///< driving
-  double on_duty_h = 0.0;   ///< on duty: driving plus on-duty time not driving (charging inside breaks
-                            ///< excluded for one driver)
-  double span_h = 0.0;      ///< from leaving the depot to coming back: on duty plus breaks
-  int breaks = 0;           ///< mandatory 30-minute breaks taken
-  int drivers = 1;          ///< 1, 2 (team) or 0 (supervised driverless)
-  double paid_driver_h = 0.0;     ///< driver hours paid, all drivers (breaks if hos_break_paid)
-  double supervised_h = 0.0;      ///< remotely supervised operating hours (driverless)
+  double driving_h = 0.0;      ///< driving
+  double on_duty_h = 0.0;      ///< on duty: driving plus on-duty time not driving (charging inside breaks
+                               ///< excluded for one driver)
+  double span_h = 0.0;         ///< from leaving the depot to coming back: on duty plus breaks
+  int breaks = 0;              ///< mandatory 30-minute breaks taken
+  int drivers = 1;             ///< 1, 2 (team) or 0 (supervised driverless)
+  double paid_driver_h = 0.0;  ///< driver hours paid, all drivers (breaks if hos_break_paid)
+  double supervised_h = 0.0;   ///< remotely supervised operating hours (driverless)
   bool feasible = true;
   std::string reason;  ///< why not, with the figures and the rule (empty when feasible)
 };

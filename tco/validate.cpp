@@ -5,10 +5,10 @@
 
 #include "tco/cost_model.hpp"
 #include "tco/duty.hpp"
-#include "tco/hours_of_service.hpp"
-#include "tco/units.hpp"
 #include "tco/finance.hpp"
+#include "tco/hours_of_service.hpp"
 #include "tco/parameters.hpp"
+#include "tco/units.hpp"
 
 namespace semitco::tco {
 
@@ -103,7 +103,9 @@ void check_charging(const TcoInputs& in) {
   }
 }
 
-std::string hours_text(double s) { return format_value(std::round(units::h_from_s(s) * 100.0) / 100.0) + " h"; }
+std::string hours_text(double s) {
+  return format_value(std::round(units::h_from_s(s) * 100.0) / 100.0) + " h";
+}
 
 // The day plan against the year: at most 366 days, at most 24 h a day (duty.hpp for the day's figures).
 void check_operations(const TcoInputs& in) {
@@ -129,14 +131,16 @@ void check_operations(const TcoInputs& in) {
     }
     if (o.operating_days_per_yr > 0.0 &&
         std::abs(implied - o.operating_days_per_yr) > 0.01 * o.operating_days_per_yr) {
-      throw TcoInputError(miles_key + ", " + legs_key + " and " + days_key + " disagree: the miles and the plan " +
-                          "give " + format_value(implied) + " days a year (more than 1 % apart); change one, or " +
+      throw TcoInputError(miles_key + ", " + legs_key + " and " + days_key +
+                          " disagree: the miles and the plan " + "give " + format_value(implied) +
+                          " days a year (more than 1 % apart); change one, or " +
                           "set operations.operating_days_per_yr to 0 to derive it");
     }
   } else if (!(o.operating_days_per_yr >= 1.0)) {
     fail("operations.operating_days_per_yr", format_value(o.operating_days_per_yr),
-         o.utilisation == Utilisation::kFromRoute ? "must be in [1, 366] with operations.utilisation = from_route"
-                                                  : "must be in [1, 366] when operations.day_plan.legs is empty");
+         o.utilisation == Utilisation::kFromRoute
+             ? "must be in [1, 366] with operations.utilisation = from_route"
+             : "must be in [1, 366] when operations.day_plan.legs is empty");
   }
   const bool breaks_taken = o.automation != Automation::kSupervisedDriverless && !o.team_drivers;
   for (Powertrain p : {Powertrain::kBatteryElectric, Powertrain::kDiesel}) {
@@ -159,10 +163,10 @@ void check_operations(const TcoInputs& in) {
       const double mph = units::miles_from_m(trip.distance_m) / units::h_from_s(trip.driving_time_s);
       throw TcoInputError(from + ": " + format_value(std::round(units::miles_from_m(d.distance_m))) +
                           " mi a day at the " + t + " trip's " + format_value(std::round(mph * 10.0) / 10.0) +
-                          " mph is " + hours_text(d.driving_s) + " driving + " + hours_text(d.stops_s + d.dwell_s) +
-                          " stops and dwells + " + std::to_string(breaks) + " break(s) + operations.day_plan." +
-                          "depot_dwell_s = " + hours_text(d.depot_dwell_s) + " = " + hours_text(day_s) +
-                          " (must fit in 24 h)");
+                          " mph is " + hours_text(d.driving_s) + " driving + " +
+                          hours_text(d.stops_s + d.dwell_s) + " stops and dwells + " +
+                          std::to_string(breaks) + " break(s) + operations.day_plan." + "depot_dwell_s = " +
+                          hours_text(d.depot_dwell_s) + " = " + hours_text(day_s) + " (must fit in 24 h)");
     }
   }
 }

@@ -6,9 +6,10 @@
 
 namespace semitco::tco::test {
 
-// 3 years, 5 % discount. One run: 100 mi, 2 h driving, 2.5 h with stops; 40,000 mi a year on 200 days =
-// two legs of 100 mi a day (the run's length: two loads), 200 days. EV: 200 kWh per run, 500 kWh usable pack (no en-route charging: the day needs
-// 400 kWh, 450 kWh sit above the 10 % reserve). Diesel: 10 gal and 0.25 gal DEF per run, 102 kg CO2.
+// 3 years, 5 % discount. One run: 100 mi, 2 h driving, 2.5 h with stops; 40,000 mi a year as two 100-mile
+// legs a day (two loads) on 200 days. EV: 200 kWh per run, 500 kWh usable pack (no en-route charging:
+// the day needs 400 kWh, 450 kWh sit above the 10 % reserve). Diesel: 10 gal and 0.25 gal DEF per run,
+// 102 kg CO2.
 inline TcoInputs hand_inputs() {
   using namespace units;
   TcoInputs in;

@@ -1,7 +1,7 @@
 // Comparison: payload rule, cost per ton-mile, break-even prices and year.
 #include <catch2/catch.hpp>
-#include <vector>
 #include <cmath>
+#include <vector>
 
 #include "hand_inputs.hpp"
 #include "tco/cost_model.hpp"
@@ -110,7 +110,8 @@ TEST_CASE("break-even year: the first year from which the electric truck stays n
   // No dearer in any year: from the start.
   CHECK(*break_even_year(std::vector<double>{1.0, 2.0}, std::vector<double>{1.0, 3.0}) == 0);
   // Dearer only in the last year: never, whatever came before.
-  CHECK_FALSE(break_even_year(std::vector<double>{1.0, 2.0, 5.0}, std::vector<double>{2.0, 3.0, 4.0}).has_value());
+  CHECK_FALSE(
+      break_even_year(std::vector<double>{1.0, 2.0, 5.0}, std::vector<double>{2.0, 3.0, 4.0}).has_value());
 }
 
 TEST_CASE("a truck cheaper at purchase but dearer later has no break-even year", "[breakeven]") {

@@ -45,8 +45,8 @@ TEST_CASE("a day beyond the pack needs en-route stops, each listed with place, t
   REQUIRE(r.day.enroute_stops == 1);
   REQUIRE(r.day.stops.size() == 1);
   const auto& s = r.day.stops[0];
-  CHECK(s.at_mi == Approx(150.0));                  // 450 kWh above reserve / 3 kWh/mi
-  CHECK(s.pack_kWh == Approx(150.0));               // 600 - 450
+  CHECK(s.at_mi == Approx(150.0));                          // 450 kWh above reserve / 3 kWh/mi
+  CHECK(s.pack_kWh == Approx(150.0));                       // 600 - 450
   CHECK(s.minutes == Approx(150.0 / 300.0 * 60.0 + 10.0));  // 30 min at 300 kW + 10 min overhead
   CHECK(s.grid_kWh == Approx(150.0 / 0.95));
   CHECK(s.cost_usd == Approx(150.0 / 0.95 * 0.40));
@@ -101,7 +101,8 @@ TEST_CASE("a derived day longer than 24 h is judged infeasible, naming the keys"
                                Contains("20.0 h of driving"));
 }
 
-TEST_CASE("charge stops along the day: positions of the stops placed wherever needed", "[feasibility][charging]") {
+TEST_CASE("charge stops along the day: positions of the stops placed wherever needed",
+          "[feasibility][charging]") {
   // 900 kWh over 300 mi (3 kWh/mi), 500 kWh pack, 450 above reserve, window 350 kWh:
   // stop 1 at 450 / 3 = 150 mi takes 350 kWh; stop 2 at 150 + 350 / 3 = 266.7 mi takes the last 100 kWh.
   ChargingPlan plan;

@@ -98,7 +98,8 @@ TEST_CASE("no legs: the day is annual miles / operating days at the trip's rates
 
 TEST_CASE("legs: daily distance is their sum, days follow from the annual miles, dwells are paid", "[duty]") {
   TcoInputs in = hand_inputs();
-  in.operations.day_plan.legs = {DayLeg{m_from_miles(120.0), 45.0 * 60.0}, DayLeg{m_from_miles(80.0), 30.0 * 60.0}};
+  in.operations.day_plan.legs = {DayLeg{m_from_miles(120.0), 45.0 * 60.0},
+                                 DayLeg{m_from_miles(80.0), 30.0 * 60.0}};
   in.operations.annual_miles = 40000.0;
   in.operations.operating_days_per_yr = 0.0;  // derive: 40,000 / 200 = 200 days
   const CostReport d = cost_report(in, DZ);
@@ -117,12 +118,13 @@ TEST_CASE("impossible day plans are refused naming the keys and values", "[duty]
   TcoInputs a = hand_inputs();
   a.operations.annual_miles = 100000.0;  // 200 mi a day -> 500 days
   a.operations.operating_days_per_yr = 0.0;
-  CHECK_THAT(message(a), Contains("operations.annual_miles = 100000") && Contains("operations.day_plan.legs") &&
-                             Contains("500") && Contains("366"));
+  CHECK_THAT(message(a), Contains("operations.annual_miles = 100000") &&
+                             Contains("operations.day_plan.legs") && Contains("500") && Contains("366"));
 
   TcoInputs b = hand_inputs();
   b.operations.operating_days_per_yr = 250.0;  // 40,000 mi / 200 mi = 200 days, 25 % apart
-  CHECK_THAT(message(b), Contains("operations.annual_miles = 40000") && Contains("operations.day_plan.legs") &&
+  CHECK_THAT(message(b), Contains("operations.annual_miles = 40000") &&
+                             Contains("operations.day_plan.legs") &&
                              Contains("operations.operating_days_per_yr = 250") && Contains("200"));
 
   TcoInputs c = hand_inputs();  // two 450-mile legs: 18 h driving + 4.5 h stops + 2 breaks + 10 h depot
@@ -164,7 +166,8 @@ TEST_CASE("utilisation from_route keeps the old rule: route length x runs x days
   CHECK(cost_report(longer, DZ).quantities.miles_per_yr == Approx(120000.0));
 }
 
-TEST_CASE("sensitivity to the annual miles works with a day plan whose days are given", "[duty][uncertainty]") {
+TEST_CASE("sensitivity to the annual miles works with a day plan whose days are given",
+          "[duty][uncertainty]") {
   TcoInputs in = hand_inputs();  // two legs, 40,000 mi, 200 days given (they agree)
   const auto ranges = default_sensitivity_ranges(in, 0.2);
   bool miles = false;

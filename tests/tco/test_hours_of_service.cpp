@@ -122,5 +122,6 @@ TEST_CASE("supervised driverless: no hours-of-service limits, remote supervision
   in.operations.driverless_max_operating_h_per_day = 14.0;
   const CostReport capped = cost_report(in, DZ);
   CHECK(capped.day.status == DayFeasibility::kInfeasible);
-  CHECK_THAT(capped.day.reason, Contains("15.0 h of operation") && Contains("driverless_max_operating_h_per_day"));
+  CHECK_THAT(capped.day.reason,
+             Contains("15.0 h of operation") && Contains("driverless_max_operating_h_per_day"));
 }
