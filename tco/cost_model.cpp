@@ -86,7 +86,10 @@ void compute_core(const TcoInputs& in, Powertrain p, TruckLedgerCore& out) {
   const double trips_per_yr = duty.per_m * duty.days_per_yr;
 
   const bool driverless = ops.automation == Automation::kSupervisedDriverless;
-  q.hos_breaks_per_day = driverless ? 0 : hos_breaks_per_day(duty.driving_s, ops.hos_driving_before_break_s);
+  // Breaks one driver takes: the charging plan lays its longest stops over them (a team or no driver
+  // takes none; schedule_day() then pays all the charging time).
+  const int single_driver_breaks =
+      driverless ? 0 : hos_breaks_per_day(duty.driving_s, ops.hos_driving_before_break_s);
   DayWork work;
   work.driving_s = duty.driving_s;
   work.on_duty_other_s = duty.stops_s + duty.dwell_s;
@@ -153,7 +156,7 @@ void compute_core(const TcoInputs& in, Powertrain p, TruckLedgerCore& out) {
       demand.usable_J = usable_J;
       demand.start_soc_frac = trip.start_soc_frac;
       demand.depot_window_s = duty.depot_dwell_s / ch.trucks_per_charger;
-      demand.hos_breaks_per_day = q.hos_breaks_per_day;
+      demand.hos_breaks_per_day = single_driver_breaks;
       demand.hos_break_s = ops.hos_break_s;
       const DayChargingPlan plan = plan_day_charging(ch, demand);
       out.feasible = out.feasible && plan.feasible;
@@ -182,12 +185,9 @@ void compute_core(const TcoInputs& in, Powertrain p, TruckLedgerCore& out) {
       work.charging_in_breaks_s = plan.break_overlap_s;
       yq.grid_kWh = depot_kWh + public_kWh + enroute_grid_kWh;
       yq.enroute_stops_per_day = plan.enroute_stops;
-      yq.paid_charging_h_per_day =
-          driverless ? 0.0 : units::h_from_s(plan.enroute_time_s - plan.break_overlap_s);
       if (y == 1) {
         q.enroute_stops_per_day = plan.enroute_stops;
         q.enroute_time_h_per_day = units::h_from_s(plan.enroute_time_s);
-        q.paid_charging_h_per_day = yq.paid_charging_h_per_day;
         q.depot_charge_h_per_day = units::h_from_s(plan.depot_time_s);
       }
     } else {
@@ -200,8 +200,15 @@ void compute_core(const TcoInputs& in, Powertrain p, TruckLedgerCore& out) {
     }
 
     const DaySchedule sched = schedule_day(ops, work);
+    // Charging a driver is paid for: beyond the breaks for one driver, all of it for a team, none driverless.
+    const double paid_charging_s = sched.drivers == 1   ? work.enroute_charging_s - work.charging_in_breaks_s
+                                   : sched.drivers == 2 ? work.enroute_charging_s
+                                                        : 0.0;
+    yq.paid_charging_h_per_day = units::h_from_s(paid_charging_s);
     if (y == 1) {
       out.schedule1 = sched;
+      q.hos_breaks_per_day = sched.breaks;
+      q.paid_charging_h_per_day = yq.paid_charging_h_per_day;
       q.driver_hours_per_day = sched.paid_driver_h;
       q.drivers = sched.drivers;
       q.supervised_h_per_day = sched.supervised_h;

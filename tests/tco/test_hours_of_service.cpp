@@ -73,6 +73,8 @@ TEST_CASE("a day plan with more than 11 h of driving is infeasible for one drive
   CHECK(team.feasible);
   CHECK(team.day.schedule.drivers == 2);
   CHECK(team.day.schedule.breaks == 0);  // driver swaps give each driver his break
+  CHECK(team.quantities.hos_breaks_per_day == 0);
+  CHECK(one.quantities.hos_breaks_per_day == 1);  // ceil(12 / 8) - 1
   // The second driver is on the truck for the same 15 h: labour rises by 15 h x 200 days x $37.50.
   CHECK(cash(team, 1, CostLine::kDriverLabour) - cash(one, 1, CostLine::kDriverLabour) ==
         Approx(15.0 * 200.0 * 37.5));
