@@ -8,6 +8,8 @@
 #include <sstream>
 
 #include "tco/charging.hpp"
+#include "tco/day_feasibility.hpp"
+#include "tco/duty.hpp"
 #include "tco/finance.hpp"
 #include "tco/units.hpp"
 
@@ -37,8 +39,10 @@ struct TruckLedgerCore {
   double pv_total = 0.0;
   double annuity = 0.0;  // a_N
   OperatingQuantities q;
-  bool feasible = true;
-  bool depot_oversubscribed = false;
+  DutyDay duty;
+  DayChargingPlan plan1;  // year 1 (electric)
+  DaySchedule schedule1;  // year 1
+  bool feasible = true;   // no charger gap longer than the pack allows, in any year
 };
 
 double escalate(double rate, int year) { return std::pow(1.0 + rate, static_cast<double>(year - 1)); }
@@ -62,31 +66,35 @@ void compute_core(const TcoInputs& in, Powertrain p, TruckLedgerCore& out) {
     out.year_q[static_cast<std::size_t>(y)] = YearQuantities{};
   }
   out.q = OperatingQuantities{};
+  out.plan1 = DayChargingPlan{};
   out.feasible = true;
-  out.depot_oversubscribed = false;
 
-  // ---- operations ----
+  // ---- operations: the trip as a representative duty (duty.hpp) ----
   OperatingQuantities& q = out.q;
-  const double run_mi = units::miles_from_m(trip.distance_m);
-  const double routes = static_cast<double>(ops.routes_per_day);
-  if (ops.annual_distance_override_mi > 0.0) {
-    q.runs_per_yr = ops.annual_distance_override_mi / run_mi;
-    q.days_per_yr = q.runs_per_yr / routes;
-  } else {
-    q.days_per_yr = ops.operating_days_per_yr;
-    q.runs_per_yr = routes * q.days_per_yr;
-  }
-  q.miles_per_yr = q.runs_per_yr * run_mi;
+  const DutyDay& duty = out.duty = duty_day(ops, trip);
+  q.days_per_yr = duty.days_per_yr;
+  q.miles_per_yr = duty.miles_per_yr;
+  q.day_distance_mi = units::miles_from_m(duty.distance_m);
+  q.runs_per_yr = duty.loads_per_day * duty.days_per_yr;
   q.loaded_miles_per_yr = q.miles_per_yr * (1.0 - ops.empty_return_share_frac);
   q.payload_kg = payload_kg(in, p);
   q.tons_per_yr = q.runs_per_yr * units::short_tons_from_kg(q.payload_kg);
-  q.ton_miles_per_yr = q.tons_per_yr * run_mi * (1.0 - ops.empty_return_share_frac);
+  q.ton_miles_per_yr = units::short_tons_from_kg(q.payload_kg) * q.loaded_miles_per_yr;
   q.taxable_gross_weight_lb = units::lb_from_kg(e.tare_kg + q.payload_kg);
+  q.driving_h_per_day = units::h_from_s(duty.driving_s);
+  // Trip quantities per year: per trip * (trip distances driven a year).
+  const double trips_per_yr = duty.per_m * duty.days_per_yr;
 
-  const double driving_day_s = routes * trip.driving_time_s;
-  q.hos_breaks_per_day = hos_breaks_per_day(driving_day_s, ops.hos_driving_before_break_s);
-  const double base_paid_day_s =
-      routes * trip.duration_s + (ops.hos_break_paid ? q.hos_breaks_per_day * ops.hos_break_s : 0.0);
+  const bool driverless = ops.automation == Automation::kSupervisedDriverless;
+  // Breaks one driver takes: the charging plan lays its longest stops over them (a team or no driver
+  // takes none; schedule_day() then pays all the charging time).
+  const int single_driver_breaks =
+      driverless ? 0 : hos_breaks_per_day(duty.driving_s, ops.hos_driving_before_break_s);
+  DayWork work;
+  work.driving_s = duty.driving_s;
+  work.on_duty_other_s = duty.stops_s + duty.dwell_s;
+  const double labour_factor =
+      ops.automation == Automation::kDriverAssist ? 1.0 + ops.driver_assist_driver_cost_change_frac : 1.0;
 
   // ---- capital at year 0 and financing ----
   const double price = e.purchase_price_usd;
@@ -134,7 +142,6 @@ void compute_core(const TcoInputs& in, Powertrain p, TruckLedgerCore& out) {
       row[idx(CostLine::kFinancingInterest)] = payments - repaid;
     }
 
-    double paid_extra_day_s = 0.0;
     if (ev) {
       const double esc_e = escalate(pr.electricity_escalation_frac_per_yr, y);
       int age = y - 1;
@@ -143,65 +150,80 @@ void compute_core(const TcoInputs& in, Powertrain p, TruckLedgerCore& out) {
       const double usable_J =
           usable0_J * std::pow(1.0 - e.battery_capacity_fade_frac_per_yr, static_cast<double>(age));
       DayChargingDemand demand;
+      demand.day_distance_m = duty.distance_m;
+      demand.day_energy_J = trip.energy_from_source_J * duty.per_m * grow;
       demand.run_distance_m = trip.distance_m;
-      demand.run_energy_J = trip.energy_from_source_J * grow;
-      demand.runs_per_day = ops.routes_per_day;
       demand.usable_J = usable_J;
       demand.start_soc_frac = trip.start_soc_frac;
-      demand.hos_breaks_per_day = q.hos_breaks_per_day;
+      demand.depot_window_s = duty.depot_dwell_s / ch.trucks_per_charger;
+      demand.hos_breaks_per_day = single_driver_breaks;
       demand.hos_break_s = ops.hos_break_s;
       const DayChargingPlan plan = plan_day_charging(ch, demand);
       out.feasible = out.feasible && plan.feasible;
-      if (plan.depot_time_s * ch.trucks_per_charger > ch.depot_window_s * (1.0 + 1e-9))
-        out.depot_oversubscribed = true;
+      if (y == 1) out.plan1 = plan;
 
       const double enroute_grid_kWh =
           units::kWh_from_J(plan.enroute_pack_J / ch.enroute_efficiency_frac) * q.days_per_yr;
       const double depot_grid_kWh =
           units::kWh_from_J(plan.depot_pack_J / ch.depot_efficiency_frac) * q.days_per_yr;
-      const double public_kWh = enroute_grid_kWh + pr.public_charging_share_frac * depot_grid_kWh;
+      const double public_kWh = pr.public_charging_share_frac * depot_grid_kWh;
       const double depot_kWh = (1.0 - pr.public_charging_share_frac) * depot_grid_kWh;
       row[idx(CostLine::kDepotElectricity)] = depot_kWh * pr.electricity_price_usd_per_kWh * esc_e;
       row[idx(CostLine::kPublicCharging)] = public_kWh * pr.public_charging_usd_per_kWh * esc_e;
+      row[idx(CostLine::kEnrouteCharging)] = enroute_grid_kWh * pr.public_charging_usd_per_kWh * esc_e;
       row[idx(CostLine::kDemandCharge)] = pr.demand_charge_usd_per_kW_month * ch.depot_charger_power_kW *
                                           12.0 / ch.trucks_per_charger * esc_e;
       row[idx(CostLine::kElectricityFixedFees)] =
           pr.fixed_fees_usd_per_month * 12.0 / ch.trucks_per_charger * esc_e;
-      row[idx(CostLine::kLcfsCredit)] = -(depot_kWh + public_kWh) * pr.lcfs_credit_usd_per_kWh;
+      row[idx(CostLine::kLcfsCredit)] =
+          -(depot_kWh + public_kWh + enroute_grid_kWh) * pr.lcfs_credit_usd_per_kWh;
       if (y == e.battery_replacement_year) {
         row[idx(CostLine::kBatteryReplacement)] =
             units::kWh_from_J(usable0_J) * e.battery_replacement_usd_per_kWh;
       }
-      paid_extra_day_s = plan.enroute_time_s - plan.break_overlap_s;
-      yq.grid_kWh = depot_kWh + public_kWh;
+      work.enroute_charging_s = plan.enroute_time_s;
+      work.charging_in_breaks_s = plan.break_overlap_s;
+      yq.grid_kWh = depot_kWh + public_kWh + enroute_grid_kWh;
       yq.enroute_stops_per_day = plan.enroute_stops;
-      yq.paid_charging_h_per_day = units::h_from_s(paid_extra_day_s);
       if (y == 1) {
         q.enroute_stops_per_day = plan.enroute_stops;
         q.enroute_time_h_per_day = units::h_from_s(plan.enroute_time_s);
-        q.paid_charging_h_per_day = units::h_from_s(paid_extra_day_s);
         q.depot_charge_h_per_day = units::h_from_s(plan.depot_time_s);
       }
     } else {
       const double esc_d = escalate(pr.diesel_escalation_frac_per_yr, y);
-      const double gal = units::gal_from_L(trip.fuel_L) * q.runs_per_yr * grow;
-      const double def_gal = units::gal_from_L(trip.def_L) * q.runs_per_yr * grow;
+      const double gal = units::gal_from_L(trip.fuel_L) * trips_per_yr * grow;
+      const double def_gal = units::gal_from_L(trip.def_L) * trips_per_yr * grow;
       row[idx(CostLine::kDieselFuel)] = gal * pr.diesel_price_usd_per_gal * esc_d;
       row[idx(CostLine::kDef)] = def_gal * pr.def_price_usd_per_gal * esc_d;
       yq.diesel_gal = gal;
     }
 
-    const double paid_day_s = base_paid_day_s + paid_extra_day_s;
-    yq.driver_hours = units::h_from_s(paid_day_s) * q.days_per_yr;
-    if (y == 1) q.driver_hours_per_day = units::h_from_s(paid_day_s);
-    row[idx(CostLine::kDriverLabour)] = yq.driver_hours * wage * esc_o;
+    const DaySchedule sched = schedule_day(ops, work);
+    // Charging a driver is paid for: beyond the breaks for one driver, all of it for a team, none driverless.
+    const double paid_charging_s = sched.drivers == 1   ? work.enroute_charging_s - work.charging_in_breaks_s
+                                   : sched.drivers == 2 ? work.enroute_charging_s
+                                                        : 0.0;
+    yq.paid_charging_h_per_day = units::h_from_s(paid_charging_s);
+    if (y == 1) {
+      out.schedule1 = sched;
+      q.hos_breaks_per_day = sched.breaks;
+      q.paid_charging_h_per_day = yq.paid_charging_h_per_day;
+      q.driver_hours_per_day = sched.paid_driver_h;
+      q.drivers = sched.drivers;
+      q.supervised_h_per_day = sched.supervised_h;
+    }
+    yq.driver_hours = sched.paid_driver_h * q.days_per_yr;
+    row[idx(CostLine::kDriverLabour)] = yq.driver_hours * wage * labour_factor * esc_o;
+    row[idx(CostLine::kRemoteSupervision)] =
+        sched.supervised_h * q.days_per_yr * ops.remote_supervision_usd_per_h * esc_o;
     row[idx(CostLine::kMaintenance)] = q.miles_per_yr * e.maintenance_usd_per_mi * esc_o;
     row[idx(CostLine::kTyres)] = q.miles_per_yr * e.tyres_usd_per_mi * esc_o;
     row[idx(CostLine::kTolls)] = q.miles_per_yr * e.tolls_usd_per_mi * esc_o;
     row[idx(CostLine::kRegistration)] = e.registration_usd_per_yr * esc_o;
     row[idx(CostLine::kInsurance)] = e.insurance_frac_of_price_per_yr * price;
     row[idx(CostLine::kHvut)] = hvut;
-    row[idx(CostLine::kCarbonCost)] = trip.co2_kg * q.runs_per_yr * grow * co2_price_per_kg;
+    row[idx(CostLine::kCarbonCost)] = trip.co2_kg * trips_per_yr * grow * co2_price_per_kg;
     if (y == N) row[idx(CostLine::kResidualValue)] = -residual_value_usd(e, N);
   }
 
@@ -277,21 +299,31 @@ CostReport report_from_core(const TcoInputs& in, Powertrain p, const TruckLedger
 
   const bool ev = p == Powertrain::kBatteryElectric;
   const Operations& ops = in.operations;
-  if (!c.feasible) {
+  r.day = judge_day(in, p, c.duty, c.plan1, c.schedule1);
+  r.feasible = r.day.status != DayFeasibility::kInfeasible;
+  if (!r.feasible)
+    r.notes.push_back("the day cannot be done: " + r.day.reason);
+  else if (!r.day.reason.empty())
+    r.notes.push_back(r.day.reason);
+  if (!c.feasible && r.feasible) {
     r.notes.push_back(
-        "charging.enroute_charger_positions_m: a gap between chargers is longer than the usable "
-        "pack allows; the shortfall is costed as extra stops");
+        "charging.enroute_charger_positions_m: in a later year a gap between chargers is longer than the "
+        "usable pack allows; the shortfall is costed as extra stops");
   }
-  if (c.depot_oversubscribed) {
-    r.notes.push_back("depot charger oversubscribed: " + fmt(c.q.depot_charge_h_per_day) + " h per truck * " +
-                      fmt(in.charging.trucks_per_charger) + " trucks > charging.depot_window_s = " +
-                      fmt(units::h_from_s(in.charging.depot_window_s)) + " h");
+  if (c.schedule1.drivers == 2) {
+    r.notes.push_back("assumption: a team of two drivers (operations.team_drivers), both paid for " +
+                      fmt(c.schedule1.on_duty_h) + " h a day");
   }
-  const double driving_h = units::h_from_s(ops.routes_per_day * truck_of(in, p).trip.driving_time_s);
-  if (driving_h > 11.0) {
-    r.notes.push_back("driving " + fmt(driving_h) +
-                      " h per day exceeds the 11 h hours-of-service limit "
-                      "(49 CFR 395.3): plan a second driver or fewer routes per day");
+  if (ops.automation == Automation::kDriverAssist) {
+    r.notes.push_back("assumption (buyer-entered): driver assist changes the driver cost by " +
+                      fmt(100.0 * ops.driver_assist_driver_cost_change_frac) +
+                      " % (operations.driver_assist_driver_cost_change_frac); hours of service unchanged");
+  } else if (ops.automation == Automation::kSupervisedDriverless) {
+    r.notes.push_back(
+        "assumption (buyer-entered): supervised driverless operation, no hours-of-service limits, "
+        "remote supervision at $" +
+        fmt(ops.remote_supervision_usd_per_h) + "/h for " + fmt(c.schedule1.supervised_h) +
+        " h a day, at most " + fmt(ops.driverless_max_operating_h_per_day) + " h a day");
   }
   const double payload_desired = ops.payload_desired_kg;
   if (c.q.payload_kg < payload_desired) {
@@ -332,6 +364,8 @@ std::string_view cost_line_key(CostLine line) {
       return "electricity_fixed_fees";
     case CostLine::kPublicCharging:
       return "public_charging";
+    case CostLine::kEnrouteCharging:
+      return "enroute_charging";
     case CostLine::kMaintenance:
       return "maintenance_repair";
     case CostLine::kTyres:
@@ -346,6 +380,8 @@ std::string_view cost_line_key(CostLine line) {
       return "tolls";
     case CostLine::kDriverLabour:
       return "driver_labour";
+    case CostLine::kRemoteSupervision:
+      return "remote_supervision";
     case CostLine::kBatteryReplacement:
       return "battery_replacement";
     case CostLine::kCarbonCost:
@@ -391,6 +427,18 @@ QuickTotals quick_totals(const TcoInputs& inputs) {
   return t;
 }
 
+std::optional<int> break_even_year(std::span<const double> electric_cum, std::span<const double> diesel_cum) {
+  // Walk back from the end of ownership while the electric truck is no dearer; the last year walked is
+  // the first of the run that lasts to the end.
+  const std::size_t n = std::min(electric_cum.size(), diesel_cum.size());
+  std::optional<int> year;
+  for (std::size_t y = n; y-- > 0;) {
+    if (electric_cum[y] > diesel_cum[y]) break;
+    year = static_cast<int>(y);
+  }
+  return year;
+}
+
 Comparison compare(const TcoInputs& inputs) {
   validate(inputs);
   Comparison c;
@@ -409,12 +457,8 @@ Comparison compare(const TcoInputs& inputs) {
   c.ev_runs_per_diesel_run_same_freight =
       safe_div(c.diesel.quantities.payload_kg, c.electric.quantities.payload_kg);
 
-  for (std::size_t y = 0; y < c.electric.cumulative_discounted_usd.size(); ++y) {
-    if (c.electric.cumulative_discounted_usd[y] <= c.diesel.cumulative_discounted_usd[y]) {
-      c.break_even_year = static_cast<int>(y);
-      break;
-    }
-  }
+  c.break_even_year =
+      break_even_year(c.electric.cumulative_discounted_usd, c.diesel.cumulative_discounted_usd);
 
   // Cost per mile is linear in each price (every energy line is quantity * price * escalation), so two
   // evaluations give the exact line and the break-even price follows in closed form.

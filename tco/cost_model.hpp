@@ -23,10 +23,12 @@
 #include <array>
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "tco/hours_of_service.hpp"
 #include "tco/inputs.hpp"
 
 namespace semitco::tco {
@@ -45,19 +47,22 @@ enum class CostLine : int {
   kDepotElectricity,      ///< depot kWh from the grid * energy rate
   kDemandCharge,          ///< $/kW-month * depot charger kW * 12 / trucks per charger
   kElectricityFixedFees,  ///< $/month * 12 / trucks per charger
-  kPublicCharging,        ///< en-route and public kWh * public price
+  kPublicCharging,        ///< depot energy bought at public chargers instead (public_charging_share_frac)
+                          ///< * public price
+  kEnrouteCharging,       ///< en-route charge stops' grid kWh * public price (stops in CostReport::day)
   kMaintenance,           ///< repair & maintenance $/mi
   kTyres,                 ///< tyres $/mi
   kInsurance,             ///< % of purchase price per year
   kHvut,                  ///< heavy vehicle use tax (IRS 2290)
   kRegistration,          ///< registration, plates, permits
   kTolls,                 ///< tolls $/mi
-  kDriverLabour,          ///< paid driver hours * wage * (1 + benefits)
+  kDriverLabour,          ///< paid driver hours * wage * (1 + benefits) (* (1 + assist change))
+  kRemoteSupervision,     ///< supervised driverless: operating hours * remote_supervision_usd_per_h
   kBatteryReplacement,    ///< mid-life pack replacement (EV)
   kCarbonCost,            ///< CO2 tonnes * carbon price
   kLcfsCredit,            ///< low-carbon-fuel credit revenue (negative)
 };
-inline constexpr std::size_t kCostLineCount = 23;
+inline constexpr std::size_t kCostLineCount = 25;
 
 /// snake_case key of a line, as used in CSV/JSON output ("diesel_fuel", "driver_labour", ...).
 std::string_view cost_line_key(CostLine line);
@@ -94,8 +99,9 @@ struct LedgerYear {
 /// Physical quantities behind the costs (year 1 where they change with age).
 struct OperatingQuantities {
   double payload_kg = 0.0;
-  double runs_per_yr = 0.0;
+  double runs_per_yr = 0.0;  ///< loads per year (one per leg; one a day without legs; runs from route)
   double days_per_yr = 0.0;
+  double day_distance_mi = 0.0;
   double miles_per_yr = 0.0;
   double loaded_miles_per_yr = 0.0;
   double tons_per_yr = 0.0;       ///< short tons delivered
@@ -106,8 +112,37 @@ struct OperatingQuantities {
   double enroute_time_h_per_day = 0.0;   ///< year 1, charging + overhead
   double paid_charging_h_per_day = 0.0;  ///< year 1, beyond the HOS breaks
   double depot_charge_h_per_day = 0.0;   ///< year 1, per truck
+  double driving_h_per_day = 0.0;        ///< at the duty's time per mile
+  int drivers = 1;                       ///< 1, 2 (team) or 0 (supervised driverless)
+  double supervised_h_per_day = 0.0;     ///< remotely supervised hours (driverless)
   double taxable_gross_weight_lb = 0.0;  ///< tare + payload, for HVUT
 };
+
+/// Can the truck do the day, and how (judged before any cost; year 1). docs/tco.md, "Feasibility".
+struct DayFeasibility {
+  enum Status {
+    kDepotOnly,     ///< feasible on depot charging alone (always, for a diesel that passes the hours)
+    kNeedsEnroute,  ///< feasible with enroute_stops en-route charge stops
+    kInfeasible,    ///< cannot be done: reason says why (range, hours of service, charging window)
+  };
+  struct Stop {
+    double at_mi = 0.0;     ///< position from the start of the day [mi]
+    double minutes = 0.0;   ///< charging plus overhead [min]
+    double pack_kWh = 0.0;  ///< into the pack [kWh]
+    double grid_kWh = 0.0;  ///< from the grid [kWh]
+    double cost_usd = 0.0;  ///< grid kWh * public price, year 1 [USD]
+  };
+  Status status = kDepotOnly;
+  int enroute_stops = 0;
+  std::vector<Stop> stops;           ///< every stop of the day (at most DayChargingPlan::kMaxListedStops)
+  double depot_shortfall_kWh = 0.0;  ///< what the depot window cannot put back [kWh] (0: it can)
+  double day_h = 0.0;                ///< the whole day: working span + depot dwell [h]
+  std::string reason;    ///< infeasible: why, with the figures; otherwise notes (e.g. a short window)
+  DaySchedule schedule;  ///< hours of service
+};
+
+/// "depot_only", "needs_enroute", "infeasible" (batch columns, JSON).
+const char* day_status_key(DayFeasibility::Status s);
 
 struct CostReport {
   Powertrain powertrain{};
@@ -121,7 +156,8 @@ struct CostReport {
   std::vector<LedgerYear> ledger;                 ///< years 0..N
   std::vector<double> cumulative_usd;             ///< nominal, years 0..N
   std::vector<double> cumulative_discounted_usd;  ///< years 0..N
-  bool feasible = true;                           ///< false: the charging plan cannot bridge a charger gap
+  bool feasible = true;                           ///< day.status != kInfeasible
+  DayFeasibility day;                             ///< the day's verdict, stops and schedule
   std::vector<std::string> notes;  ///< plain-language warnings (oversubscribed charger, > 11 h driving, ...)
 
   [[nodiscard]] const CostLineSummary& line(CostLine l) const { return lines[static_cast<std::size_t>(l)]; }
@@ -135,8 +171,10 @@ struct Comparison {
   double savings_usd_per_ton_mi = 0.0;
   double savings_usd_per_ton = 0.0;
   double savings_npv_usd = 0.0;
-  std::optional<int> break_even_year;  ///< first year whose cumulative discounted cost of the EV is <=
-                                       ///< the diesel's (0 = from the start), none if never
+  std::optional<int> break_even_year;  ///< first year from which the cumulative discounted cost of the EV
+                                       ///< stays <= the diesel's to the end of ownership (0 = from the
+                                       ///< start); none ("never") if the EV is dearer at the end
+                                       ///< (see break_even_year())
   std::optional<double> break_even_diesel_price_usd_per_gal;       ///< equal $/mi; may be negative
   std::optional<double> break_even_electricity_price_usd_per_kWh;  ///< depot rate for equal $/mi
   double ev_runs_per_diesel_run_same_freight = 1.0;                ///< diesel payload / EV payload
@@ -150,6 +188,11 @@ CostReport cost_report(const TcoInputs& inputs, Powertrain powertrain);
 
 /// Both trucks, savings, break-even prices and year. Validates first (throws TcoInputError).
 Comparison compare(const TcoInputs& inputs);
+
+/// First year y such that electric_cum[t] <= diesel_cum[t] for every t >= y (cumulative costs by year
+/// 0..N, same length); std::nullopt when the electric curve ends above the diesel's. A crossing that is
+/// undone later does not count: curves that cross twice give the year of the last crossing.
+std::optional<int> break_even_year(std::span<const double> electric_cum, std::span<const double> diesel_cum);
 
 /// Totals only, without validation and without allocating: what Monte Carlo and sensitivity evaluate.
 struct QuickTotals {

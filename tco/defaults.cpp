@@ -63,6 +63,16 @@ TcoInputs default_inputs() {
   de.battery_capacity_fade_frac_per_yr = 0.0;
   de.battery_replacement_usd_per_kWh = 0.0;
 
+  // The duty: 100,000 mi a year on 250 days, one 400-mile day, 10 h parked at the depot (estimates; ATRI's
+  // operational-cost surveys put the average tractor near 100,000 mi a year). Driver, no team.
+  in.operations.utilisation = Utilisation::kAnnualMiles;
+  in.operations.annual_miles = 100000.0;
+  in.operations.operating_days_per_yr = 250.0;
+  in.operations.day_plan = DayPlan{};
+  in.operations.day_plan.depot_dwell_s = 10.0 * kSecondsPerHour;
+  in.operations.automation = Automation::kDriver;
+  in.operations.team_drivers = false;
+
   in.charging.acceptance = default_acceptance_curve();
   return in;
 }

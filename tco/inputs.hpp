@@ -126,16 +126,51 @@ struct EnergyPrices {
                                               ///< to the EV [USD/kWh], >= 0
 };
 
-/// Duty cycle. Hours-of-service: 49 CFR 395.3(a)(3)(ii) requires a 30-minute break after 8 hours of
-/// cumulative driving.
+/// How the year's miles are found.
+enum class Utilisation {
+  kAnnualMiles,  ///< Operations::annual_miles (and the day plan): the trip is a representative duty whose
+                 ///< energy, fuel and time per mile are applied to the operation's own miles
+  kFromRoute,    ///< the old rule: route length * routes_per_day * operating days (or
+                 ///< annual_distance_override_mi); only when the scenario asks for it
+};
+
+/// Who drives (docs/tco.md, "Automation"). Every level other than kDriver is a buyer-entered assumption.
+enum class Automation {
+  kDriver,                ///< a driver under US hours of service (49 CFR 395.3)
+  kDriverAssist,          ///< same hours; driver cost changed by driver_assist_driver_cost_change_frac
+  kSupervisedDriverless,  ///< hub-to-hub without a driver: no hours-of-service limits, remote supervision
+                          ///< paid per operating hour, at most driverless_max_operating_h_per_day a day
+};
+
+/// One leg of the day plan: drive distance_m, then stand dwell_after_s (loading, unloading; on duty).
+struct DayLeg {
+  double distance_m = 0.0;     ///< [m], > 0 (scenario key distance_mi or any length unit)
+  double dwell_after_s = 0.0;  ///< [s], >= 0 (scenario key dwell_after_min or any time unit)
+};
+
+/// The operating day: legs driven one after the other, then the truck parks at the depot.
+struct DayPlan {
+  std::vector<DayLeg> legs;  ///< empty: the day is one leg of annual_miles / operating_days_per_yr
+  double depot_dwell_s = 10.0 * 3600.0;  ///< time parked at the depot [s], [0, 86400]; the depot
+                                         ///< charging window (replaces charging.depot_window_s) (estimate)
+};
+
+/// Duty cycle. Hours-of-service: 49 CFR 395.3 (11 h driving, 14 h on duty, a 30-minute break after 8 h of
+/// cumulative driving, 10 h off duty), scheduled by tco/hours_of_service.hpp.
 struct Operations {
-  int routes_per_day = 2;                    ///< runs of the route per operating day [1..50]
-  double operating_days_per_yr = 250.0;      ///< [1..366] (estimate: 5 days a week, 50 weeks)
-  double annual_distance_override_mi = 0.0;  ///< 0: derive from routes and days; > 0: miles per year,
-                                             ///< days scale to match
-  /// freight offered per run [kg], > 0 (42,000 lb, estimate)
+  Utilisation utilisation = Utilisation::kAnnualMiles;
+  double annual_miles = 100000.0;  ///< miles per year [mi], (0, 1e7] (estimate: 400 mi a day on 250 days)
+  DayPlan day_plan;
+  int routes_per_day = 2;                    ///< kFromRoute only: runs of the route per day [1..50]
+  double operating_days_per_yr = 250.0;      ///< [0..366] (estimate: 5 days a week, 50 weeks); with day-plan
+                                             ///< legs 0 = annual_miles / daily distance, else it must agree
+                                             ///< with that within 1 %; without legs it must be >= 1
+  double annual_distance_override_mi = 0.0;  ///< kFromRoute only. 0: derive from routes and days; > 0:
+                                             ///< miles per year, days scale to match
+  /// freight offered per load [kg], > 0 (42,000 lb, estimate); one load per leg (per run for kFromRoute,
+  /// per day without legs)
   double payload_desired_kg = units::kg_from_lb(42000.0);
-  double empty_return_share_frac = 0.0;  ///< share of the run distance driven empty [0..1) (deadhead);
+  double empty_return_share_frac = 0.0;  ///< share of the distance driven empty [0..1) (deadhead);
                                          ///< ton-miles count only loaded distance
   double driver_wage_usd_per_h = 35.0;   ///< [USD/h], >= 0 (estimate: ATRI 2024 update, driver wages
                                          ///< $0.779/mi, times ~45 mph average run speed)
@@ -143,6 +178,15 @@ struct Operations {
   double hos_driving_before_break_s = 8.0 * 3600.0;  ///< driving allowed before a break [s] (49 CFR 395.3)
   double hos_break_s = 1800.0;  ///< length of the mandatory break [s] (49 CFR 395.3: 30 min)
   bool hos_break_paid = false;  ///< whether the driver is paid during the mandatory break
+  bool team_drivers = false;    ///< a day one driver cannot do is shared by two (both paid), else infeasible
+  Automation automation = Automation::kDriver;
+  double driver_assist_driver_cost_change_frac = 0.0;  ///< kDriverAssist: change of driver cost [-1..1]
+                                                       ///< (assumption entered by the buyer; default 0)
+  double remote_supervision_usd_per_h = 15.0;  ///< kSupervisedDriverless: per operating hour [USD/h], >= 0
+                                               ///< (estimate: a $45/h remote operator watching 3 trucks)
+  double driverless_max_operating_h_per_day = 20.0;  ///< kSupervisedDriverless: hours a day the truck may
+                                                     ///< operate (0, 24] (estimate: 4 h a day for
+                                                     ///< inspection, maintenance and hub handling)
   /// gross combination weight limit [kg], > 0; 80,000 lb (23 USC 127)
   double gross_weight_limit_kg = units::kg_from_lb(80000.0);
   double ev_weight_allowance_kg = units::kg_from_lb(2000.0);  ///< extra gross weight for battery-electric
@@ -167,8 +211,8 @@ struct ChargingPlan {
   double depot_efficiency_frac = 0.92;      ///< grid to pack [0.5..1] (estimate)
   double depot_hardware_usd = 87500.0;      ///< per charger [USD], >= 0 (MIT Green Trucking)
   double depot_installation_usd = 33179.0;  ///< per charger [USD], >= 0 (MIT Green Trucking)
-  double trucks_per_charger = 1.0;          ///< trucks sharing one depot charger [>= 1]
-  double depot_window_s = 10.0 * 3600.0;    ///< time parked at the depot for charging [s], > 0 (estimate)
+  double trucks_per_charger = 1.0;          ///< trucks sharing one depot charger [>= 1]; each truck gets
+                                            ///< operations.day_plan.depot_dwell_s / trucks_per_charger
 
   double enroute_charger_power_kW = 750.0;  ///< high-power charger output [kW], (0..1500]
                                             ///< (Megacharger up to ~1 MW; estimate of typical)
@@ -176,7 +220,8 @@ struct ChargingPlan {
   double enroute_target_soc_frac = 0.80;    ///< charge en route up to this SOC (reserve..1] (estimate)
   double enroute_stop_overhead_s = 600.0;   ///< detour, queue, plug in/out per stop [s], >= 0 (estimate)
   std::vector<double> enroute_charger_positions_m;  ///< chargers along the run [m from run start], sorted,
-                                                    ///< in [0, distance]; empty: a charger wherever needed
+                                                    ///< in [0, distance], repeated every run length over
+                                                    ///< the day; empty: a charger wherever needed
 };
 
 /// Everything the TCO model needs for one electric-vs-diesel comparison.

@@ -43,6 +43,15 @@ bool is_route_quantity(std::string_view key) {
          key.ends_with(".trip.driving_time_s");
 }
 
+// With day-plan legs the operating days follow from the annual miles (operating_days_per_yr is only a
+// cross-check, duty.hpp), so varying the annual miles is done with the check off: the costs are the same.
+TcoInputs with_derived_days(const TcoInputs& in) {
+  TcoInputs w = in;
+  if (w.operations.utilisation == Utilisation::kAnnualMiles && !w.operations.day_plan.legs.empty())
+    w.operations.operating_days_per_yr = 0.0;
+  return w;
+}
+
 }  // namespace
 
 double counter_uniform(std::uint64_t seed, std::uint64_t draw, std::uint64_t counter) {
@@ -84,7 +93,7 @@ TornadoResult tornado(const TcoInputs& base, std::span<const SensitivityRange> r
   validate(base);
   TornadoResult out;
   out.base_savings_usd_per_mi = quick_totals(base).savings_usd_per_mi();
-  TcoInputs work = base;
+  TcoInputs work = with_derived_days(base);
   for (const SensitivityRange& r : ranges) {
     const ParameterInfo& p = find_parameter(r.key);
     TornadoBar bar;
@@ -92,13 +101,14 @@ TornadoResult tornado(const TcoInputs& base, std::span<const SensitivityRange> r
     bar.base_value = p.get(base);
     bar.low_value = r.low;
     bar.high_value = r.high;
+    const double restore = p.get(work);
     p.set(work, r.low);
     validate(work);
     const QuickTotals lo = quick_totals(work);
     p.set(work, r.high);
     validate(work);
     const QuickTotals hi = quick_totals(work);
-    p.set(work, bar.base_value);
+    p.set(work, restore);
     bar.electric_usd_per_mi_low = lo.electric_usd_per_mi;
     bar.electric_usd_per_mi_high = hi.electric_usd_per_mi;
     bar.diesel_usd_per_mi_low = lo.diesel_usd_per_mi;
@@ -116,7 +126,7 @@ TornadoResult tornado(const TcoInputs& base, std::span<const SensitivityRange> r
 
 std::vector<SensitivityRange> default_sensitivity_ranges(const TcoInputs& base, double rel_frac) {
   std::vector<SensitivityRange> out;
-  TcoInputs work = base;
+  TcoInputs work = with_derived_days(base);
   for (const ParameterInfo& p : parameters()) {
     if (p.informational || is_route_quantity(p.key)) continue;
     const double v = p.get(base);
@@ -124,6 +134,7 @@ std::vector<SensitivityRange> default_sensitivity_ranges(const TcoInputs& base, 
     SensitivityRange r{std::string(p.key), std::clamp(v * (1.0 - rel_frac), p.min_value, p.max_value),
                        std::clamp(v * (1.0 + rel_frac), p.min_value, p.max_value)};
     if (r.low == r.high) continue;
+    const double restore = p.get(work);
     bool ok = true;
     for (double x : {r.low, r.high}) {
       p.set(work, x);
@@ -133,7 +144,7 @@ std::vector<SensitivityRange> default_sensitivity_ranges(const TcoInputs& base, 
         ok = false;
       }
     }
-    p.set(work, v);
+    p.set(work, restore);
     if (ok) out.push_back(std::move(r));
   }
   return out;

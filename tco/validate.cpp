@@ -4,8 +4,11 @@
 #include <string>
 
 #include "tco/cost_model.hpp"
+#include "tco/duty.hpp"
 #include "tco/finance.hpp"
+#include "tco/hours_of_service.hpp"
 #include "tco/parameters.hpp"
+#include "tco/units.hpp"
 
 namespace semitco::tco {
 
@@ -100,6 +103,74 @@ void check_charging(const TcoInputs& in) {
   }
 }
 
+std::string hours_text(double s) {
+  return format_value(std::round(units::h_from_s(s) * 100.0) / 100.0) + " h";
+}
+
+// The day plan against the year: at most 366 days, at most 24 h a day (duty.hpp for the day's figures).
+void check_operations(const TcoInputs& in) {
+  const Operations& o = in.operations;
+  const auto& legs = o.day_plan.legs;
+  double day_mi = 0.0;
+  for (std::size_t i = 0; i < legs.size(); ++i) {
+    const std::string at = "operations.day_plan.legs[" + std::to_string(i) + "]";
+    if (!(legs[i].distance_m > 0.0) || !std::isfinite(legs[i].distance_m))
+      fail(at + ".distance_mi", format_value(units::miles_from_m(legs[i].distance_m)), "must be > 0");
+    if (!(legs[i].dwell_after_s >= 0.0) || !std::isfinite(legs[i].dwell_after_s))
+      fail(at + ".dwell_after_min", format_value(legs[i].dwell_after_s / 60.0), "must be >= 0");
+    day_mi += units::miles_from_m(legs[i].distance_m);
+  }
+  const std::string days_key = "operations.operating_days_per_yr = " + format_value(o.operating_days_per_yr);
+  const std::string miles_key = "operations.annual_miles = " + format_value(o.annual_miles);
+  if (o.utilisation == Utilisation::kAnnualMiles && !legs.empty()) {
+    const double implied = o.annual_miles / day_mi;
+    const std::string legs_key = "operations.day_plan.legs (" + format_value(day_mi) + " mi a day)";
+    if (implied > 366.0 * (1.0 + 1e-12)) {
+      throw TcoInputError(miles_key + " with " + legs_key + " needs " + format_value(implied) +
+                          " operating days a year (must be <= 366): fewer annual miles or longer days");
+    }
+    if (o.operating_days_per_yr > 0.0 &&
+        std::abs(implied - o.operating_days_per_yr) > 0.01 * o.operating_days_per_yr) {
+      throw TcoInputError(miles_key + ", " + legs_key + " and " + days_key +
+                          " disagree: the miles and the plan " + "give " + format_value(implied) +
+                          " days a year (more than 1 % apart); change one, or " +
+                          "set operations.operating_days_per_yr to 0 to derive it");
+    }
+  } else if (!(o.operating_days_per_yr >= 1.0)) {
+    fail("operations.operating_days_per_yr", format_value(o.operating_days_per_yr),
+         o.utilisation == Utilisation::kFromRoute
+             ? "must be in [1, 366] with operations.utilisation = from_route"
+             : "must be in [1, 366] when operations.day_plan.legs is empty");
+  }
+  const bool breaks_taken = o.automation != Automation::kSupervisedDriverless && !o.team_drivers;
+  for (Powertrain p : {Powertrain::kBatteryElectric, Powertrain::kDiesel}) {
+    const TripSummary& trip = p == Powertrain::kBatteryElectric ? in.electric.trip : in.diesel.trip;
+    const std::string t = p == Powertrain::kBatteryElectric ? "electric" : "diesel";
+    const DutyDay d = duty_day(o, trip);
+    if (o.utilisation == Utilisation::kFromRoute && d.days_per_yr > 366.0 * (1.0 + 1e-12)) {
+      fail("operations.annual_distance_override_mi", format_value(o.annual_distance_override_mi),
+           "needs " + format_value(d.days_per_yr) + " operating days a year at operations.routes_per_day = " +
+               std::to_string(o.routes_per_day) + " (must be <= 366)");
+    }
+    // An explicit day plan that cannot fit in a day is an input error; a day derived from the annual
+    // miles (no legs, or from_route) that does not fit is judged infeasible instead (day_feasibility.hpp),
+    // so a batch over slow cycles still reports every row with its verdict.
+    if (o.utilisation == Utilisation::kFromRoute || legs.empty()) continue;
+    const int breaks = breaks_taken ? hos_breaks_per_day(d.driving_s, o.hos_driving_before_break_s) : 0;
+    const double day_s = d.driving_s + d.stops_s + d.dwell_s + breaks * o.hos_break_s + d.depot_dwell_s;
+    if (day_s > 86400.0 * (1.0 + 1e-9)) {
+      const std::string from = miles_key + " with operations.day_plan.legs";
+      const double mph = units::miles_from_m(trip.distance_m) / units::h_from_s(trip.driving_time_s);
+      throw TcoInputError(from + ": " + format_value(std::round(units::miles_from_m(d.distance_m))) +
+                          " mi a day at the " + t + " trip's " + format_value(std::round(mph * 10.0) / 10.0) +
+                          " mph is " + hours_text(d.driving_s) + " driving + " +
+                          hours_text(d.stops_s + d.dwell_s) + " stops and dwells + " +
+                          std::to_string(breaks) + " break(s) + operations.day_plan." + "depot_dwell_s = " +
+                          hours_text(d.depot_dwell_s) + " = " + hours_text(day_s) + " (must fit in 24 h)");
+    }
+  }
+}
+
 }  // namespace
 
 void validate(const TcoInputs& in) {
@@ -117,6 +188,7 @@ void validate(const TcoInputs& in) {
   check_truck(in, Powertrain::kBatteryElectric);
   check_truck(in, Powertrain::kDiesel);
   check_charging(in);
+  check_operations(in);
 }
 
 }  // namespace semitco::tco

@@ -42,11 +42,11 @@ const std::vector<LineGroup>& line_groups() {
       {"Truck, taxes & financing", {L::kVehiclePrice, L::kExciseTax, L::kSalesTax, L::kIncentives, L::kFinancingInterest}},
       {"Residual value", {L::kResidualValue}},
       {"Depot charger", {L::kChargerCapital}},
-      {"Fuel & energy", {L::kDieselFuel, L::kDef, L::kDepotElectricity, L::kPublicCharging}},
+      {"Fuel & energy", {L::kDieselFuel, L::kDef, L::kDepotElectricity, L::kPublicCharging, L::kEnrouteCharging}},
       {"Demand charge & fees", {L::kDemandCharge, L::kElectricityFixedFees}},
       {"Maintenance & tyres", {L::kMaintenance, L::kTyres}},
       {"Insurance, tax, tolls", {L::kInsurance, L::kHvut, L::kRegistration, L::kTolls}},
-      {"Driver", {L::kDriverLabour}},
+      {"Driver", {L::kDriverLabour, L::kRemoteSupervision}},
       {"Battery replacement", {L::kBatteryReplacement}},
       {"Carbon & credits", {L::kCarbonCost, L::kLcfsCredit}},
   };

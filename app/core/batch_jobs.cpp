@@ -200,6 +200,7 @@ const std::array<FigureColumn, kFigureCount> kFigureColumns = {{
     {"savings_usd_per_yr", "Savings, EV vs diesel [$/yr]", "$#,##0;[Red]-$#,##0"},
     {"break_even_diesel_usd_per_gal", "Break-even diesel price [$/gal]", "$0.00"},
     {"break_even_electricity_usd_per_kWh", "Break-even electricity price [$/kWh]", "$0.000"},
+    {"electric_enroute_stops", "EV en-route charge stops [per day]", "0"},
 }};
 
 double round_for_output(double v) {
@@ -350,6 +351,9 @@ Row run_job(const Plan& plan, const std::vector<LoadedScenario>& scenarios, std:
       if (t.break_even_electricity_price_usd_per_kWh) {
         f[kBreakEvenElectricity] = *t.break_even_electricity_price_usd_per_kWh;
       }
+      f[kEvEnrouteStops] = t.electric.day.enroute_stops;
+      row.electric_day = tco::day_status_key(t.electric.day.status);
+      row.diesel_day = tco::day_status_key(t.diesel.day.status);
     }
     for (auto& x : f) x = round_for_output(x);
     if (!series_dir.empty()) {

@@ -40,6 +40,7 @@ enum Figure : std::size_t {
   kSavingsPerYr,
   kBreakEvenDiesel,
   kBreakEvenElectricity,
+  kEvEnrouteStops,  ///< en-route charge stops a day (CostReport::day)
   kFigureCount
 };
 
@@ -55,6 +56,7 @@ struct Row {
   std::string job_id, route_file, scenario;
   std::vector<double> sweep;  ///< one per sweep axis
   std::array<double, kFigureCount> figures{};
+  std::string electric_day, diesel_day;  ///< the day's verdict: tco::day_status_key() ("" when not costed)
   bool ok = false;
   std::string error;  ///< failed: why; ok: ""
   Row() { figures.fill(std::nan("")); }

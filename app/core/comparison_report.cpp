@@ -37,7 +37,48 @@ std::string money(double usd) {
   return buf;
 }
 
+// "feasible on depot charging alone" / "needs N en-route stops (at .. mi, .. min, .. kWh, $..; ...)" /
+// "infeasible: reason", then the schedule.
+void print_day(std::ostream& out, const char* truck, const tco::CostReport& c) {
+  const auto& d = c.day;
+  const bool ev = c.powertrain == tco::Powertrain::kBatteryElectric;
+  out << "  " << std::left << std::setw(10) << truck << std::right;
+  if (d.status == tco::DayFeasibility::kInfeasible) {
+    out << "infeasible: " << d.reason << "\n";
+  } else if (d.status == tco::DayFeasibility::kNeedsEnroute) {
+    out << "needs " << d.enroute_stops << " en-route stop" << (d.enroute_stops == 1 ? "" : "s") << " (";
+    for (std::size_t i = 0; i < d.stops.size(); ++i) {
+      const auto& st = d.stops[i];
+      out << (i ? "; " : "") << "at " << f("%.0f mi", st.at_mi) << ", " << f("%.0f min", st.minutes) << ", "
+          << f("%.0f kWh", st.pack_kWh) << ", " << money(st.cost_usd);
+    }
+    if (static_cast<int>(d.stops.size()) < d.enroute_stops) out << "; ...";
+    out << ")\n";
+    if (!d.reason.empty()) out << "            " << d.reason << "\n";
+  } else {
+    out << (ev ? "feasible on depot charging alone" : "feasible on depot fuelling alone") << "\n";
+  }
+  const auto& s = d.schedule;
+  out << "            "
+      << (s.drivers == 0 ? std::string("driverless (supervised)")
+                         : std::to_string(s.drivers) + (s.drivers == 1 ? " driver" : " drivers"))
+      << ", " << f("%.1f h driving", s.driving_h) << ", " << f("%.1f h away from the depot", s.span_h) << ", "
+      << s.breaks << (s.breaks == 1 ? " break" : " breaks") << "\n";
+}
+
 }  // namespace
+
+void print_day_verdict(std::ostream& out, const ComparisonResult& r) {
+  const auto& q = r.tco.electric.quantities;
+  const auto& ops = r.tco_inputs.operations;
+  out << "the day: " << f("%.0f mi", q.day_distance_mi) << " a day, " << f("%.0f days", q.days_per_yr) << " a year, "
+      << f("%.0f mi a year", q.miles_per_yr)
+      << (ops.utilisation == tco::Utilisation::kFromRoute ? " (route length x runs per day)"
+                                                          : " (the route as a representative duty)")
+      << "\n";
+  print_day(out, "electric", r.tco.electric);
+  print_day(out, "diesel", r.tco.diesel);
+}
 
 void print_trip_comparison(std::ostream& out, const ComparisonResult& r, UnitSystem units) {
   const bool us = units == UnitSystem::US;
@@ -100,6 +141,7 @@ void print_cost_comparison(std::ostream& out, const ComparisonResult& r) {
     out << "  no cost comparison: a truck could not complete the route\n";
     return;
   }
+  print_day_verdict(out, r);  // can each truck do the day: said before any cost
   const auto& ce = r.tco.electric;
   const auto& cd = r.tco.diesel;
   out << "cost of ownership over " << r.tco_inputs.ownership_years << " years (discount rate "
@@ -124,7 +166,14 @@ void print_cost_comparison(std::ostream& out, const ComparisonResult& r) {
   out << "  en-route charge stops per day  " << std::setw(16) << std::to_string(ce.quantities.enroute_stops_per_day)
       << std::setw(18) << "-" << "\n";
   const auto& t = r.tco;
-  out << "  break-even year                " << (t.break_even_year ? std::to_string(*t.break_even_year) : "never")
+  // Same definition as the verdict: from this year to the end of ownership the electric truck's cumulative
+  // discounted cost stays at or below the diesel's, so a year is shown exactly when the electric truck is
+  // not the dearer one at the end.
+  out << "  break-even year                "
+      << (!t.break_even_year          ? "never (the electric truck is dearer at the end of ownership)"
+          : *t.break_even_year == 0 ? std::string("0 (no dearer from purchase to the end of ownership)")
+                                    : std::to_string(*t.break_even_year) +
+                                          " (no dearer from then to the end of ownership)")
       << "\n";
   out << "  break-even diesel price        "
       << (t.break_even_diesel_price_usd_per_gal ? f("$%.2f/gal", *t.break_even_diesel_price_usd_per_gal) : "-")
@@ -191,6 +240,11 @@ void print_verdict(std::ostream& out, const ComparisonResult& r) {
   }
   const auto& t = r.tco;
   const bool ev_cheaper = t.savings_usd_per_mi > 0;
+  if (t.savings_usd_per_mi == 0.0) {
+    out << "verdict: the two trucks cost the same per mile\n";
+    for (const auto& w : r.warnings) out << "  note: " << w << "\n";
+    return;
+  }
   out << "verdict: the " << (ev_cheaper ? "electric" : "diesel") << " truck is cheaper by "
       << f("$%.3f", std::abs(t.savings_usd_per_mi)) << " per mile (" << money(std::abs(t.savings_usd_per_yr))
       << " per year, " << f("$%.4f", std::abs(t.savings_usd_per_ton_mi)) << " per ton-mile)\n";

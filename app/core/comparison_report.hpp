@@ -11,7 +11,10 @@ namespace semitco::core {
 
 /// Energy, time, brakes, CO2 of both trucks side by side.
 void print_trip_comparison(std::ostream& out, const ComparisonResult& r, UnitSystem units);
-/// Cost per mile and per ton-mile by line for both trucks, NPV, break-even figures.
+/// Each truck's day before any cost: "feasible on depot charging alone", "needs N en-route stops (at .. mi,
+/// .. min, .. kWh, $..)" or "infeasible: reason", and its hours-of-service schedule.
+void print_day_verdict(std::ostream& out, const ComparisonResult& r);
+/// The day verdict, then cost per mile and per ton-mile by line for both trucks, NPV, break-even figures.
 void print_cost_comparison(std::ostream& out, const ComparisonResult& r);
 /// The inputs a buyer is least sure of, each triangular around the scenario's value (documented in
 /// docs/tco.md): diesel and electricity prices, demand charge, the electric truck's price, resale

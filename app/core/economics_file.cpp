@@ -7,6 +7,8 @@
 #include <optional>
 #include <sstream>
 
+#include "tco/duty.hpp"
+#include "tco/hours_of_service.hpp"
 #include "tco/parameters.hpp"
 
 namespace semitco::core {
@@ -14,7 +16,7 @@ namespace semitco::core {
 namespace {
 
 // Integer, boolean and list inputs that the numeric parameter table does not hold.
-enum class Kind { Int, Bool, Residual, List };
+enum class Kind { Int, Bool, Residual, List, Utilisation, Automation, Legs };
 struct ExtraKey {
   const char* key;
   Kind kind;
@@ -30,12 +32,25 @@ constexpr ExtraKey kExtraKeys[] = {
     {"diesel.economics.loan_term_months", Kind::Int, true},
     {"diesel.economics.residual_rule", Kind::Residual, true},
     {"diesel.economics.battery_replacement_year", Kind::Int, true},
-    {"operations.routes_per_day", Kind::Int, true},
+    {"operations.routes_per_day", Kind::Int, false},
     {"operations.hos_break_paid", Kind::Bool, true},
+    // Added by issue 11; absent in older files, which then get tco::default_inputs()' values.
+    {"operations.utilisation", Kind::Utilisation, false},
+    {"operations.team_drivers", Kind::Bool, false},
+    {"operations.automation", Kind::Automation, false},
+    {"operations.day_plan.legs", Kind::Legs, false},
     {"charging.acceptance.soc_frac", Kind::List, true},
     {"charging.acceptance.power_kW", Kind::List, true},
     {"charging.enroute_charger_positions_m", Kind::List, false},
 };
+
+// Numeric inputs added by issue 11: optional, so older scenario files still load (with the defaults of
+// tco::default_inputs(); operations.day_plan.depot_dwell_s falls back to the old charging.depot_window_s).
+bool optional_numeric_key(const std::string& key) {
+  return key == "operations.annual_miles" || key == "operations.day_plan.depot_dwell_s" ||
+         key == "operations.driver_assist_driver_cost_change_frac" ||
+         key == "operations.remote_supervision_usd_per_h" || key == "operations.driverless_max_operating_h_per_day";
+}
 
 std::pair<std::string, std::string> split_parent(const std::string& key) {
   const auto dot = key.rfind('.');
@@ -121,6 +136,12 @@ tco::TcoInputs read_economics(JsonParams& section, const std::string& dir, Econo
     if (is_derived_economics_key(key)) continue;
     std::string leaf;
     JsonParams* sec = locate(key, true, &leaf);
+    if (!sec && key == "operations.day_plan.depot_dwell_s") {
+      // Older files name the depot window under charging.
+      sec = locate("charging.depot_window_s", true, &leaf);
+      if (sec) pv.legacy_depot_window = true;
+    }
+    if (!sec && optional_numeric_key(key)) continue;
     if (!sec) throw InputError(mine.root().where(key) + ": missing");
     std::string ubase, unit;
     Dim dim = Dim::None;
@@ -164,6 +185,7 @@ tco::TcoInputs read_economics(JsonParams& section, const std::string& dir, Econo
         if (!v.is_boolean()) throw bad("expected true or false");
         const bool b = v.get<bool>();
         if (k == "operations.hos_break_paid") in.operations.hos_break_paid = b;
+        else if (k == "operations.team_drivers") in.operations.team_drivers = b;
         else if (k == "electric.economics.financed") in.electric.economics.financed = b;
         else in.diesel.economics.financed = b;
         break;
@@ -176,6 +198,41 @@ tco::TcoInputs read_economics(JsonParams& section, const std::string& dir, Econo
         else if (r == "declining_balance") rule = tco::ResidualRule::kDecliningBalance;
         else throw bad("expected \"fraction_of_price\" or \"declining_balance\"");
         (k.starts_with("electric") ? in.electric : in.diesel).economics.residual_rule = rule;
+        break;
+      }
+      case Kind::Utilisation: {
+        const char* want = "expected \"annual_miles\" or \"from_route\"";
+        if (!v.is_string()) throw bad(want);
+        const std::string u = v.get<std::string>();
+        if (u == "annual_miles") in.operations.utilisation = tco::Utilisation::kAnnualMiles;
+        else if (u == "from_route") in.operations.utilisation = tco::Utilisation::kFromRoute;
+        else throw bad(want);
+        break;
+      }
+      case Kind::Automation: {
+        const char* want = "expected \"driver\", \"driver_assist\" or \"supervised_driverless\"";
+        if (!v.is_string()) throw bad(want);
+        const std::string a = v.get<std::string>();
+        if (a == "driver") in.operations.automation = tco::Automation::kDriver;
+        else if (a == "driver_assist") in.operations.automation = tco::Automation::kDriverAssist;
+        else if (a == "supervised_driverless") in.operations.automation = tco::Automation::kSupervisedDriverless;
+        else throw bad(want);
+        break;
+      }
+      case Kind::Legs: {
+        // [{"distance_mi": 120, "dwell_after_min": 45}, ...]: any length and time unit.
+        if (!v.is_array()) throw bad("expected a list of {\"distance_mi\", \"dwell_after_min\"} objects");
+        std::vector<tco::DayLeg> legs;
+        for (std::size_t i = 0; i < v.size(); ++i) {
+          if (!v[i].is_object()) throw bad("expected a list of {\"distance_mi\", \"dwell_after_min\"} objects");
+          JsonParams leg(v[i], sec->file(), sec->path() + "." + leaf + "[" + std::to_string(i) + "]");
+          tco::DayLeg l;
+          l.distance_m = leg.number("distance", Dim::Length, 1e-9, 1e8);
+          l.dwell_after_s = leg.number_or("dwell_after", Dim::Time, 0.0, 0.0, 86400.0);
+          leg.finish();
+          legs.push_back(l);
+        }
+        in.operations.day_plan.legs = legs;
         break;
       }
       case Kind::List: {
@@ -256,6 +313,19 @@ nlohmann::ordered_json write_economics(const tco::TcoInputs& in, const Economics
                                       : "declining_balance";
     slot(pre + "battery_replacement_year") = t->economics.battery_replacement_year;
   }
+  slot("operations.utilisation") = tco::utilisation_key(in.operations.utilisation);
+  {
+    nlohmann::ordered_json legs = nlohmann::ordered_json::array();
+    for (const auto& l : in.operations.day_plan.legs) {
+      nlohmann::ordered_json o;
+      o["distance_mi"] = round_sig(l.distance_m / 1609.344);
+      o["dwell_after_min"] = round_sig(l.dwell_after_s / 60.0);
+      legs.push_back(o);
+    }
+    slot("operations.day_plan.legs") = legs;
+  }
+  slot("operations.team_drivers") = in.operations.team_drivers;
+  slot("operations.automation") = tco::automation_key(in.operations.automation);
   slot("operations.routes_per_day") = in.operations.routes_per_day;
   slot("operations.hos_break_paid") = in.operations.hos_break_paid;
   slot("charging.acceptance.soc_frac") = in.charging.acceptance.soc_frac;

@@ -7,7 +7,11 @@
 // discount_rate_pct); the file keeps the unit it was written in when saved again. Trip figures
 // (electric.trip.*, diesel.trip.*) and tare weights come from the simulation and the vehicle files,
 // never from here. Every other input is required, unless the section names a "base" file whose
-// values fill the gaps (resources/economics/defaults.json is such a file).
+// values fill the gaps (resources/economics/defaults.json is such a file) -- except the operations keys
+// added with the day plan (utilisation, annual_miles, day_plan, team_drivers, automation and its three
+// figures), which older files lack: they default to tco::default_inputs(). The old
+// charging.depot_window_s is read as operations.day_plan.depot_dwell_s. operations.day_plan.legs is a list
+// of {"distance_mi": .., "dwell_after_min": ..} (any length and time unit).
 #pragma once
 
 #include <map>
@@ -25,6 +29,8 @@ struct EconomicsProvenance {
   std::map<std::string, std::string> unit_of;  ///< "operations.payload_desired" -> "lb"
   std::map<std::string, std::string> sources;  ///< full key path -> source text
   std::string base;                            ///< "base" file as written (relative), if any
+  bool legacy_depot_window = false;            ///< the file named the old charging.depot_window_s (read as
+                                               ///< operations.day_plan.depot_dwell_s, saved under that new name)
 };
 
 /// Reads the economics section. `dir` resolves a relative "base" path. Throws InputError naming the

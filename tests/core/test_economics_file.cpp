@@ -4,6 +4,7 @@
 #include <string>
 
 #include "app/core/economics_file.hpp"
+#include "tco/cost_model.hpp"
 #include "tco/inputs.hpp"
 
 using namespace semitco;
@@ -77,4 +78,72 @@ TEST_CASE("economics written and read back are equal, and writing twice gives th
   CHECK(core::write_economics(back, pv2).dump(2) == text1);
   CHECK(text1.find("payload_desired_lb") != std::string::npos);
   CHECK(text1.find("\"source\"") != std::string::npos);  // sources travel with the values
+}
+
+TEST_CASE("the day plan, utilisation and automation are read from the operations section", "[core][economics]") {
+  const auto in = read(with_base(
+      {{"operations",
+        {{"annual_miles", 40000},
+         {"operating_days_per_yr", 0},
+         {"utilisation", "annual_miles"},
+         {"team_drivers", true},
+         {"automation", "driver_assist"},
+         {"driver_assist_driver_cost_change_pct", -5},
+         {"day_plan",
+          {{"depot_dwell_h", 9}, {"legs", {{{"distance_mi", 120}, {"dwell_after_min", 45}}, {{"distance_km", 100}}}}}}}}}));
+  REQUIRE(in.operations.day_plan.legs.size() == 2);
+  CHECK(in.operations.day_plan.legs[0].distance_m == Approx(120 * 1609.344));
+  CHECK(in.operations.day_plan.legs[0].dwell_after_s == Approx(45 * 60.0));
+  CHECK(in.operations.day_plan.legs[1].distance_m == Approx(100000.0));
+  CHECK(in.operations.day_plan.legs[1].dwell_after_s == 0.0);
+  CHECK(in.operations.day_plan.depot_dwell_s == Approx(9 * 3600.0));
+  CHECK(in.operations.annual_miles == 40000.0);
+  CHECK(in.operations.team_drivers);
+  CHECK(in.operations.automation == tco::Automation::kDriverAssist);
+  CHECK(in.operations.driver_assist_driver_cost_change_frac == Approx(-0.05));
+  // Written and read back: the same plan.
+  core::EconomicsProvenance pv;
+  const auto text = core::write_economics(in, pv).dump(2);
+  const auto back = read(nlohmann::json::parse(text));
+  REQUIRE(back.operations.day_plan.legs.size() == 2);
+  CHECK(back.operations.day_plan.legs[1].distance_m == Approx(100000.0).epsilon(1e-9));
+  CHECK(back.operations.automation == tco::Automation::kDriverAssist);
+
+  CHECK_THAT(message_of(with_base({{"operations", {{"utilisation", "weekly"}}}})),
+             Catch::Contains("operations.utilisation") && Catch::Contains("weekly") &&
+                 Catch::Contains("from_route"));
+  CHECK_THAT(message_of(with_base({{"operations", {{"automation", "robot"}}}})),
+             Catch::Contains("operations.automation") && Catch::Contains("robot"));
+  CHECK_THAT(message_of(with_base({{"operations", {{"day_plan", {{"legs", {{{"distance_mi", 100}, {"wait_min", 5}}}}}}}}})),
+             Catch::Contains("wait_min") && Catch::Contains("unknown"));
+  // Legs that disagree with the operating days: the three keys named.
+  CHECK_THAT(message_of(with_base({{"operations", {{"day_plan", {{"legs", {{{"distance_mi", 300}}}}}}}}})),  // 333 days, not 250
+             Catch::Contains("operations.annual_miles") && Catch::Contains("operations.day_plan.legs") &&
+                 Catch::Contains("operations.operating_days_per_yr"));
+}
+
+TEST_CASE("an old-style scenario (routes_per_day, utilisation from_route, depot_window_s) still gives the old numbers",
+          "[core][economics]") {
+  // The defaults written out in full, then turned into the form files had before the day plan.
+  core::EconomicsProvenance pv;
+  nlohmann::json old = nlohmann::json::parse(core::write_economics(read(with_base()), pv).dump());
+  auto& ops = old["operations"];
+  for (const char* k : {"annual_miles", "day_plan", "team_drivers", "automation", "driver_assist_driver_cost_change_frac",
+                        "remote_supervision_usd_per_h", "driverless_max_operating_h_per_day", "utilisation"}) {
+    ops.erase(k);
+  }
+  old["charging"]["depot_window_h"] = 9;
+  const auto plain = read(old);  // no utilisation key: the new default, annual miles
+  CHECK(plain.operations.utilisation == tco::Utilisation::kAnnualMiles);
+  CHECK(plain.operations.day_plan.depot_dwell_s == Approx(9 * 3600.0));
+
+  ops["utilisation"] = "from_route";
+  ops["routes_per_day"] = 2;
+  const auto in = read(old);
+  CHECK(in.operations.utilisation == tco::Utilisation::kFromRoute);
+  const auto c = tco::compare(in);
+  // Old rule by hand: the 225-mile default run x 2 a day x 250 days = 112,500 mi; diesel 225 / 7 gal a run.
+  CHECK(c.diesel.quantities.miles_per_yr == Approx(112500.0));
+  const auto& fuel = c.diesel.ledger[1].usd[static_cast<std::size_t>(tco::CostLine::kDieselFuel)];
+  CHECK(fuel == Approx(225.0 / 7.0 * 500.0 * 3.70));
 }

@@ -6,9 +6,10 @@
 
 namespace semitco::tco::test {
 
-// 3 years, 5 % discount. One run: 100 mi, 2 h driving, 2.5 h with stops; 2 runs a day, 200 days a year
-// (400 runs, 40,000 mi). EV: 200 kWh per run, 500 kWh usable pack (no en-route charging: the day needs
-// 400 kWh, 450 kWh sit above the 10 % reserve). Diesel: 10 gal and 0.25 gal DEF per run, 102 kg CO2.
+// 3 years, 5 % discount. One run: 100 mi, 2 h driving, 2.5 h with stops; 40,000 mi a year as two 100-mile
+// legs a day (two loads) on 200 days. EV: 200 kWh per run, 500 kWh usable pack (no en-route charging:
+// the day needs 400 kWh, 450 kWh sit above the 10 % reserve). Diesel: 10 gal and 0.25 gal DEF per run,
+// 102 kg CO2.
 inline TcoInputs hand_inputs() {
   using namespace units;
   TcoInputs in;
@@ -72,8 +73,13 @@ inline TcoInputs hand_inputs() {
   p.lcfs_credit_usd_per_kWh = 0.02;
 
   Operations& o = in.operations;
-  o.routes_per_day = 2;
+  o.utilisation = Utilisation::kAnnualMiles;
+  o.annual_miles = 40000.0;  // two 100-mile legs a day (one load each) on 200 days
   o.operating_days_per_yr = 200.0;
+  o.day_plan = DayPlan{};
+  o.day_plan.legs = {DayLeg{m_from_miles(100.0), 0.0}, DayLeg{m_from_miles(100.0), 0.0}};
+  o.day_plan.depot_dwell_s = 10.0 * 3600.0;
+  o.routes_per_day = 2;  // used only with utilisation = from_route
   o.annual_distance_override_mi = 0.0;
   o.payload_desired_kg = 20000.0;
   o.empty_return_share_frac = 0.0;

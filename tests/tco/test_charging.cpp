@@ -51,8 +51,8 @@ ChargingPlan flat_plan() {
 DayChargingDemand day(double run_kWh, double usable_kWh, int runs) {
   DayChargingDemand d;
   d.run_distance_m = units::m_from_miles(100.0);
-  d.run_energy_J = J_from_kWh(run_kWh);
-  d.runs_per_day = runs;
+  d.day_distance_m = runs * units::m_from_miles(100.0);
+  d.day_energy_J = runs * J_from_kWh(run_kWh);
   d.usable_J = J_from_kWh(usable_kWh);
   d.start_soc_frac = 1.0;
   return d;

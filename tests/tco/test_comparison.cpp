@@ -1,6 +1,7 @@
 // Comparison: payload rule, cost per ton-mile, break-even prices and year.
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <vector>
 
 #include "hand_inputs.hpp"
 #include "tco/cost_model.hpp"
@@ -93,6 +94,38 @@ TEST_CASE("break-even year from cumulative discounted cost", "[breakeven]") {
   TcoInputs free_diesel = hand_inputs();
   free_diesel.prices.diesel_price_usd_per_gal = 0.0;  // the EV never catches up
   CHECK_FALSE(compare(free_diesel).break_even_year.has_value());
+}
+
+TEST_CASE("break-even year: the first year from which the electric truck stays no dearer", "[breakeven]") {
+  // Curves that cross twice: the electric truck is cheaper at purchase (year 0), dearer in years 1-2 and
+  // cheaper again from year 3 to the end. The first crossing does not count: break-even is year 3.
+  const std::vector<double> electric = {100.0, 220.0, 330.0, 400.0, 450.0, 500.0};
+  const std::vector<double> diesel = {150.0, 200.0, 300.0, 400.0, 480.0, 560.0};
+  REQUIRE(break_even_year(electric, diesel).has_value());
+  CHECK(*break_even_year(electric, diesel) == 3);  // year 3: equal (400 <= 400), below after that
+  // Cheaper at first, dearer from year 2 to the end: never.
+  const std::vector<double> e2 = {100.0, 190.0, 310.0, 420.0};
+  const std::vector<double> d2 = {150.0, 200.0, 300.0, 400.0};
+  CHECK_FALSE(break_even_year(e2, d2).has_value());
+  // No dearer in any year: from the start.
+  CHECK(*break_even_year(std::vector<double>{1.0, 2.0}, std::vector<double>{1.0, 3.0}) == 0);
+  // Dearer only in the last year: never, whatever came before.
+  CHECK_FALSE(
+      break_even_year(std::vector<double>{1.0, 2.0, 5.0}, std::vector<double>{2.0, 3.0, 4.0}).has_value());
+}
+
+TEST_CASE("a truck cheaper at purchase but dearer later has no break-even year", "[breakeven]") {
+  // The electric truck costs less to buy than the diesel but far more to run: cumulative cost below the
+  // diesel's at year 0, above it at the end. The old rule gave "year 0" next to "the diesel is cheaper".
+  TcoInputs in = hand_inputs();
+  in.electric.economics.purchase_price_usd = 100000.0;  // diesel 150,000
+  in.electric.economics.incentives_usd = 0.0;
+  in.prices.electricity_price_usd_per_kWh = 2.0;
+  in.prices.diesel_price_usd_per_gal = 1.0;
+  const Comparison c = compare(in);
+  REQUIRE(c.electric.cumulative_discounted_usd.front() < c.diesel.cumulative_discounted_usd.front());
+  REQUIRE(c.savings_npv_usd < 0.0);
+  CHECK_FALSE(c.break_even_year.has_value());
 }
 
 TEST_CASE("savings are diesel minus electric in every unit", "[comparison]") {

@@ -154,7 +154,8 @@ TEST_CASE("driver labour from trip time / the HOS break and charging beyond it",
   CHECK(cash(d, 1, CostLine::kDriverLabour) == Approx(10.0 * 200.0 * 37.5));
   CHECK(cash(e, 1, CostLine::kDriverLabour) == Approx((10.0 + 10.0 / 60.0) * 200.0 * 37.5));
   // En-route energy is public: 150 kWh / 0.95 x 200 days x $0.40; depot 450 kWh / 0.90 x 200 x $0.10.
-  CHECK(cash(e, 1, CostLine::kPublicCharging) == Approx(150.0 / 0.95 * 200.0 * 0.40));
+  CHECK(cash(e, 1, CostLine::kEnrouteCharging) == Approx(150.0 / 0.95 * 200.0 * 0.40));
+  CHECK(cash(e, 1, CostLine::kPublicCharging) == 0.0);  // no depot energy bought in public
   CHECK(cash(e, 1, CostLine::kDepotElectricity) == Approx(450.0 / 0.90 * 200.0 * 0.10));
 
   // A faster charger: 150 kWh at 1,000 kW = 9 min + 10 min = 19 min, all inside the break.
@@ -173,17 +174,18 @@ TEST_CASE("battery fade adds en-route charging / a replacement restores the pack
   in.electric.economics.battery_capacity_fade_frac_per_yr = 0.20;
   // Year 2: pack 500 x 0.8 = 400 kWh, 360 above reserve, day 400 -> 40 kWh en route at $0.40 x 1.05.
   const CostReport faded = cost_report(in, EV);
-  CHECK(cash(faded, 1, CostLine::kPublicCharging) == 0.0);
-  CHECK(cash(faded, 2, CostLine::kPublicCharging) == Approx(40.0 / 0.95 * 200.0 * 0.40 * 1.05));
+  CHECK(cash(faded, 1, CostLine::kEnrouteCharging) == 0.0);
+  CHECK(cash(faded, 2, CostLine::kEnrouteCharging) == Approx(40.0 / 0.95 * 200.0 * 0.40 * 1.05));
   in.electric.economics.battery_replacement_year = 1;
   in.electric.economics.battery_replacement_usd_per_kWh = 150.0;
   const CostReport replaced = cost_report(in, EV);
   CHECK(cash(replaced, 1, CostLine::kBatteryReplacement) == Approx(500.0 * 150.0));
-  CHECK(cash(replaced, 2, CostLine::kPublicCharging) == 0.0);  // new pack in year 2
+  CHECK(cash(replaced, 2, CostLine::kEnrouteCharging) == 0.0);  // new pack in year 2
 }
 
-TEST_CASE("annual distance override scales runs and days", "[lines]") {
+TEST_CASE("annual distance override scales runs and days (utilisation from_route)", "[lines]") {
   TcoInputs in = hand_inputs();
+  in.operations.utilisation = Utilisation::kFromRoute;  // the old rule, as old scenario files ask
   in.operations.annual_distance_override_mi = 60000.0;  // 600 runs, 300 days
   const CostReport d = cost_report(in, DZ);
   CHECK(d.quantities.miles_per_yr == Approx(60000.0));

@@ -111,6 +111,19 @@ TEST_CASE("resources/economics/defaults.json matches default_inputs() and cites 
   }
   CHECK(j.at("ownership_years").get<int>() == in.ownership_years);
   CHECK(j.at("operations").at("routes_per_day").get<int>() == in.operations.routes_per_day);
+  const auto& ops = j.at("operations");
+  CHECK(ops.at("utilisation").get<std::string>() == "annual_miles");
+  CHECK(in.operations.utilisation == Utilisation::kAnnualMiles);
+  CHECK(ops.at("day_plan").at("legs").empty());
+  CHECK(in.operations.day_plan.legs.empty());
+  CHECK(ops.at("team_drivers").get<bool>() == in.operations.team_drivers);
+  CHECK(ops.at("automation").get<std::string>() == "driver");
+  CHECK(in.operations.automation == Automation::kDriver);
+  for (const char* k : {"operations.utilisation", "operations.day_plan.legs", "operations.team_drivers",
+                        "operations.automation"}) {
+    INFO(k);
+    CHECK(sources.contains(k));
+  }
   CHECK(j.at("electric").at("economics").at("loan_term_months").get<int>() ==
         in.electric.economics.loan_term_months);
   CHECK(j.at("charging").at("acceptance").at("soc_frac").get<std::vector<double>>() ==
