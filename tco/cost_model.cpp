@@ -214,7 +214,15 @@ void compute_core(const TcoInputs& in, Powertrain p, TruckLedgerCore& out) {
       q.supervised_h_per_day = sched.supervised_h;
     }
     yq.driver_hours = sched.paid_driver_h * q.days_per_yr;
-    row[idx(CostLine::kDriverLabour)] = yq.driver_hours * wage * labour_factor * esc_o;
+    if (ops.driver_pay == DriverPay::kPerMile) {
+      // Each driver paid by the mile for the driving day; charging beyond the breaks paid by the hour.
+      const double per_mile = ops.driver_pay_usd_per_mi * (1.0 + ops.driver_benefits_frac);
+      row[idx(CostLine::kDriverLabour)] =
+          (q.miles_per_yr * per_mile * sched.drivers + yq.paid_charging_h_per_day * q.days_per_yr * wage) *
+          labour_factor * esc_o;
+    } else {
+      row[idx(CostLine::kDriverLabour)] = yq.driver_hours * wage * labour_factor * esc_o;
+    }
     row[idx(CostLine::kRemoteSupervision)] =
         sched.supervised_h * q.days_per_yr * ops.remote_supervision_usd_per_h * esc_o;
     row[idx(CostLine::kMaintenance)] = q.miles_per_yr * e.maintenance_usd_per_mi * esc_o;

@@ -71,6 +71,8 @@ TcoInputs default_inputs() {
   in.operations.day_plan = DayPlan{};
   in.operations.day_plan.depot_dwell_s = 10.0 * kSecondsPerHour;
   in.operations.automation = Automation::kDriver;
+  in.operations.driver_pay = DriverPay::kPerMile;
+  in.operations.driver_pay_usd_per_mi = 0.779;
   in.operations.team_drivers = false;
 
   in.charging.acceptance = default_acceptance_curve();

@@ -142,6 +142,13 @@ enum class Automation {
                           ///< paid per operating hour, at most driverless_max_operating_h_per_day a day
 };
 
+/// How the driver is paid (docs/tco.md, "Driver pay").
+enum class DriverPay {
+  kPerMile,  ///< driver_pay_usd_per_mi for every mile driven (the driving day's stops and dwells included,
+             ///< as US truckload pay is quoted); en-route charging beyond the breaks by the hour
+  kPerHour,  ///< driver_wage_usd_per_h for every paid hour on duty
+};
+
 /// One leg of the day plan: drive distance_m, then stand dwell_after_s (loading, unloading; on duty).
 struct DayLeg {
   double distance_m = 0.0;     ///< [m], > 0 (scenario key distance_mi or any length unit)
@@ -172,8 +179,11 @@ struct Operations {
   double payload_desired_kg = units::kg_from_lb(42000.0);
   double empty_return_share_frac = 0.0;  ///< share of the distance driven empty [0..1) (deadhead);
                                          ///< ton-miles count only loaded distance
-  double driver_wage_usd_per_h = 35.0;   ///< [USD/h], >= 0 (estimate: ATRI 2024 update, driver wages
-                                         ///< $0.779/mi, times ~45 mph average run speed)
+  DriverPay driver_pay = DriverPay::kPerMile;
+  double driver_pay_usd_per_mi = 0.779;  ///< kPerMile: per mile driven [USD/mi], >= 0; ATRI Operational Costs
+                                         ///< of Trucking, 2024 update: driver wages $0.779/mi (2023)
+  double driver_wage_usd_per_h = 35.0;   ///< [USD/h], >= 0: every paid hour (kPerHour) or charging time
+                                         ///< (kPerMile) (estimate: ATRI's $0.779/mi times ~45 mph)
   double driver_benefits_frac = 0.26;    ///< benefits on top of wage [0..2] (estimate)
   double hos_driving_before_break_s = 8.0 * 3600.0;  ///< driving allowed before a break [s] (49 CFR 395.3)
   double hos_break_s = 1800.0;  ///< length of the mandatory break [s] (49 CFR 395.3: 30 min)

@@ -72,6 +72,7 @@ const ParameterInfo kParameters[] = {
     SEMITCO_PARAM(operations.annual_distance_override_mi, 0.0, false, 1e7, false),
     SEMITCO_PARAM(operations.payload_desired_kg, 0.0, true, kInf, false),
     SEMITCO_PARAM(operations.empty_return_share_frac, 0.0, false, 0.99, false),
+    SEMITCO_PARAM(operations.driver_pay_usd_per_mi, 0.0, false, kInf, false),
     SEMITCO_PARAM(operations.driver_wage_usd_per_h, 0.0, false, kInf, false),
     SEMITCO_PARAM(operations.driver_benefits_frac, 0.0, false, 2.0, false),
     SEMITCO_PARAM(operations.hos_driving_before_break_s, 0.0, true, 86400.0, false),

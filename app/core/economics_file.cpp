@@ -16,7 +16,7 @@ namespace semitco::core {
 namespace {
 
 // Integer, boolean and list inputs that the numeric parameter table does not hold.
-enum class Kind { Int, Bool, Residual, List, Utilisation, Automation, Legs };
+enum class Kind { Int, Bool, Residual, List, Utilisation, Automation, DriverPay, Legs };
 struct ExtraKey {
   const char* key;
   Kind kind;
@@ -38,6 +38,7 @@ constexpr ExtraKey kExtraKeys[] = {
     {"operations.utilisation", Kind::Utilisation, false},
     {"operations.team_drivers", Kind::Bool, false},
     {"operations.automation", Kind::Automation, false},
+    {"operations.driver_pay", Kind::DriverPay, false},
     {"operations.day_plan.legs", Kind::Legs, false},
     {"charging.acceptance.soc_frac", Kind::List, true},
     {"charging.acceptance.power_kW", Kind::List, true},
@@ -49,7 +50,8 @@ constexpr ExtraKey kExtraKeys[] = {
 bool optional_numeric_key(const std::string& key) {
   return key == "operations.annual_miles" || key == "operations.day_plan.depot_dwell_s" ||
          key == "operations.driver_assist_driver_cost_change_frac" ||
-         key == "operations.remote_supervision_usd_per_h" || key == "operations.driverless_max_operating_h_per_day";
+         key == "operations.remote_supervision_usd_per_h" || key == "operations.driverless_max_operating_h_per_day" ||
+         key == "operations.driver_pay_usd_per_mi";
 }
 
 std::pair<std::string, std::string> split_parent(const std::string& key) {
@@ -219,6 +221,15 @@ tco::TcoInputs read_economics(JsonParams& section, const std::string& dir, Econo
         else throw bad(want);
         break;
       }
+      case Kind::DriverPay: {
+        const char* want = "expected \"per_mile\" or \"per_hour\"";
+        if (!v.is_string()) throw bad(want);
+        const std::string a = v.get<std::string>();
+        if (a == "per_mile") in.operations.driver_pay = tco::DriverPay::kPerMile;
+        else if (a == "per_hour") in.operations.driver_pay = tco::DriverPay::kPerHour;
+        else throw bad(want);
+        break;
+      }
       case Kind::Legs: {
         // [{"distance_mi": 120, "dwell_after_min": 45}, ...]: any length and time unit.
         if (!v.is_array()) throw bad("expected a list of {\"distance_mi\", \"dwell_after_min\"} objects");
@@ -326,6 +337,7 @@ nlohmann::ordered_json write_economics(const tco::TcoInputs& in, const Economics
   }
   slot("operations.team_drivers") = in.operations.team_drivers;
   slot("operations.automation") = tco::automation_key(in.operations.automation);
+  slot("operations.driver_pay") = in.operations.driver_pay == tco::DriverPay::kPerMile ? "per_mile" : "per_hour";
   slot("operations.routes_per_day") = in.operations.routes_per_day;
   slot("operations.hos_break_paid") = in.operations.hos_break_paid;
   slot("charging.acceptance.soc_frac") = in.charging.acceptance.soc_frac;

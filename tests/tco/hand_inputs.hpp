@@ -83,6 +83,7 @@ inline TcoInputs hand_inputs() {
   o.annual_distance_override_mi = 0.0;
   o.payload_desired_kg = 20000.0;
   o.empty_return_share_frac = 0.0;
+  o.driver_pay = DriverPay::kPerHour;  // the hand calculations pay by the hour; per mile has its own test
   o.driver_wage_usd_per_h = 30.0;
   o.driver_benefits_frac = 0.25;
   o.hos_break_paid = false;

@@ -127,3 +127,29 @@ TEST_CASE("supervised driverless: no hours-of-service limits, remote supervision
   CHECK_THAT(capped.day.reason,
              Contains("15.0 h of operation") && Contains("driverless_max_operating_h_per_day"));
 }
+
+TEST_CASE("per-mile driver pay: every mile at the rate, whatever the duty's speed; charging beyond breaks by the hour",
+          "[hos][pay]") {
+  // ATRI quotes driver pay per mile; paid so, the cost per mile of a slow duty does not carry its hours.
+  TcoInputs in = long_day();
+  in.operations.team_drivers = true;
+  in.operations.driver_pay = DriverPay::kPerMile;
+  in.operations.driver_pay_usd_per_mi = 0.80;
+  const CostReport team = cost_report(in, DZ);
+  // Two drivers, each paid 120,000 mi x $0.80 x 1.25 benefits; the diesel never charges.
+  CHECK(cash(team, 1, CostLine::kDriverLabour) == Approx(2.0 * 120000.0 * 0.80 * 1.25));
+  in.operations.team_drivers = false;
+  in.operations.annual_miles = 40000.0;  // back to hand_inputs' two 100-mile legs
+  in.operations.day_plan.legs = {DayLeg{m_from_miles(100.0), 0.0}, DayLeg{m_from_miles(100.0), 0.0}};
+  const CostReport one = cost_report(in, DZ);
+  CHECK(cash(one, 1, CostLine::kDriverLabour) == Approx(40000.0 * 0.80 * 1.25));
+  // Half the speed, same pay per mile.
+  TcoInputs slow = in;
+  slow.diesel.trip.driving_time_s *= 2.0;
+  slow.diesel.trip.duration_s += slow.diesel.trip.driving_time_s / 2.0;
+  CHECK(cash(cost_report(slow, DZ), 1, CostLine::kDriverLabour) == Approx(40000.0 * 0.80 * 1.25));
+  // The electric truck's charging time beyond the breaks is paid at the hourly wage on top.
+  const CostReport ev = cost_report(in, Powertrain::kBatteryElectric);
+  const double charging_h = ev.quantities.paid_charging_h_per_day * ev.quantities.days_per_yr;
+  CHECK(cash(ev, 1, CostLine::kDriverLabour) == Approx(40000.0 * 0.80 * 1.25 + charging_h * 30.0 * 1.25));
+}
