@@ -63,6 +63,18 @@ void ScenarioEditor::buildForms() {
         sections.insert(sec, form);
         v->addWidget(box);
       }
+      const FieldSpec* spec = &f;
+      if (f.choices) {
+        auto* combo = new QComboBox;
+        combo->setObjectName(QString::fromUtf8(f.key));
+        combo->addItems(field_choices(f));
+        sections[sec]->addRow(QString::fromUtf8(f.label) + ":", combo);
+        combos_.insert(QString::fromUtf8(f.key), combo);
+        connect(combo, qOverload<int>(&QComboBox::activated), this, [this, spec](int i) {
+          if (doc_) doc_->setField(*spec, static_cast<double>(i));
+        });
+        continue;
+      }
       auto* row = new QWidget;
       auto* h = new QHBoxLayout(row);
       h->setContentsMargins(0, 0, 0, 0);
@@ -77,7 +89,6 @@ void ScenarioEditor::buildForms() {
       sections[sec]->addRow(QString::fromUtf8(f.label) + ":", row);
       edits_.insert(QString::fromUtf8(f.key), edit);
       unit_labels_.insert(QString::fromUtf8(f.key), unit);
-      const FieldSpec* spec = &f;
       connect(edit, &QLineEdit::textEdited, this, [this, spec, edit](const QString& t) { onTextEdited(*spec, edit, t); });
       connect(edit, &QLineEdit::editingFinished, this, [this, spec, edit] {
         // A refused value is put back to the model's value; the message stays up.
@@ -186,6 +197,13 @@ void ScenarioEditor::onTextEdited(const FieldSpec& f, QLineEdit* edit, const QSt
 void ScenarioEditor::refreshValues() {
   for (const auto& f : scenario_fields()) {
     const QString key = QString::fromUtf8(f.key);
+    if (QComboBox* c = combos_.value(key)) {
+      if (doc_) {
+        c->setCurrentIndex(static_cast<int>(std::lround(f.get(doc_->scenario()))));
+        c->setToolTip(field_tooltip(f, doc_->scenario(), units_));
+      }
+      continue;
+    }
     QLineEdit* e = edits_.value(key);
     unit_labels_.value(key)->setText(f.unit.label(units_));
     if (!doc_) {

@@ -27,6 +27,7 @@ class ScenarioEditor : public QWidget {
   [[nodiscard]] UnitSystem unitSystem() const { return units_; }
   /// The input of a field (by key), for tests and focus.
   [[nodiscard]] QLineEdit* fieldEdit(const QString& key) const { return edits_.value(key); }
+  [[nodiscard]] QComboBox* fieldChoice(const QString& key) const { return combos_.value(key); }
   /// The visible validation message ("" when none).
   [[nodiscard]] QString validationMessage() const;
 
@@ -46,6 +47,7 @@ class ScenarioEditor : public QWidget {
   QTabWidget* tabs_;
   QLabel* message_;
   QHash<QString, QLineEdit*> edits_;
+  QHash<QString, QComboBox*> combos_;  ///< choice fields
   QHash<QString, QLabel*> unit_labels_;
   QComboBox* route_combo_ = nullptr;
   QLabel* route_info_ = nullptr;

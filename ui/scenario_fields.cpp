@@ -2,6 +2,7 @@
 #include "ui/scenario_fields.hpp"
 
 #include <QLocale>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <vector>
@@ -38,6 +39,18 @@ namespace u = units;
   FieldSpec {                                                                                              \
     key, label, group, section, unit, E::Physics, [](const core::Scenario& s) -> double { return s.member; }, \
         [](core::Scenario& s, double v) { s.member = v; }, lo, lo_excl, hi, false, help                    \
+  }
+
+// A choice (an enum or a flag of the scenario) shown as a drop-down list; `get` gives the option's index.
+#define SEMITCO_CHOICE(key, label, group, section, effect, get_expr, set_stmt, n, choices, help)           \
+  FieldSpec {                                                                                              \
+    key, label, group, section, u::kCount, effect,                                                        \
+        [](const core::Scenario& s) -> double { return static_cast<double>(get_expr); },                 \
+        [](core::Scenario& s, double v) {                                                                \
+          const int i = static_cast<int>(std::lround(v));                                                \
+          set_stmt;                                                                                      \
+        },                                                                                               \
+        0.0, false, (n) - 1.0, true, help, choices                                                       \
   }
 
 std::vector<FieldSpec> build_fields() {
@@ -106,6 +119,34 @@ std::vector<FieldSpec> build_fields() {
                    E::Costs, "Driver wage per paid hour (with hourly pay), and for en-route charging time beyond the breaks."),
       SEMITCO_ECON(operations.driver_benefits_frac, "Driver benefits", G::Operations, "Driver pay", u::kPercent,
                    E::Costs, "Benefits on top of the wage."),
+      SEMITCO_CHOICE("economics.operations.driver_pay", "Driver paid", G::Operations, "Driver pay", E::Costs,
+                     s.economics.operations.driver_pay == tco::DriverPay::kPerHour ? 1 : 0,
+                     s.economics.operations.driver_pay = i == 1 ? tco::DriverPay::kPerHour : tco::DriverPay::kPerMile,
+                     2, "per mile driven|per hour on duty",
+                     "Per mile (ATRI's $/mi, the usual truckload pay) or per hour on duty (local fleets)."),
+      SEMITCO_CHOICE("economics.operations.team_drivers", "Drivers", G::Operations, "Driver pay", E::Costs,
+                     s.economics.operations.team_drivers ? 1 : 0, s.economics.operations.team_drivers = i == 1, 2,
+                     "one driver|a team of two when one cannot do the day",
+                     "A day one driver cannot do under hours of service (11 h driving, 14 h on duty) is "
+                     "infeasible, or shared by a team of two, both paid."),
+      SEMITCO_CHOICE("economics.operations.automation", "Automation", G::Operations, "Operations", E::Costs,
+                     static_cast<int>(s.economics.operations.automation),
+                     s.economics.operations.automation = static_cast<tco::Automation>(std::clamp(i, 0, 2)), 3,
+                     "driver|driver assist (assumption)|supervised driverless, hub to hub (assumption)",
+                     "Who drives. Driver assist and driverless are assumptions you enter: driver cost change, "
+                     "remote supervision per hour and operating hours a day are in the scenario file."),
+      SEMITCO_CHOICE("economics.operations.utilisation", "Annual miles from", G::Operations, "Operations", E::Costs,
+                     s.economics.operations.utilisation == tco::Utilisation::kFromRoute ? 1 : 0,
+                     s.economics.operations.utilisation =
+                         i == 1 ? tco::Utilisation::kFromRoute : tco::Utilisation::kAnnualMiles,
+                     2, "annual miles (the route is a sample of the duty)|route length x runs a day x days",
+                     "With annual miles the route is a representative duty: its energy and time per mile are "
+                     "applied to your miles, so the cost per mile does not depend on the route's length."),
+      SEMITCO_CHOICE("trip_charging.keep_regen_headroom", "Departure charge", G::Operations, "Charging",
+                     E::Physics, s.keep_regen_headroom ? 1 : 0, s.keep_regen_headroom = i == 1, 2,
+                     "full|keep regen headroom for the largest descent",
+                     "Leaving full, a truck has no room for regen down a long descent and brakes on friction; "
+                     "with headroom it leaves at the SOC that keeps room for the route's largest descent."),
       SEMITCO_ECON(charging.depot_charger_power_kW, "Depot charger power", G::Operations, "Charging", u::kKW,
                    E::Costs, "Output power of the depot charger."),
       SEMITCO_ECON(charging.depot_hardware_usd, "Depot charger hardware", G::Operations, "Charging", u::kUsd,
@@ -205,8 +246,13 @@ std::vector<FieldSpec> build_fields() {
 #undef SEMITCO_ECON
 #undef SEMITCO_ECON_INT
 #undef SEMITCO_PHYS
+#undef SEMITCO_CHOICE
 
 }  // namespace
+
+QStringList field_choices(const FieldSpec& f) {
+  return f.choices ? QString::fromUtf8(f.choices).split('|') : QStringList{};
+}
 
 bool FieldSpec::in_range(double v) const {
   if (!std::isfinite(v)) return false;
@@ -265,7 +311,7 @@ QString field_tooltip(const FieldSpec& f, const core::Scenario& s, UnitSystem u)
   const QString unit = f.unit.label(u);
   if (!unit.isEmpty()) tip += QStringLiteral(" [%1]").arg(unit.toHtmlEscaped());
   tip += "<br>" + QString::fromUtf8(f.help).toHtmlEscaped();
-  tip += "<br><i>Valid: " + f.range_text(u).toHtmlEscaped() + "</i>";
+  if (!f.choices) tip += "<br><i>Valid: " + f.range_text(u).toHtmlEscaped() + "</i>";
   // Sources are keyed by the path as written in the file, with whatever unit suffix it used.
   const std::string key = f.key;
   const auto us = key.rfind('_');

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <optional>
 #include <span>
 
@@ -32,6 +33,9 @@ struct FieldSpec {
   double max_value;
   bool integer;
   const char* help;     ///< what it means (the source is appended from Scenario::sources)
+  /// A choice instead of a number: the options' labels separated by '|'; the value is the option's index
+  /// (0 .. n-1) and the editor shows a drop-down list.
+  const char* choices = nullptr;
 
   [[nodiscard]] bool in_range(double stored) const;
   /// "must be >= 0 $/gal" in display units.
@@ -39,6 +43,8 @@ struct FieldSpec {
 };
 
 std::span<const FieldSpec> scenario_fields();
+/// The labels of a choice field's options (empty for a number).
+QStringList field_choices(const FieldSpec& f);
 const FieldSpec* find_field(std::string_view key);
 
 /// Parses what the user typed in display units. On failure returns nullopt and sets *error to a

@@ -86,17 +86,24 @@ void VerdictStrip::setAnalysis(const std::shared_ptr<const Analysis>& a, UnitSys
   {
     // Can each truck do it: said before any cost, red where it cannot or is unsafe.
     const auto& r = a->physics->result;
-    QStringList parts;
+    QStringList lines;
+    const auto cu = u == UnitSystem::US ? core::UnitSystem::US : core::UnitSystem::Metric;
     for (const auto* t : {&r.electric, &r.diesel}) {
-      const bool ok = t->trip.summary.completed;
-      parts << QStringLiteral("<span style='color:%1'><b>%2:</b> %3</span>")
-                   .arg(ok ? QStringLiteral("#1a7f37") : QStringLiteral("#b42318"),
-                        t == &r.electric ? tr("Electric") : tr("Diesel"),
-                        QString::fromStdString(core::describe_trip(t->trip, u == UnitSystem::US ? core::UnitSystem::US
-                                                                                         : core::UnitSystem::Metric))
-                            .toHtmlEscaped());
+      const tco::CostReport& c = t == &r.electric ? a->tco.electric : a->tco.diesel;
+      const bool trip_ok = t->trip.summary.completed;
+      const bool day_ok = !a->has_costs || c.day.status != tco::DayFeasibility::kInfeasible;
+      QString line = QStringLiteral("<b>%1</b> \u2014 trip: <span style='color:%2'>%3</span>")
+                         .arg(t == &r.electric ? tr("Electric") : tr("Diesel"),
+                              trip_ok ? QStringLiteral("#1a7f37") : QStringLiteral("#b42318"),
+                              QString::fromStdString(core::describe_trip(t->trip, cu)).toHtmlEscaped());
+      if (a->has_costs) {
+        line += QStringLiteral("; day: <span style='color:%1'>%2</span>")
+                    .arg(day_ok ? QStringLiteral("#1a7f37") : QStringLiteral("#b42318"),
+                         QString::fromStdString(core::describe_day(c)).toHtmlEscaped());
+      }
+      lines << line;
     }
-    feasibility_->setText(parts.join(QStringLiteral(" &nbsp;\u00b7&nbsp; ")));
+    feasibility_->setText(lines.join(QStringLiteral("<br>")));
   }
   if (!a->has_costs) {
     shown_savings_ = std::numeric_limits<double>::quiet_NaN();

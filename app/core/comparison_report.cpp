@@ -41,22 +41,9 @@ std::string money(double usd) {
 // "infeasible: reason", then the schedule.
 void print_day(std::ostream& out, const char* truck, const tco::CostReport& c) {
   const auto& d = c.day;
-  const bool ev = c.powertrain == tco::Powertrain::kBatteryElectric;
-  out << "  " << std::left << std::setw(10) << truck << std::right;
-  if (d.status == tco::DayFeasibility::kInfeasible) {
-    out << "infeasible: " << d.reason << "\n";
-  } else if (d.status == tco::DayFeasibility::kNeedsEnroute) {
-    out << "needs " << d.enroute_stops << " en-route stop" << (d.enroute_stops == 1 ? "" : "s") << " (";
-    for (std::size_t i = 0; i < d.stops.size(); ++i) {
-      const auto& st = d.stops[i];
-      out << (i ? "; " : "") << "at " << f("%.0f mi", st.at_mi) << ", " << f("%.0f min", st.minutes) << ", "
-          << f("%.0f kWh", st.pack_kWh) << ", " << money(st.cost_usd);
-    }
-    if (static_cast<int>(d.stops.size()) < d.enroute_stops) out << "; ...";
-    out << ")\n";
-    if (!d.reason.empty()) out << "            " << d.reason << "\n";
-  } else {
-    out << (ev ? "feasible on depot charging alone" : "feasible on depot fuelling alone") << "\n";
+  out << "  " << std::left << std::setw(10) << truck << std::right << describe_day(c) << "\n";
+  if (d.status == tco::DayFeasibility::kNeedsEnroute && !d.reason.empty()) {
+    out << "            " << d.reason << "\n";
   }
   const auto& s = d.schedule;
   out << "            "

@@ -48,4 +48,24 @@ std::string describe_trip(const physics::TripResult& t, UnitSystem units) {
   return out + ")";
 }
 
+std::string describe_day(const tco::CostReport& c) {
+  const auto& d = c.day;
+  if (d.status == tco::DayFeasibility::kInfeasible) return "infeasible: " + d.reason;
+  if (d.status == tco::DayFeasibility::kDepotOnly) {
+    return c.powertrain == tco::Powertrain::kBatteryElectric ? "feasible on depot charging alone"
+                                                             : "feasible on depot fuelling alone";
+  }
+  std::string out = "needs " + std::to_string(d.enroute_stops) + " en-route stop" + (d.enroute_stops == 1 ? "" : "s") +
+                    " (";
+  char buf[160];
+  for (std::size_t i = 0; i < d.stops.size(); ++i) {
+    const auto& st = d.stops[i];
+    std::snprintf(buf, sizeof buf, "%sat %.0f mi, %.0f min, %.0f kWh, $%.2f", i ? "; " : "", st.at_mi, st.minutes,
+                  st.pack_kWh, st.cost_usd);
+    out += buf;
+  }
+  if (static_cast<int>(d.stops.size()) < d.enroute_stops) out += "; ...";
+  return out + ")";
+}
+
 }  // namespace semitco::core
