@@ -39,6 +39,10 @@ Analysis run_costs(const core::Scenario& s, std::shared_ptr<const PhysicsRun> ph
   a.scenario_name = s.name;
   const auto& r = physics->result;
   for (const auto& w : physics->route->warnings) a.warnings.push_back(w.message);
+  // What the comparison decided about the trips themselves (the departure SOC of a sample, regen headroom).
+  for (const auto& w : physics->result.warnings) {
+    if (w.starts_with("electric trip: ") || w.starts_with("diesel trip: ")) a.warnings.push_back(w);
+  }
 
   // Re-price the existing trips with this scenario's economics (summaries only: the time series stay put).
   core::ComparisonResult priced;

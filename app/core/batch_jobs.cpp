@@ -11,6 +11,7 @@
 #include "app/core/batch_rows.hpp"
 #include "app/core/comparison.hpp"
 #include "app/core/trip_report.hpp"
+#include "app/core/trip_verdict.hpp"
 #include "app/core/atomic_file.hpp"
 #include "routes/readers.hpp"
 #include "tco/parameters.hpp"
@@ -180,6 +181,13 @@ std::vector<std::string> expand_route_inputs(const std::vector<std::string>& inp
 }
 
 namespace batch {
+
+const std::array<TextColumn, kTextCount> kTextColumns = {{
+    {"electric_trip", "EV trip"},
+    {"diesel_trip", "Diesel trip"},
+    {"electric_day", "EV day"},
+    {"diesel_day", "Diesel day"},
+}};
 
 const std::array<FigureColumn, kFigureCount> kFigureColumns = {{
     {"distance_mi", "Distance [mi]", "#,##0.0"},
@@ -352,9 +360,11 @@ Row run_job(const Plan& plan, const std::vector<LoadedScenario>& scenarios, std:
         f[kBreakEvenElectricity] = *t.break_even_electricity_price_usd_per_kWh;
       }
       f[kEvEnrouteStops] = t.electric.day.enroute_stops;
-      row.electric_day = tco::day_status_key(t.electric.day.status);
-      row.diesel_day = tco::day_status_key(t.diesel.day.status);
+      row.texts[kEvDay] = tco::day_status_key(t.electric.day.status);
+      row.texts[kDieselDay] = tco::day_status_key(t.diesel.day.status);
     }
+    row.texts[kEvTrip] = trip_status_key(e.trip.summary);
+    row.texts[kDieselTrip] = trip_status_key(d.trip.summary);
     for (auto& x : f) x = round_for_output(x);
     if (!series_dir.empty()) {
       fs::create_directories(series_dir);

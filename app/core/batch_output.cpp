@@ -29,8 +29,7 @@ std::vector<std::string> column_names(const Plan& plan) {
   std::vector<std::string> c = {"job_id", "status", "route_file", "scenario"};
   for (const auto& a : plan.axes) c.push_back(a.key);
   for (const auto& f : kFigureColumns) c.emplace_back(f.key);
-  c.emplace_back("electric_day");
-  c.emplace_back("diesel_day");
+  for (const auto& t : kTextColumns) c.emplace_back(t.key);
   c.emplace_back("error");
   return c;
 }
@@ -49,8 +48,7 @@ std::vector<std::string> row_cells(const Plan& plan, const Row& row) {
   std::vector<std::string> c = {row.job_id, row.ok ? "ok" : "failed", row.route_file, row.scenario};
   for (std::size_t a = 0; a < plan.axes.size(); ++a) c.push_back(format_number(row.sweep[a]));
   for (double v : row.figures) c.push_back(format_number(v));
-  c.push_back(row.electric_day);
-  c.push_back(row.diesel_day);
+  for (const auto& t : row.texts) c.push_back(t);
   c.push_back(row.error);
   return c;
 }
@@ -171,8 +169,8 @@ class XlsxWriter : public RowWriter {
     for (std::size_t i = 0; i < kFigureCount; ++i, ++c) {
       if (!std::isnan(row.figures[i])) worksheet_write_number(results_, r_, col(c), row.figures[i], number_formats_[i]);
     }
-    for (const std::string* day : {&row.electric_day, &row.diesel_day}) {
-      if (!day->empty()) worksheet_write_string(results_, r_, col(c), day->c_str(), nullptr);
+    for (const auto& t : row.texts) {
+      if (!t.empty()) worksheet_write_string(results_, r_, col(c), t.c_str(), nullptr);
       ++c;
     }
     if (!row.error.empty()) worksheet_write_string(results_, r_, col(c), row.error.c_str(), nullptr);
@@ -208,8 +206,7 @@ class XlsxWriter : public RowWriter {
     std::vector<std::string> l = {"Job id", "Status", "Route file", "Scenario"};
     for (const auto& a : plan_.axes) l.push_back("Sweep: " + a.key);
     for (const auto& f : kFigureColumns) l.emplace_back(f.label);
-    l.emplace_back("EV day");
-    l.emplace_back("Diesel day");
+    for (const auto& t : kTextColumns) l.emplace_back(t.label);
     l.emplace_back("Error");
     return l;
   }
@@ -333,8 +330,7 @@ nlohmann::ordered_json row_to_json(const Plan& plan, const Row& row) {
       j[kFigureColumns[i].key] = row.figures[i];
     }
   }
-  j["electric_day"] = row.electric_day;
-  j["diesel_day"] = row.diesel_day;
+  for (std::size_t i = 0; i < kTextCount; ++i) j[kTextColumns[i].key] = row.texts[i];
   j["error"] = row.error;
   return j;
 }
@@ -355,8 +351,7 @@ Row row_from_json(const Plan& plan, const nlohmann::json& j) {
       const auto& v = need(kFigureColumns[i].key);
       row.figures[i] = v.is_null() ? std::nan("") : v.get<double>();
     }
-    row.electric_day = need("electric_day").get<std::string>();
-    row.diesel_day = need("diesel_day").get<std::string>();
+    for (std::size_t i = 0; i < kTextCount; ++i) row.texts[i] = need(kTextColumns[i].key).get<std::string>();
     row.error = need("error").get<std::string>();
   } catch (const nlohmann::json::exception& e) {
     throw BatchUsageError(std::string("result row with a value of the wrong type: ") + e.what());
@@ -422,8 +417,7 @@ std::map<std::string, Row> read_result_rows(const Plan& plan, const std::string&
     const std::string where = path + ":" + std::to_string(n);
     for (std::size_t a = 0; a < plan.axes.size(); ++a) row.sweep.push_back(number_cell(fields[c++], where));
     for (std::size_t i = 0; i < kFigureCount; ++i) row.figures[i] = number_cell(fields[c++], where);
-    row.electric_day = fields[c++];
-    row.diesel_day = fields[c++];
+    for (auto& t : row.texts) t = fields[c++];
     row.error = fields[c++];
     rows[row.job_id] = std::move(row);
   }

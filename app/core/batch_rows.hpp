@@ -44,6 +44,20 @@ enum Figure : std::size_t {
   kFigureCount
 };
 
+/// The text result columns (status words), after the numbers.
+enum Text : std::size_t {
+  kEvTrip,      ///< trip_status_key(): completed, brake_fade, ended
+  kDieselTrip,
+  kEvDay,       ///< tco::day_status_key(): depot_only, needs_enroute, infeasible ("" when not costed)
+  kDieselDay,
+  kTextCount
+};
+struct TextColumn {
+  const char* key;    ///< CSV/JSON name
+  const char* label;  ///< XLSX header
+};
+extern const std::array<TextColumn, kTextCount> kTextColumns;
+
 struct FigureColumn {
   const char* key;           ///< CSV/JSON name, unit as suffix
   const char* label;         ///< XLSX header, unit in brackets
@@ -56,7 +70,7 @@ struct Row {
   std::string job_id, route_file, scenario;
   std::vector<double> sweep;  ///< one per sweep axis
   std::array<double, kFigureCount> figures{};
-  std::string electric_day, diesel_day;  ///< the day's verdict: tco::day_status_key() ("" when not costed)
+  std::array<std::string, kTextCount> texts;  ///< by Text
   bool ok = false;
   std::string error;  ///< failed: why; ok: ""
   Row() { figures.fill(std::nan("")); }

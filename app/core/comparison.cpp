@@ -95,7 +95,7 @@ ComparisonResult simulate_comparison(const Scenario& s, const routes::RouteProfi
     if (ev.initial_soc < soc0 - 1e-6) {
       char buf[200];
       std::snprintf(buf, sizeof buf,
-                    "electric: leaves at %.0f %% state of charge instead of %.0f %% to keep regen headroom for the "
+                    "electric trip: leaves at %.0f %% state of charge instead of %.0f %% to keep regen headroom for the "
                     "route's largest descent (trip_charging.keep_regen_headroom)",
                     ev.initial_soc * 100.0, soc0 * 100.0);
       r.warnings.push_back(buf);
@@ -116,7 +116,7 @@ ComparisonResult simulate_comparison(const Scenario& s, const routes::RouteProfi
       ev.initial_soc = std::max(taper, ev.battery.soc_min);
       char buf[240];
       std::snprintf(buf, sizeof buf,
-                    "electric: the %.1f-mile trip stands for a %.0f-mile day, so it is simulated from %.0f %% state "
+                    "electric trip: the %.1f-mile trip stands for a %.0f-mile day, so it is simulated from %.0f %% state "
                     "of charge (where a full pack does not cut back regen), not the %.0f %% it leaves the depot with",
                     route.length_m() / kMetersPerMile, day_m / kMetersPerMile, ev.initial_soc * 100.0,
                     depot_soc * 100.0);
