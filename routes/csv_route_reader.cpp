@@ -4,6 +4,7 @@
 //   grade_pct | grade_frac                          (either elevation or grade, not both)
 //   speed_limit_mps | speed_limit_kmh | speed_limit_mph   (optional; else ReadOptions cruise/curve rules)
 //   stop_s (optional dwell at that point, > 0 marks a stop), stop_name (optional label)
+//   charger_kW (optional: > 0 marks a charger of that output at the point, named by stop_name)
 //   lat | lat_deg, lon | lon_deg                    (WGS84 degrees; optional with a distance column)
 // Distance-based when a distance column exists, else point-based from lat/lon (geodesic distances).
 // Values of a row hold from that point to the next. Elevation inputs go through grade_smoothing; grade
@@ -25,7 +26,7 @@ using detail::LineTokenizer;
 
 namespace {
 
-enum Quantity : std::size_t { kDistance, kElevation, kGrade, kSpeed, kStop, kStopName, kLat, kLon, kCount };
+enum Quantity : std::size_t { kDistance, kElevation, kGrade, kSpeed, kStop, kStopName, kCharger, kLat, kLon, kCount };
 
 struct ColumnName {
   const char* name;
@@ -40,13 +41,14 @@ constexpr ColumnName kColumns[] = {
     {"grade_pct", kGrade, 0.01},           {"grade_frac", kGrade, 1.0},
     {"speed_limit_mps", kSpeed, 1.0},      {"speed_limit_kmh", kSpeed, 1.0 / 3.6},
     {"speed_limit_mph", kSpeed, 0.44704},  {"stop_s", kStop, 1.0},
-    {"stop_name", kStopName, 1.0},         {"lat", kLat, 1.0},
+    {"stop_name", kStopName, 1.0},         {"charger_kw", kCharger, 1000.0},
+    {"lat", kLat, 1.0},
     {"lat_deg", kLat, 1.0},                {"lon", kLon, 1.0},
     {"lon_deg", kLon, 1.0}};
 
 constexpr const char* kKnownList =
     "distance_m|distance_km|distance_mi, elevation_m|elevation_ft|ele, grade_pct|grade_frac, "
-    "speed_limit_mps|speed_limit_kmh|speed_limit_mph, stop_s, stop_name, lat|lat_deg, lon|lon_deg";
+    "speed_limit_mps|speed_limit_kmh|speed_limit_mph, stop_s, stop_name, charger_kW, lat|lat_deg, lon|lon_deg";
 
 }  // namespace
 
@@ -156,6 +158,11 @@ RouteProfile read_route_csv(std::istream& in, const std::string& name, const Rea
       if (dwell < 0.0 || dwell > 7.0 * 24 * 3600) tok.fail("implausible stop time " + text(kStop) + " s", text(kStop));
       if (dwell > 0.0)
         p.stops.push_back(Stop{dist, dwell, index[kStopName] != SIZE_MAX ? text(kStopName) : std::string()});
+    }
+    if (index[kCharger] != SIZE_MAX && !text(kCharger).empty()) {
+      const double w = tok.number(index[kCharger], "charger_kW") * factor[kCharger];
+      if (w < 0.0 || w > 1e7) tok.fail("implausible charger power " + text(kCharger) + " kW (allowed 0..10,000)", text(kCharger));
+      if (w > 0.0) p.chargers.push_back(Charger{dist, w, index[kStopName] != SIZE_MAX ? text(kStopName) : std::string()});
     }
     pts.distance_m.push_back(dist);
     pts.elevation_m.push_back(zg);

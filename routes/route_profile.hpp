@@ -32,6 +32,13 @@ struct Stop {
   std::string name;         ///< optional label ("Truckee", "depot", ...)
 };
 
+/// A charger beside the road where an electric truck may stop to charge (route files may mark them).
+struct Charger {
+  double distance_m = 0.0;  ///< position along the road [m]
+  double power_W = 0.0;     ///< charger output [W], > 0
+  std::string name;
+};
+
 /// A named stretch of the route (for reports per leg); optional.
 struct Leg {
   std::string name;
@@ -63,6 +70,7 @@ struct RouteProfile {
 
   std::vector<Stop> stops;  ///< sorted by distance; a stop at the end makes the truck halt there
   std::vector<Leg> legs;    ///< optional
+  std::vector<Charger> chargers;  ///< optional, sorted by distance (route CSV column charger_kW)
 
   // ---- optional speed trace, along time (time-based cycles) ----
   // When non-empty the driver follows this trace in time instead of speed_limit_mps along distance;

@@ -30,7 +30,7 @@ double soc_of_usable(const physics::BatteryParams& b, double frac) { return b.so
 
 }  // namespace
 
-physics::EnrouteCharging trip_charging(const Scenario& s) {
+physics::EnrouteCharging trip_charging(const Scenario& s, const routes::RouteProfile& route) {
   const auto& ch = s.economics.charging;
   const auto& b = s.electric.battery;
   physics::EnrouteCharging c;
@@ -40,8 +40,13 @@ physics::EnrouteCharging trip_charging(const Scenario& s) {
   c.reserve_soc = soc_of_usable(b, ch.reserve_soc_frac);
   c.target_soc = std::max(soc_of_usable(b, ch.enroute_target_soc_frac), c.reserve_soc + 0.01);
   c.plug_time_s = ch.enroute_stop_overhead_s;
-  c.wherever_needed = ch.enroute_charger_positions_m.empty();
-  for (double x : ch.enroute_charger_positions_m) c.chargers.push_back(physics::ChargerSite{x, 0.0, ""});
+  // Chargers the route file marks come first; else the scenario's positions; else wherever needed.
+  if (!route.chargers.empty() && !route.is_time_based()) {
+    for (const auto& k : route.chargers) c.chargers.push_back(physics::ChargerSite{k.distance_m, k.power_W, k.name});
+  } else {
+    for (double x : ch.enroute_charger_positions_m) c.chargers.push_back(physics::ChargerSite{x, 0.0, ""});
+  }
+  c.wherever_needed = c.chargers.empty();
   return c;
 }
 
@@ -124,7 +129,7 @@ ComparisonResult simulate_comparison(const Scenario& s, const routes::RouteProfi
     }
   }
   r.electric.trip =
-      physics::simulate_electric(route, ev, s.ambient, s.driver, solver, opt.record_series, false, trip_charging(s));
+      physics::simulate_electric(route, ev, s.ambient, s.driver, solver, opt.record_series, false, trip_charging(s, route));
   r.diesel.trip = physics::simulate_diesel(route, dsl, s.ambient, s.driver, solver, opt.record_series);
 
   {

@@ -67,8 +67,9 @@ void price_comparison(const Scenario& s, ComparisonResult& r);
 
 /// En-route charging inside the electric truck's trip, from the scenario's charging plan: reserve and
 /// target (fractions of the usable window) as states of charge of the pack, charger power and efficiency,
-/// plug time, and the chargers along the route (or a charger wherever needed when none are given).
-physics::EnrouteCharging trip_charging(const Scenario& s);
+/// plug time, and the chargers along the route: those the route file marks (charger_kW column), else the
+/// scenario's enroute_charger_positions_m, else a charger wherever needed.
+physics::EnrouteCharging trip_charging(const Scenario& s, const routes::RouteProfile& route);
 
 /// The departure SOC that keeps room for the route's largest descent on regen (at most the vehicle's
 /// own initial SOC).
