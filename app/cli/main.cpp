@@ -41,6 +41,8 @@ void add_integrator_option(CLI::App* cmd, std::string& integrator) {
 int run_simulate(const std::string& route_path, const std::string& vehicle_path, const std::string& format,
                  const std::string& series_path, const std::string& integrator, bool metric) {
   const auto route = routes::read_route(route_path, routes::parse_format(format));
+  const std::vector<std::string> inputs = {route_path, vehicle_path};
+  if (!series_path.empty()) core::check_output_path(series_path, inputs);  // before minutes of simulation
   const std::string type = core::vehicle_type(vehicle_path);
   const auto solver = physics::SolverOptions::defaults_for(physics::integrator_from_name(integrator));
   physics::TripResult result;
@@ -54,7 +56,7 @@ int run_simulate(const std::string& route_path, const std::string& vehicle_path,
   }
   core::print_trip(std::cout, result, units_of(metric));
   if (!series_path.empty()) {
-    core::write_file_atomically(series_path, [&](std::ostream& o) { core::write_series_csv(o, result); });
+    core::write_file_atomically(series_path, [&](std::ostream& o) { core::write_series_csv(o, result); }, inputs);
     std::cout << "time series written to " << series_path << "\n";
   }
   return result.summary.completed ? 0 : 1;
@@ -76,7 +78,12 @@ core::Scenario scenario_for(const std::string& scenario_path, const std::string&
 }
 
 int run_compare(const core::Scenario& s, bool metric, bool costs, const std::string& series_dir,
-                physics::Integrator integrator) {
+                physics::Integrator integrator, std::vector<std::string> inputs) {
+  const auto own = s.input_files();
+  inputs.insert(inputs.end(), own.begin(), own.end());
+  if (!series_dir.empty()) {
+    for (const char* name : {"/electric.csv", "/diesel.csv"}) core::check_output_path(series_dir + name, inputs);
+  }
   const auto route = core::load_route(s);
   const auto r = core::run_comparison(s, route, {!series_dir.empty(), integrator});
   core::print_trip_comparison(std::cout, r, units_of(metric));
@@ -90,7 +97,7 @@ int run_compare(const core::Scenario& s, bool metric, bool costs, const std::str
     std::filesystem::create_directories(series_dir);
     for (const auto* t : {&r.electric.trip, &r.diesel.trip}) {
       const std::string path = series_dir + "/" + (t == &r.electric.trip ? "electric" : "diesel") + ".csv";
-      core::write_file_atomically(path, [&](std::ostream& o) { core::write_series_csv(o, *t); });
+      core::write_file_atomically(path, [&](std::ostream& o) { core::write_series_csv(o, *t); }, inputs);
     }
     std::cout << "time series written to " << series_dir << "/electric.csv and diesel.csv\n";
   }
@@ -206,6 +213,7 @@ int run_batch_command(const BatchArgs& a) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  core::install_temporary_cleanup_on_signals();
   CLI::App app{"semitco: electric vs diesel Class 8 trucks on your routes - energy, trip time and cost"};
   app.set_version_flag("--version", std::string("semitco ") + semitco::version());
   app.require_subcommand(1);
@@ -283,7 +291,7 @@ int main(int argc, char** argv) {
   try {
     if (*sim) return run_simulate(route_path, vehicle_path, format, series_path, integrator, metric);
     if (*cmp) return run_compare(scenario_for(scenario_path, route_path, ev_path, diesel_path, format), metric, true,
-                                 series_dir, physics::integrator_from_name(integrator));
+                                 series_dir, physics::integrator_from_name(integrator), {ev_path, diesel_path});
     if (*tco_cmd) {
       const auto s = scenario_for(scenario_path, "", "", "", format);
       const auto r = core::run_comparison(s, core::load_route(s), {false, physics::integrator_from_name(integrator)});

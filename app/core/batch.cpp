@@ -40,23 +40,6 @@ std::string duration_text(double s) {
   return buf;
 }
 
-// Removes "<out>.tmp-<pid>" files left by runs that were killed (their process is gone).
-void remove_stale_temporaries(const std::string& out) {
-  namespace fs = std::filesystem;
-  const fs::path p(out);
-  const std::string prefix = p.filename().string() + ".tmp-";
-  std::error_code ec;
-  const fs::path dir = p.has_parent_path() ? p.parent_path() : fs::path(".");
-  for (const auto& e : fs::directory_iterator(dir, ec)) {
-    const std::string name = e.path().filename().string();
-    if (name.rfind(prefix, 0) != 0) continue;
-    const std::string pid_text = name.substr(prefix.size());
-    if (pid_text.empty() || pid_text.find_first_not_of("0123456789") != std::string::npos) continue;
-    const long pid = std::strtol(pid_text.c_str(), nullptr, 10);
-    if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) fs::remove(e.path(), ec);
-  }
-}
-
 }  // namespace
 
 Progress::Progress(std::size_t total, ProgressMode mode, std::ostream& log)
@@ -136,9 +119,11 @@ Collector::Collector(const Plan& plan, const BatchOptions& opt, std::ostream& lo
     if (!resumed_.count(i)) pending_.push_back(i);
   }
   // The journal starts with what was resumed (a row cut short by a kill is dropped) and grows per row.
-  write_file_atomically(journal, [&](std::ostream& o) {
-    for (const auto& [i, row] : resumed_) o << row_to_json(plan_, row).dump() << "\n";
-  });
+  write_file_atomically(
+      journal, [&](std::ostream& o) {
+        for (const auto& [i, row] : resumed_) o << row_to_json(plan_, row).dump() << "\n";
+      },
+      input_files(plan));
   journal_.open(journal, std::ios::binary | std::ios::app);
   if (!journal_) throw std::runtime_error(journal + ": cannot append");
   writer_ = make_writer(plan, opt.out);

@@ -64,14 +64,18 @@ double number_cell(const std::string& s, const std::string& what) {
 class TextRowWriter : public RowWriter {
  public:
   TextRowWriter(const Plan& plan, std::string path)
-      : plan_(plan), path_(std::move(path)), tmp_(temporary_name_for(path_)) {
+      : plan_(plan), path_(std::move(path)), tmp_(temporary_name_for(path_, input_files(plan))) {
     out_.open(tmp_, std::ios::binary | std::ios::trunc);
-    if (!out_) throw std::runtime_error(path_ + ": cannot write (" + std::strerror(errno) + ")");
+    if (!out_) {
+      const std::string err = std::strerror(errno);
+      discard_temporary(tmp_);
+      throw std::runtime_error(path_ + ": cannot write (" + err + ")");
+    }
   }
   ~TextRowWriter() override {
     if (out_.is_open()) {
       out_.close();
-      std::remove(tmp_.c_str());
+      discard_temporary(tmp_);
     }
   }
   void commit() override {
@@ -79,7 +83,7 @@ class TextRowWriter : public RowWriter {
     const bool good = static_cast<bool>(out_);
     out_.close();
     if (!good) {
-      std::remove(tmp_.c_str());
+      discard_temporary(tmp_);
       throw std::runtime_error(path_ + ": write failed (disk full?)");
     }
     commit_temporary(tmp_, path_);
@@ -115,11 +119,15 @@ class JsonlWriter : public TextRowWriter {
 // sheet ranks lanes (route files) by their mean savings per mile over the ok jobs.
 class XlsxWriter : public RowWriter {
  public:
-  XlsxWriter(const Plan& plan, std::string path) : plan_(plan), path_(std::move(path)), tmp_(temporary_name_for(path_)) {
+  XlsxWriter(const Plan& plan, std::string path)
+      : plan_(plan), path_(std::move(path)), tmp_(temporary_name_for(path_, input_files(plan))) {
     lxw_workbook_options options{};
     options.constant_memory = LXW_TRUE;
     wb_ = workbook_new_opt(tmp_.c_str(), &options);
-    if (!wb_) throw std::runtime_error(path_ + ": cannot create workbook");
+    if (!wb_) {
+      discard_temporary(tmp_);
+      throw std::runtime_error(path_ + ": cannot create workbook");
+    }
     lxw_doc_properties props{};
     props.title = const_cast<char*>("semitco batch results");
     props.created = 1704067200;  // fixed (2024-01-01), so equal runs give equal files
@@ -152,7 +160,7 @@ class XlsxWriter : public RowWriter {
   ~XlsxWriter() override {
     if (wb_) {
       workbook_close(wb_);
-      std::remove(tmp_.c_str());
+      discard_temporary(tmp_);
     }
   }
   void write(const Row& row) override {
@@ -184,7 +192,7 @@ class XlsxWriter : public RowWriter {
     const lxw_error err = workbook_close(wb_);
     wb_ = nullptr;
     if (err != LXW_NO_ERROR) {
-      std::remove(tmp_.c_str());
+      discard_temporary(tmp_);
       throw std::runtime_error(path_ + ": cannot write workbook (" + lxw_strerror(err) + ")");
     }
     commit_temporary(tmp_, path_);

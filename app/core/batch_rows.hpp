@@ -78,7 +78,13 @@ struct Plan {
   [[nodiscard]] std::vector<double> sweep_values(std::size_t index) const;
 };
 
+/// Builds the plan and checks the outputs: --out and --series-dir must not lie where the batch reads
+/// routes (an input directory, below one with --recursive, or matching an input glob), so a later run
+/// never takes a result for a route. Throws BatchUsageError.
 Plan make_plan(const BatchOptions& opt);
+
+/// Every file the batch reads (routes and scenario files): no output may be one of them.
+std::vector<std::string> input_files(const Plan& plan);
 
 /// Scenario files, each loaded once (or the message of why it could not be).
 struct LoadedScenario {

@@ -25,6 +25,20 @@ std::string Scenario::route_path() const {
 }
 
 namespace {
+std::string resolve(const std::string& dir, const std::string& ref);
+}
+
+std::vector<std::string> Scenario::input_files() const {
+  std::vector<std::string> files;
+  if (!file.empty()) files.push_back(file);
+  if (!route_ref.empty()) files.push_back(route_path());
+  for (const auto* ref : {&electric_ref, &diesel_ref, &economics_provenance.base}) {
+    if (!ref->empty()) files.push_back(resolve(dir(), *ref));
+  }
+  return files;
+}
+
+namespace {
 
 std::string resolve(const std::string& dir, const std::string& ref) {
   const fs::path p(ref);
@@ -207,7 +221,9 @@ void save_scenario(Scenario& s, const std::string& path) {
     rebase(out.economics_provenance.base);
   }
   const std::string text = scenario_to_text(out);
-  write_file_atomically(path, [&](std::ostream& o) { o << text; });
+  std::vector<std::string> inputs = s.input_files();
+  if (!s.file.empty()) inputs.erase(inputs.begin());  // its own file: formatting in place
+  write_file_atomically(path, [&](std::ostream& o) { o << text; }, inputs);
   s = std::move(out);
 }
 
