@@ -40,9 +40,9 @@ void add_integrator_option(CLI::App* cmd, std::string& integrator) {
 
 int run_simulate(const std::string& route_path, const std::string& vehicle_path, const std::string& format,
                  const std::string& series_path, const std::string& integrator, bool metric) {
-  const auto route = routes::read_route(route_path, routes::parse_format(format));
   const std::vector<std::string> inputs = {route_path, vehicle_path};
   if (!series_path.empty()) core::check_output_path(series_path, inputs);  // before minutes of simulation
+  const auto route = core::read_route_file(route_path, format);
   const std::string type = core::vehicle_type(vehicle_path);
   const auto solver = physics::SolverOptions::defaults_for(physics::integrator_from_name(integrator));
   physics::TripResult result;
@@ -108,7 +108,7 @@ int run_route_info(const std::vector<std::string>& files, const std::string& for
   int status = 0;
   for (const auto& f : files) {
     try {
-      const auto p = routes::read_route(f, routes::parse_format(format));
+      const auto p = core::read_route_file(f, format);
       const auto st = routes::stats(p);
       const bool us = !metric;
       auto len = [&](double m) {

@@ -368,8 +368,7 @@ Row run_job(const Plan& plan, const std::vector<LoadedScenario>& scenarios, std:
       cache.route.reset();
       cache.error.clear();
       try {
-        cache.route = std::make_shared<const routes::RouteProfile>(
-            routes::read_route(plan.routes[ri], routes::parse_format(opt.route_format)));
+        cache.route = std::make_shared<const routes::RouteProfile>(read_route_file(plan.routes[ri], opt.route_format));
       } catch (const std::exception& e) {
         cache.error = e.what();
       }

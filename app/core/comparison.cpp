@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "app/core/json_params.hpp"
 #include "physics/battery_pack.hpp"
 #include "physics/diesel_powertrain.hpp"
 #include "physics/trip_solver.hpp"
@@ -10,9 +11,15 @@
 
 namespace semitco::core {
 
-routes::RouteProfile load_route(const Scenario& s) {
-  return routes::read_route(s.route_path(), routes::parse_format(s.route_format));
+std::size_t max_route_file_bytes() { return routes::ReadOptions{}.max_xml_bytes; }
+
+routes::RouteProfile read_route_file(const std::string& path, const std::string& format) {
+  const auto fmt = routes::parse_format(format);
+  check_input_file(path, max_route_file_bytes(), "routes::ReadOptions::max_xml_bytes");
+  return routes::read_route(path, fmt);
 }
+
+routes::RouteProfile load_route(const Scenario& s) { return read_route_file(s.route_path(), s.route_format); }
 
 namespace {
 

@@ -66,5 +66,11 @@ void price_comparison(const Scenario& s, ComparisonResult& r);
 
 /// The scenario's route, read with its format.
 routes::RouteProfile load_route(const Scenario& s);
+/// Size cap of a route file read through read_route_file: the GPX reader's own cap
+/// (routes::ReadOptions::max_xml_bytes, 256 MiB), applied to every format.
+std::size_t max_route_file_bytes();
+/// A route file, refused first unless it is a regular file within max_route_file_bytes() (a device or a
+/// pipe would otherwise be read until memory or patience runs out). Format: "auto", "vdri", ...
+routes::RouteProfile read_route_file(const std::string& path, const std::string& format);
 
 }  // namespace semitco::core

@@ -12,12 +12,12 @@ constexpr double kRadpsPerRpm = physics::kRadpsPerRpm;
 const nlohmann::json& table(JsonParams& s, const std::string& key) {
   const auto& j = s.raw(key);
   const auto& a = (j.is_object() && j.contains("value")) ? j["value"] : j;
-  if (!a.is_array()) throw InputError(s.where(key) + " = " + j.dump() + ": expected an array");
+  if (!a.is_array()) throw InputError(s.where(key) + " = " + quote_json(j) + ": expected an array");
   return a;
 }
 
 double number_at(JsonParams& s, const std::string& key, const nlohmann::json& v, const std::string& index) {
-  if (!v.is_number()) throw InputError(s.where(key + index) + " = " + v.dump() + ": expected a number");
+  if (!v.is_number()) throw InputError(s.where(key + index) + " = " + quote_json(v) + ": expected a number");
   return v.get<double>();
 }
 
@@ -28,7 +28,7 @@ std::vector<physics::TorquePoint> curve(JsonParams& s, const std::string& key) {
     const std::string idx = "[" + std::to_string(i) + "]";
     const auto& p = a[i];
     if (!p.is_array() || p.size() != 2) {
-      throw InputError(s.where(key + idx) + " = " + p.dump() + ": expected [rpm, N*m]");
+      throw InputError(s.where(key + idx) + " = " + quote_json(p) + ": expected [rpm, N*m]");
     }
     out.push_back({number_at(s, key, p[0], idx) * kRadpsPerRpm, number_at(s, key, p[1], idx)});
   }
@@ -68,7 +68,7 @@ void read_fuel_map(JsonParams& s, physics::DieselEngineParams& e) {
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto& r = rows[i];
     if (!r.is_array() || r.size() != m.torque_Nm.size()) {
-      throw InputError(s.where("fuel_g_per_h[" + std::to_string(i) + "]") + " = " + r.dump() + ": expected " +
+      throw InputError(s.where("fuel_g_per_h[" + std::to_string(i) + "]") + " = " + quote_json(r) + ": expected " +
                        std::to_string(m.torque_Nm.size()) + " values (one per torque)");
     }
     for (std::size_t j = 0; j < r.size(); ++j) {
