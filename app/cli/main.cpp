@@ -10,6 +10,7 @@
 #include "app/core/comparison_report.hpp"
 #include "app/core/diesel_file.hpp"
 #include "app/core/scenario.hpp"
+#include "app/core/text.hpp"
 #include "app/core/trip_report.hpp"
 #include "app/core/vehicle_file.hpp"
 #include "physics/diesel_powertrain.hpp"
@@ -57,7 +58,7 @@ int run_simulate(const std::string& route_path, const std::string& vehicle_path,
   core::print_trip(std::cout, result, units_of(metric));
   if (!series_path.empty()) {
     core::write_file_atomically(series_path, [&](std::ostream& o) { core::write_series_csv(o, result); }, inputs);
-    std::cout << "time series written to " << series_path << "\n";
+    std::cout << "time series written to " << core::printable(series_path) << "\n";
   }
   return result.summary.completed ? 0 : 1;
 }
@@ -99,7 +100,7 @@ int run_compare(const core::Scenario& s, bool metric, bool costs, const std::str
       const std::string path = series_dir + "/" + (t == &r.electric.trip ? "electric" : "diesel") + ".csv";
       core::write_file_atomically(path, [&](std::ostream& o) { core::write_series_csv(o, *t); }, inputs);
     }
-    std::cout << "time series written to " << series_dir << "/electric.csv and diesel.csv\n";
+    std::cout << "time series written to " << core::printable(series_dir) << "/electric.csv and diesel.csv\n";
   }
   return r.electric.trip.summary.completed && r.diesel.trip.summary.completed ? 0 : 1;
 }
@@ -121,7 +122,7 @@ int run_route_info(const std::vector<std::string>& files, const std::string& for
         std::snprintf(b, sizeof b, us ? "%.0f ft" : "%.0f m", us ? m / 0.3048 : m);
         return std::string(b);
       };
-      std::cout << f << "\n";
+      std::cout << core::printable(f) << "\n";
       std::cout << "  length        " << len(st.length_m) << (st.time_based ? " (time-based speed trace)" : "") << "\n";
       std::cout << "  climb         " << h(st.climb_m) << " (source file: " << h(st.source_climb_m) << ")\n";
       std::cout << "  descent       " << h(st.descent_m) << " (source file: " << h(st.source_descent_m) << ")\n";
@@ -132,9 +133,9 @@ int run_route_info(const std::vector<std::string>& files, const std::string& for
       std::cout << "  stops         " << st.stop_count << " (" << st.total_dwell_s << " s standing)\n";
       if (st.time_based) std::cout << "  duration      " << core::format_duration(st.trace_duration_s) << "\n";
       std::cout << "  warnings      " << p.warnings.size() << "\n";
-      for (const auto& w : p.warnings) std::cout << "    " << w.message << "\n";
+      for (const auto& w : p.warnings) std::cout << "    " << core::printable(w.message) << "\n";
     } catch (const std::exception& e) {
-      std::cerr << "semitco: " << e.what() << "\n";
+      std::cerr << "semitco: " << core::printable(e.what()) << "\n";
       status = 1;
     }
   }
@@ -204,7 +205,7 @@ int run_batch_command(const BatchArgs& a) {
   try {
     return core::run_batch(o, std::cerr).exit_code;
   } catch (const core::BatchUsageError& e) {
-    std::cerr << "semitco batch: " << e.what() << "\n";
+    std::cerr << "semitco batch: " << core::printable(e.what()) << "\n";
     return 2;
   }
 }
@@ -310,11 +311,11 @@ int main(int argc, char** argv) {
       auto s = core::load_scenario(scenario_path);
       s.economics_provenance.base.clear();  // spelled out in full
       core::save_scenario(s, out_path.empty() ? scenario_path : out_path);
-      std::cout << "written " << (out_path.empty() ? scenario_path : out_path) << "\n";
+      std::cout << "written " << core::printable(out_path.empty() ? scenario_path : out_path) << "\n";
       return 0;
     }
   } catch (const std::exception& e) {
-    std::cerr << "semitco: " << e.what() << "\n";
+    std::cerr << "semitco: " << core::printable(e.what()) << "\n";
     return 1;
   }
   return 0;

@@ -19,6 +19,7 @@
 #include "app/core/atomic_file.hpp"
 #include "app/core/batch_collector.hpp"
 #include "app/core/batch_mpi.hpp"
+#include "app/core/text.hpp"
 
 namespace semitco::core {
 
@@ -105,9 +106,9 @@ Collector::Collector(const Plan& plan, const BatchOptions& opt, std::ostream& lo
     for (auto& [id, row] : read_result_rows(plan, journal)) found[id] = std::move(row);
     for (auto& [id, row] : found) {
       const auto index = index_of(plan, id);
-      if (!index || row.route_file != plan.routes[plan.route_of(*index)] ||
-          row.scenario != plan.scenarios[plan.scenario_of(*index)] || row.sweep != plan.sweep_values(*index)) {
-        throw BatchUsageError("--resume: row " + id + " (" + row.route_file +
+      if (!index || row.route_file != printable(plan.routes[plan.route_of(*index)]) ||
+          row.scenario != printable(plan.scenarios[plan.scenario_of(*index)]) || row.sweep != plan.sweep_values(*index)) {
+        throw BatchUsageError("--resume: row " + printable(id) + " (" + printable(row.route_file) +
                               ") is not a job of this batch; the result file was written with other inputs, "
                               "scenarios or sweeps");
       }
@@ -156,7 +157,16 @@ void Collector::emit_ready() {
     }
     if (!row.ok) {
       ++failed_;
-      if (failures_.size() < 20) failures_.push_back(row.job_id + "  " + row.route_file + ": " + row.error);
+      // Jobs failing for the same reason (a scenario that cannot be loaded fails each of its jobs) are
+      // listed once, with their count.
+      auto same = std::find_if(failures_.begin(), failures_.end(), [&](const Failure& f) { return f.error == row.error; });
+      if (same != failures_.end()) {
+        ++same->count;
+      } else if (failures_.size() < 20) {
+        failures_.push_back({row.job_id + "  " + row.route_file, row.error, 1});
+      } else {
+        ++unlisted_;
+      }
     }
     writer_->write(row);
     ++next_;
@@ -180,8 +190,12 @@ BatchSummary Collector::finish() {
        << sum.total - failed_ << " ok, " << failed_ << " failed; results in " << opt_.out << "\n";
   if (failed_) {
     log_ << "failed jobs:\n";
-    for (const auto& f : failures_) log_ << "  " << f << "\n";
-    if (failed_ > failures_.size()) log_ << "  ... and " << failed_ - failures_.size() << " more (see the error column)\n";
+    for (const auto& f : failures_) {
+      log_ << "  " << f.first_job << ": " << f.error;
+      if (f.count > 1) log_ << "  (and " << f.count - 1 << " more jobs with this error)";
+      log_ << "\n";
+    }
+    if (unlisted_ > 0) log_ << "  ... and " << unlisted_ << " more (see the error column)\n";
   }
   return sum;
 }

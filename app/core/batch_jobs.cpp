@@ -13,6 +13,7 @@
 #include "app/core/comparison.hpp"
 #include "app/core/trip_report.hpp"
 #include "app/core/atomic_file.hpp"
+#include "app/core/text.hpp"
 #include "routes/readers.hpp"
 #include "tco/parameters.hpp"
 
@@ -438,7 +439,16 @@ Row run_job(const Plan& plan, const std::vector<LoadedScenario>& scenarios, std:
     row.ok = false;
     row.error = ex.what();
     if (row.error.empty()) row.error = "failed (no message)";
+  } catch (...) {
+    row.figures.fill(std::nan(""));
+    row.ok = false;
+    row.error = "failed (an exception that is not a std::exception)";
   }
+  // Names and messages quote file names and file contents: made printable UTF-8 once, here, so no
+  // writer (the JSON one throws on invalid UTF-8) and no terminal ever sees a raw byte.
+  row.route_file = printable(row.route_file);
+  row.scenario = printable(row.scenario);
+  row.error = printable(row.error);
   return row;
 }
 

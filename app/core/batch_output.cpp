@@ -10,6 +10,7 @@
 
 #include "app/core/atomic_file.hpp"
 #include "app/core/batch_rows.hpp"
+#include "app/core/text.hpp"
 
 namespace semitco::core::batch {
 
@@ -44,10 +45,11 @@ std::string csv_field(const std::string& s) {
 }
 
 std::vector<std::string> row_cells(const Plan& plan, const Row& row) {
-  std::vector<std::string> c = {row.job_id, row.ok ? "ok" : "failed", row.route_file, row.scenario};
+  std::vector<std::string> c = {printable(row.job_id), row.ok ? "ok" : "failed", printable(row.route_file),
+                                printable(row.scenario)};
   for (std::size_t a = 0; a < plan.axes.size(); ++a) c.push_back(format_number(row.sweep[a]));
   for (double v : row.figures) c.push_back(format_number(v));
-  c.push_back(row.error);
+  c.push_back(printable(row.error));
   return c;
 }
 
@@ -166,17 +168,17 @@ class XlsxWriter : public RowWriter {
   void write(const Row& row) override {
     ++r_;
     const auto cells = row_cells(plan_, row);
-    worksheet_write_string(results_, r_, 0, row.job_id.c_str(), nullptr);
-    worksheet_write_string(results_, r_, 1, row.ok ? "ok" : "failed", nullptr);
-    worksheet_write_string(results_, r_, 2, row.route_file.c_str(), nullptr);
-    worksheet_write_string(results_, r_, 3, row.scenario.c_str(), nullptr);
+    worksheet_write_string(results_, r_, 0, cells[0].c_str(), nullptr);
+    worksheet_write_string(results_, r_, 1, cells[1].c_str(), nullptr);
+    worksheet_write_string(results_, r_, 2, cells[2].c_str(), nullptr);
+    worksheet_write_string(results_, r_, 3, cells[3].c_str(), nullptr);
     std::size_t c = 4;
     for (double v : row.sweep) worksheet_write_number(results_, r_, col(c++), v, general_);
     for (std::size_t i = 0; i < kFigureCount; ++i, ++c) {
       if (!std::isnan(row.figures[i])) worksheet_write_number(results_, r_, col(c), row.figures[i], number_formats_[i]);
     }
-    if (!row.error.empty()) worksheet_write_string(results_, r_, col(c), row.error.c_str(), nullptr);
-    auto& lane = lanes_[row.route_file];
+    if (!row.error.empty()) worksheet_write_string(results_, r_, col(c), cells.back().c_str(), nullptr);
+    auto& lane = lanes_[cells[2]];
     ++lane.jobs;
     if (row.ok) {
       ++lane.ok;
@@ -319,10 +321,10 @@ std::string journal_path(const std::string& out) { return out + ".partial.jsonl"
 
 nlohmann::ordered_json row_to_json(const Plan& plan, const Row& row) {
   nlohmann::ordered_json j;
-  j["job_id"] = row.job_id;
+  j["job_id"] = printable(row.job_id);
   j["status"] = row.ok ? "ok" : "failed";
-  j["route_file"] = row.route_file;
-  j["scenario"] = row.scenario;
+  j["route_file"] = printable(row.route_file);
+  j["scenario"] = printable(row.scenario);
   for (std::size_t a = 0; a < plan.axes.size(); ++a) j[plan.axes[a].key] = row.sweep[a];
   for (std::size_t i = 0; i < kFigureCount; ++i) {
     if (std::isnan(row.figures[i])) {
@@ -331,7 +333,7 @@ nlohmann::ordered_json row_to_json(const Plan& plan, const Row& row) {
       j[kFigureColumns[i].key] = row.figures[i];
     }
   }
-  j["error"] = row.error;
+  j["error"] = printable(row.error);
   return j;
 }
 
