@@ -2,7 +2,12 @@
 // 0 success, 1 a run failed (bad input file, a trip that could not be completed), 2 usage error.
 #include <CLI/CLI.hpp>
 
+#include <charconv>
+#include <cstdint>
+#include <deque>
+#include <functional>
 #include <iostream>
+#include <optional>
 
 #include "app/core/atomic_file.hpp"
 #include "app/core/batch.hpp"
@@ -32,6 +37,58 @@ constexpr const char* kIntegratorHelp =
     "Integrator of the trips: cvode (SUNDIALS CVODE, the reference) or rk (explicit Runge-Kutta, several times "
     "faster; agrees with cvode within 0.1 % (electric) and 0.2 % (diesel) in energy on the shared cycles, "
     "docs/physics.md)";
+
+// Whole-number options are taken as text and converted after parsing, so "1e7", "2.5", "-1" and
+// 18446744073709551616 are refused with the real range in words, never rounded, wrapped or reported
+// against a 309-digit bound.
+struct WholeNumberOption {
+  std::string name, text;
+  std::uint64_t lo, hi;
+  std::function<void(std::uint64_t)> store;
+  CLI::Option* option = nullptr;
+};
+std::deque<WholeNumberOption> g_whole_numbers;  // stable addresses: CLI11 binds to `text`
+
+std::string with_commas(std::uint64_t v) {
+  std::string digits = std::to_string(v), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0 && v >= 100000) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+std::optional<std::uint64_t> parse_whole(const std::string& t) {
+  if (t.empty() || t.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  std::uint64_t v = 0;
+  const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+  if (ec != std::errc() || end != t.data() + t.size()) return std::nullopt;
+  return v;
+}
+
+void add_whole_number_option(CLI::App* cmd, const std::string& name, std::uint64_t lo, std::uint64_t hi,
+                             std::function<void(std::uint64_t)> store, const std::string& help,
+                             const std::string& default_text = "") {
+  auto& w = g_whole_numbers.emplace_back(WholeNumberOption{name, default_text, lo, hi, std::move(store)});
+  w.option = cmd->add_option(name, w.text, help + " [whole number, " + with_commas(lo) + " to " + with_commas(hi) + "]");
+  w.option->type_name("INT");
+  if (!default_text.empty()) w.option->capture_default_str();
+}
+
+/// Converts the whole-number options given; prints the first bad one and returns false.
+bool convert_whole_numbers() {
+  for (auto& w : g_whole_numbers) {
+    if (w.option->count() == 0) continue;
+    const auto v = parse_whole(w.text);
+    if (!v || *v < w.lo || *v > w.hi) {
+      std::cerr << "semitco: " << w.name.substr(0, w.name.find(',')) << " must be a whole number from "
+                << with_commas(w.lo) << " to " << with_commas(w.hi) << " (not '" << core::printable(w.text) << "')\n";
+      return false;
+    }
+    w.store(*v);
+  }
+  return true;
+}
 
 void add_integrator_option(CLI::App* cmd, std::string& integrator) {
   cmd->add_option("--integrator", integrator, kIntegratorHelp)
@@ -168,7 +225,8 @@ CLI::App* add_batch_command(CLI::App& app, BatchArgs& a) {
                 "Sweep an input: KEY=START:STOP:STEP or KEY=V1,V2,... ; KEY is an economics key of the scenario "
                 "(prices.diesel_price_usd_per_gal, or just diesel_price_usd_per_gal), payload, "
                 "ambient.temperature_C, ambient.headwind_mps or grid_co2_kg_per_kWh. Repeat for a cartesian product");
-  b->add_option("--jobs,-j", o.jobs, "Worker threads (default: all cores)")->check(CLI::PositiveNumber);
+  add_whole_number_option(b, "--jobs,-j", 1, 256, [&o](std::uint64_t v) { o.jobs = static_cast<unsigned>(v); },
+                          "Worker threads (default: all cores)");
   b->add_flag("--recursive,-R", o.recursive, "Also take route files from sub-directories of directory inputs");
   b->add_option("--format", o.route_format, "Route format of every input: auto, vdri, cycle, csv, gpx")
       ->capture_default_str();
@@ -258,11 +316,12 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingFile);
   int mc_draws = 0;
   std::uint64_t mc_seed = 20250101;
-  tco_cmd->add_option("--monte-carlo", mc_draws,
-                      "Also print the sensitivity (tornado) and a Monte Carlo of this many draws over the uncertain "
-                      "inputs (docs/tco.md)")
-      ->check(CLI::Range(1, 10000000));
-  tco_cmd->add_option("--seed", mc_seed, "Seed of the Monte Carlo draws (same seed, same result)")->capture_default_str();
+  add_whole_number_option(tco_cmd, "--monte-carlo", 1, 10000000,
+                          [&mc_draws](std::uint64_t v) { mc_draws = static_cast<int>(v); },
+                          "Also print the sensitivity (tornado) and a Monte Carlo of this many draws over the "
+                          "uncertain inputs (docs/tco.md)");
+  add_whole_number_option(tco_cmd, "--seed", 0, UINT64_MAX, [&mc_seed](std::uint64_t v) { mc_seed = v; },
+                          "Seed of the Monte Carlo draws (same seed, same result)", std::to_string(mc_seed));
   add_integrator_option(tco_cmd, integrator);
   tco_cmd->footer("Example: semitco tco --scenario resources/scenarios/default.json --monte-carlo 10000");
 
@@ -289,6 +348,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? 0 : 2;
   }
+  if (!convert_whole_numbers()) return 2;
   try {
     if (*sim) return run_simulate(route_path, vehicle_path, format, series_path, integrator, metric);
     if (*cmp) return run_compare(scenario_for(scenario_path, route_path, ev_path, diesel_path, format), metric, true,
