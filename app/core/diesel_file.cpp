@@ -1,6 +1,10 @@
 // Diesel vehicle files; see diesel_file.hpp.
 #include "app/core/diesel_file.hpp"
 
+#include <iterator>
+#include <sstream>
+#include <utility>
+
 #include "app/core/vehicle_file.hpp"
 
 namespace semitco::core {
@@ -92,6 +96,31 @@ physics::DieselTruckParams read_diesel_truck(JsonParams& root) {
     e.launch_speed_radps = s.number("launch_speed", Dim::AngularSpeed, 1.0, 1000.0);
     e.rated_speed_radps = s.number("rated_speed", Dim::AngularSpeed, 1.0, 1000.0);
     e.max_speed_radps = s.number("max_speed", Dim::AngularSpeed, 1.0, 1000.0);
+    // The speeds must rise in this order. Checked here, where the keys and units the file used are known,
+    // so the message names the key that breaks the order as written (not another key, in rad/s).
+    {
+      const std::pair<const char*, double> chain[] = {{"idle_speed", e.idle_speed_radps},
+                                                      {"min_speed", e.min_speed_radps},
+                                                      {"launch_speed", e.launch_speed_radps},
+                                                      {"rated_speed", e.rated_speed_radps},
+                                                      {"max_speed", e.max_speed_radps}};
+      auto as_written = [&](const char* base, double radps) {
+        const auto u = s.units().find(s.path() + "." + base);
+        const std::string unit = u != s.units().end() ? u->second : "radps";
+        std::ostringstream os;
+        os << s.path() << "." << base << "_" << unit << " = " << from_si(radps, Dim::AngularSpeed, unit);
+        return os.str();
+      };
+      for (std::size_t i = 0; i + 1 < std::size(chain); ++i) {
+        const bool strict = i >= 2;  // launch < rated < max; idle <= min <= launch
+        const double a = chain[i].second, b = chain[i + 1].second;
+        if (strict ? !(a * 1.0001 <= b) : !(a <= b)) {
+          throw InputError(s.file() + ": " + as_written(chain[i].first, a) + " is " + (strict && a <= b ? "not below " : "above ") +
+                           as_written(chain[i + 1].first, b) +
+                           ": the engine speeds must satisfy idle <= min <= launch < rated < max");
+        }
+      }
+    }
     e.full_load = curve(s, "full_load_rpm_Nm");
     e.motoring = curve(s, "motoring_rpm_Nm");
     e.engine_brake = curve(s, "engine_brake_rpm_Nm");
