@@ -129,8 +129,9 @@ nlohmann::ordered_json vehicle_out(const std::string& dir, const std::string& re
 
 }  // namespace
 
-Scenario load_scenario(const std::string& path) {
-  const auto j = read_json_file(path);
+Scenario load_scenario(const std::string& path) { return scenario_from_json(read_json_file(path), path); }
+
+Scenario scenario_from_json(const nlohmann::json& j, const std::string& path) {
   JsonParams root(j, path);
   Scenario s;
   s.file = path;

@@ -56,6 +56,9 @@ struct Scenario {
 };
 
 Scenario load_scenario(const std::string& path);
+/// A scenario from parsed JSON; `path` is where it is said to live (references resolve against its
+/// folder, messages name it). load_scenario = read_json_file + this; the fuzz target calls it directly.
+Scenario scenario_from_json(const nlohmann::json& j, const std::string& path);
 /// Canonical JSON text of a scenario (what save_scenario writes).
 std::string scenario_to_text(const Scenario& s);
 /// Writes atomically (temporary file + rename) and sets s.file. Replacing the scenario's own file is
