@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include <charconv>
+#include <cstdlib>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -102,7 +103,11 @@ int run_simulate(const std::string& route_path, const std::string& vehicle_path,
   if (!series_path.empty()) core::check_output_path(series_path, inputs);  // before minutes of simulation
   const auto route = core::read_route_file(route_path, format);
   const std::string type = core::vehicle_type(vehicle_path);
-  const auto solver = physics::SolverOptions::defaults_for(physics::integrator_from_name(integrator));
+  std::string why_limit;
+  core::RunOptions run;
+  run.record_series = !series_path.empty();
+  run.integrator = physics::integrator_from_name(integrator);
+  const auto solver = core::trip_solver_options(route, run, &why_limit);
   physics::TripResult result;
   if (type == "electric") {
     result = physics::simulate_electric(route, core::load_electric_truck(vehicle_path), {}, {}, solver,
@@ -112,6 +117,7 @@ int run_simulate(const std::string& route_path, const std::string& vehicle_path,
   } else {
     throw core::InputError(vehicle_path + ": type = \"" + type + "\": expected \"electric\" or \"diesel\"");
   }
+  core::annotate_time_limit(result, why_limit);
   core::print_trip(std::cout, result, units_of(metric));
   if (!series_path.empty()) {
     core::write_file_atomically(series_path, [&](std::ostream& o) { core::write_series_csv(o, result); }, inputs);
@@ -237,6 +243,11 @@ CLI::App* add_batch_command(CLI::App& app, BatchArgs& a) {
               "Skip jobs already in the journal <out>.partial.jsonl of an interrupted run or in an existing "
               "--out .csv/.jsonl file; the result is the same as an uninterrupted run");
   add_integrator_option(b, o.integrator);
+  add_whole_number_option(b, "--job-timeout", 1, 86400,
+                          [&o](std::uint64_t v) { o.job_time_limit_s = static_cast<double>(v); },
+                          "Wall time one job may take, in seconds; a job over it fails with the reason and the batch "
+                          "goes on",
+                          "600");
   b->add_option("--progress", a.progress,
                 "Progress on stderr: auto (bar on a terminal, 'done k/n' lines otherwise), bar, lines, off")
       ->check(CLI::IsMember({"auto", "bar", "lines", "off"}))
@@ -261,7 +272,13 @@ int run_batch_command(const BatchArgs& a) {
                : a.progress == "off"   ? core::ProgressMode::Off
                                        : core::ProgressMode::Auto;
   try {
-    return core::run_batch(o, std::cerr).exit_code;
+    const auto sum = core::run_batch(o, std::cerr);
+    if (sum.abandoned > 0) {  // their threads still run: end here instead of unwinding under them
+      std::cout.flush();
+      std::cerr.flush();
+      std::_Exit(sum.exit_code);
+    }
+    return sum.exit_code;
   } catch (const core::BatchUsageError& e) {
     std::cerr << "semitco batch: " << core::printable(e.what()) << "\n";
     return 2;

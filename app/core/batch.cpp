@@ -12,7 +12,10 @@
 #include <cstdio>
 #include <deque>
 #include <filesystem>
+#include <map>
+#include <memory>
 #include <mutex>
+#include <set>
 #include <ostream>
 #include <thread>
 
@@ -202,43 +205,112 @@ BatchSummary Collector::finish() {
 
 namespace {
 
-// Worker threads take job indices from a shared counter and hand rows to the collector (this thread).
-BatchSummary run_local(const Plan& plan, const BatchOptions& opt, std::ostream& log) {
-  Collector collector(plan, opt, log);
-  const auto& pending = collector.pending();
-  const auto scenarios = load_scenarios(plan);
-  unsigned threads = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(pending.size(), 1)));
-
+// What the worker threads share with the collecting thread. Held by shared_ptr: a worker whose job
+// overran the per-job time limit is abandoned (detached) and may outlive run_local.
+struct Pool {
+  Plan plan;
+  BatchOptions opt;
+  std::vector<LoadedScenario> scenarios;
+  std::vector<std::size_t> pending;
   std::atomic<std::size_t> next{0};
   std::atomic<bool> stop{false};
   std::mutex mutex;
   std::condition_variable cv;
   std::deque<std::pair<std::size_t, Row>> finished;
-  std::vector<std::thread> pool;
-  auto work = [&] {
-    RouteCache cache;
-    for (;;) {
-      const std::size_t k = next.fetch_add(1);
-      if (k >= pending.size() || stop) return;
-      Row row = run_job(plan, scenarios, pending[k], opt, cache);
-      {
-        std::lock_guard lock(mutex);
-        finished.emplace_back(pending[k], std::move(row));
+  struct Running {
+    std::size_t index;
+    std::chrono::steady_clock::time_point start;
+    bool abandoned = false;
+  };
+  std::map<unsigned, Running> running;  // by worker id
+};
+
+void work(const std::shared_ptr<Pool>& pool, unsigned id) {
+  RouteCache cache;
+  for (;;) {
+    const std::size_t k = pool->next.fetch_add(1);
+    if (k >= pool->pending.size() || pool->stop) return;
+    const std::size_t index = pool->pending[k];
+    {
+      std::lock_guard lock(pool->mutex);
+      pool->running[id] = {index, std::chrono::steady_clock::now()};
+    }
+    Row row = run_job(pool->plan, pool->scenarios, index, pool->opt, cache);
+    {
+      std::lock_guard lock(pool->mutex);
+      const bool abandoned = pool->running[id].abandoned;
+      pool->running.erase(id);
+      if (abandoned) return;  // its row was written as failed; this thread is detached
+      pool->finished.emplace_back(index, std::move(row));
+    }
+    pool->cv.notify_one();
+  }
+}
+
+Row timed_out_row(const Plan& plan, std::size_t index, double limit_s) {
+  Row row;
+  row.job_id = plan.job_id(index);
+  row.route_file = printable(plan.routes[plan.route_of(index)]);
+  row.scenario = printable(plan.scenarios[plan.scenario_of(index)]);
+  row.sweep = plan.sweep_values(index);
+  char buf[160];
+  std::snprintf(buf, sizeof buf, "no result within the per-job time limit of %.0f s (--job-timeout); job abandoned",
+                limit_s);
+  row.error = buf;
+  return row;
+}
+
+// Worker threads take job indices from a shared counter and hand rows to the collector (this thread),
+// which also abandons a job that runs longer than opt.job_time_limit_s: its row fails with the reason, a
+// new worker takes its place, and the stuck thread is detached at the end.
+BatchSummary run_local(const Plan& plan, const BatchOptions& opt, std::ostream& log) {
+  auto pool = std::make_shared<Pool>();
+  pool->plan = plan;
+  pool->opt = opt;
+  Collector collector(pool->plan, pool->opt, log);
+  pool->pending = collector.pending();
+  pool->scenarios = load_scenarios(pool->plan);
+  const auto& pending = pool->pending;
+  unsigned threads = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(pending.size(), 1)));
+
+  std::vector<std::thread> workers;
+  std::set<unsigned> stuck;
+  auto start_worker = [&] {
+    const auto id = static_cast<unsigned>(workers.size());
+    workers.emplace_back(work, pool, id);
+  };
+  auto finish_workers = [&] {
+    for (unsigned id = 0; id < workers.size(); ++id) {
+      if (stuck.count(id)) {
+        workers[id].detach();
+      } else {
+        workers[id].join();
       }
-      cv.notify_one();
     }
   };
-  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
+  for (unsigned t = 0; t < threads; ++t) start_worker();
   try {
     std::size_t received = 0;
     while (received < pending.size()) {
       std::deque<std::pair<std::size_t, Row>> batch_rows;
+      std::size_t replacements = 0;
       {
-        std::unique_lock lock(mutex);
-        cv.wait_for(lock, std::chrono::milliseconds(200), [&] { return !finished.empty(); });
-        batch_rows.swap(finished);
+        std::unique_lock lock(pool->mutex);
+        pool->cv.wait_for(lock, std::chrono::milliseconds(200), [&] { return !pool->finished.empty(); });
+        batch_rows.swap(pool->finished);
+        if (opt.job_time_limit_s > 0) {
+          const auto now = std::chrono::steady_clock::now();
+          for (auto& [id, r] : pool->running) {
+            if (r.abandoned || std::chrono::duration<double>(now - r.start).count() <= opt.job_time_limit_s) continue;
+            r.abandoned = true;
+            stuck.insert(id);
+            batch_rows.emplace_back(r.index, timed_out_row(pool->plan, r.index, opt.job_time_limit_s));
+            ++replacements;
+          }
+        }
       }
+      for (std::size_t i = 0; i < replacements; ++i) start_worker();
       for (auto& [index, row] : batch_rows) {
         collector.add(index, std::move(row));
         ++received;
@@ -246,12 +318,14 @@ BatchSummary run_local(const Plan& plan, const BatchOptions& opt, std::ostream& 
       collector.tick();
     }
   } catch (...) {
-    stop = true;
-    for (auto& t : pool) t.join();
+    pool->stop = true;
+    finish_workers();
     throw;
   }
-  for (auto& t : pool) t.join();
-  return collector.finish();
+  finish_workers();
+  BatchSummary sum = collector.finish();
+  sum.abandoned = stuck.size();
+  return sum;
 }
 
 }  // namespace

@@ -1,7 +1,9 @@
 // Electric-vs-diesel comparison on one route; see comparison.hpp.
 #include "app/core/comparison.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "app/core/json_params.hpp"
 #include "physics/battery_pack.hpp"
@@ -17,6 +19,58 @@ routes::RouteProfile read_route_file(const std::string& path, const std::string&
   const auto fmt = routes::parse_format(format);
   check_input_file(path, max_route_file_bytes(), "routes::ReadOptions::max_xml_bytes");
   return routes::read_route(path, fmt);
+}
+
+namespace {
+std::string seconds_text(double s) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.0f s", s);
+  return buf;
+}
+}  // namespace
+
+physics::SolverOptions trip_solver_options(const routes::RouteProfile& route, const RunOptions& opt,
+                                           std::string* why_limit) {
+  auto solver = physics::SolverOptions::defaults_for(opt.integrator);
+  double derived;
+  std::string what;
+  if (route.is_time_based()) {
+    derived = route.trace_time_s.back();
+    what = "the route's speed trace lasts " + seconds_text(derived);
+  } else {
+    double dwell = 0.0;
+    for (const auto& st : route.stops) dwell += st.dwell_s;
+    derived = route.length_m() / 0.5 + dwell + 3600.0;  // the physics' own default
+    what = "the route allows " + seconds_text(derived) + " (its length at 0.5 m/s, its stops and an hour)";
+  }
+  double limit;
+  std::string why;
+  if (opt.max_trip_duration_s > 0.0) {
+    limit = std::min(opt.max_trip_duration_s, kMaxTripDurationS);
+    why = "the trip time limit asked for; " + what;
+  } else if (derived > kMaxTripDurationS) {
+    limit = kMaxTripDurationS;
+    why = "the longest trip semitco simulates is " + seconds_text(kMaxTripDurationS) + " (kMaxTripDurationS); " + what;
+  } else {
+    limit = derived;
+    why = what;
+  }
+  if (opt.record_series && solver.sample_interval_s > 0.0 && limit > kMaxSeriesSamples * solver.sample_interval_s) {
+    limit = kMaxSeriesSamples * solver.sample_interval_s;
+    why = "a time series keeps at most " + std::to_string(static_cast<long>(kMaxSeriesSamples)) +
+          " samples (kMaxSeriesSamples, " + seconds_text(limit) +
+          " at its interval); run without the series for a longer trip";
+  }
+  solver.max_duration_s = limit;
+  if (why_limit) *why_limit = why;
+  return solver;
+}
+
+void annotate_time_limit(physics::TripResult& trip, const std::string& why_limit) {
+  auto& reason = trip.summary.end_reason;
+  if (!trip.summary.completed && reason.rfind("time limit", 0) == 0 && !why_limit.empty()) {
+    reason += " (" + why_limit + ")";
+  }
 }
 
 routes::RouteProfile load_route(const Scenario& s) { return read_route_file(s.route_path(), s.route_format); }
@@ -61,9 +115,12 @@ ComparisonResult simulate_comparison(const Scenario& s, const routes::RouteProfi
   r.diesel.tare_kg = dsl.chassis.tractor_mass_kg + dsl.chassis.trailer_mass_kg;
 
   // The electric truck's charging is planned by the cost model, so its trip never ends for an empty pack.
-  const auto solver = physics::SolverOptions::defaults_for(opt.integrator);
+  std::string why_limit;
+  const auto solver = trip_solver_options(route, opt, &why_limit);
   r.electric.trip = physics::simulate_electric(route, ev, s.ambient, s.driver, solver, opt.record_series, true);
   r.diesel.trip = physics::simulate_diesel(route, dsl, s.ambient, s.driver, solver, opt.record_series);
+  annotate_time_limit(r.electric.trip, why_limit);
+  annotate_time_limit(r.diesel.trip, why_limit);
 
   {
     const auto& t = r.electric.trip;
