@@ -97,16 +97,24 @@ Collector::Collector(const Plan& plan, const BatchOptions& opt, std::ostream& lo
     : plan_(plan), opt_(opt), log_(log), progress_(0, ProgressMode::Off, log) {
   const std::string journal = journal_path(opt.out);
   remove_stale_temporaries(opt.out);
+  inputs_ = input_state(plan);
   if (opt.resume) {
     std::map<std::string, Row> found;
+    std::set<std::string> from_journal;
     std::error_code ec;
     // An earlier complete result file, then the journal of an interrupted run (rows are the same).
+    std::filesystem::file_time_type result_written = std::filesystem::file_time_type::min();
     if (std::filesystem::exists(opt.out, ec)) {
       if (output_kind(opt.out) != OutputKind::Xlsx || !std::filesystem::exists(journal, ec)) {
         found = read_result_rows(plan, opt.out);
+        result_written = std::filesystem::last_write_time(opt.out, ec);
       }
     }
-    for (auto& [id, row] : read_result_rows(plan, journal)) found[id] = std::move(row);
+    for (auto& [id, row] : read_result_rows(plan, journal)) {
+      from_journal.insert(id);
+      found[id] = std::move(row);
+    }
+    std::vector<std::string> changed, other_integrator;
     for (auto& [id, row] : found) {
       const auto index = index_of(plan, id);
       if (!index || row.route_file != printable(plan.routes[plan.route_of(*index)]) ||
@@ -115,8 +123,35 @@ Collector::Collector(const Plan& plan, const BatchOptions& opt, std::ostream& lo
                               ") is not a job of this batch; the result file was written with other inputs, "
                               "scenarios or sweeps");
       }
+      // A row is kept only while what it was computed from is unchanged: the journal records the
+      // integrator and the inputs' content hashes; a finished result file, its time against the inputs'.
+      const std::size_t ri = plan.route_of(*index), si = plan.scenario_of(*index);
+      const std::string job = id + " (" + row.route_file + ")";
+      if (from_journal.count(id)) {
+        if (row.integrator != opt.integrator) {
+          other_integrator.push_back(job);
+          continue;
+        }
+        if (row.route_hash != inputs_.route_hash[ri] || row.scenario_hash != inputs_.scenario_hash[si]) {
+          changed.push_back(job + (row.route_hash != inputs_.route_hash[ri] ? ": route file" : ": scenario files"));
+          continue;
+        }
+      } else if (inputs_.route_mtime[ri] > result_written || inputs_.scenario_mtime[si] > result_written) {
+        changed.push_back(job + (inputs_.route_mtime[ri] > result_written ? ": route file" : ": scenario files") +
+                          " newer than " + printable(opt.out));
+        continue;
+      }
       resumed_.emplace(*index, std::move(row));
     }
+    auto say = [&](const std::vector<std::string>& jobs, const std::string& why) {
+      if (jobs.empty()) return;
+      log_ << "--resume: re-running " << jobs.size() << (jobs.size() == 1 ? " job " : " jobs ") << why << ":";
+      for (std::size_t i = 0; i < jobs.size() && i < 5; ++i) log_ << (i ? "; " : " ") << jobs[i];
+      if (jobs.size() > 5) log_ << "; ... and " << jobs.size() - 5 << " more";
+      log_ << "\n";
+    };
+    say(changed, "whose inputs changed since they ran");
+    say(other_integrator, "run with another integrator (this run: --integrator " + opt.integrator + ")");
     if (!resumed_.empty()) log_ << "resuming: " << resumed_.size() << " of " << plan.size() << " jobs already done\n";
   }
   for (std::size_t i = 0; i < plan.size(); ++i) {
@@ -125,7 +160,7 @@ Collector::Collector(const Plan& plan, const BatchOptions& opt, std::ostream& lo
   // The journal starts with what was resumed (a row cut short by a kill is dropped) and grows per row.
   write_file_atomically(
       journal, [&](std::ostream& o) {
-        for (const auto& [i, row] : resumed_) o << row_to_json(plan_, row).dump() << "\n";
+        for (const auto& [i, row] : resumed_) o << journal_line(plan_, inputs_, opt_.integrator, i, row) << "\n";
       },
       input_files(plan));
   journal_.open(journal, std::ios::binary | std::ios::app);
@@ -138,7 +173,7 @@ Collector::Collector(const Plan& plan, const BatchOptions& opt, std::ostream& lo
 Collector::~Collector() = default;
 
 void Collector::add(std::size_t index, Row row) {
-  journal_ << row_to_json(plan_, row).dump() << "\n" << std::flush;
+  journal_ << journal_line(plan_, inputs_, opt_.integrator, index, row) << "\n" << std::flush;
   if (!journal_) throw std::runtime_error(journal_path(opt_.out) + ": write failed (disk full?)");
   ready_.emplace(index, std::move(row));
   ++done_;

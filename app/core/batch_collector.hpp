@@ -56,6 +56,7 @@ class Collector {
   std::vector<std::size_t> pending_;
   std::ofstream journal_;
   std::unique_ptr<RowWriter> writer_;
+  InputState inputs_;  // hashes recorded in the journal, checked by --resume
   std::size_t next_ = 0, done_ = 0, failed_ = 0;
   struct Failure {
     std::string first_job, error;

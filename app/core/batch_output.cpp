@@ -3,6 +3,8 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -10,6 +12,8 @@
 
 #include "app/core/atomic_file.hpp"
 #include "app/core/batch_rows.hpp"
+#include "app/core/comparison.hpp"
+#include "app/core/json_params.hpp"
 #include "app/core/text.hpp"
 
 namespace semitco::core::batch {
@@ -319,6 +323,65 @@ std::unique_ptr<RowWriter> make_writer(const Plan& plan, const std::string& path
 
 std::string journal_path(const std::string& out) { return out + ".partial.jsonl"; }
 
+std::string content_hash_of_file(const std::string& path) {
+  std::string bytes;
+  try {
+    bytes = read_input_file(path, max_route_file_bytes(), "routes::ReadOptions::max_xml_bytes");
+  } catch (const std::exception&) {
+    return "unreadable";
+  }
+  std::uint64_t h = 14695981039346656037ull;  // FNV-1a 64-bit offset basis and prime
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+InputState input_state(const Plan& plan) {
+  namespace fs = std::filesystem;
+  auto mtime = [](const std::string& p) {
+    std::error_code ec;
+    const auto t = fs::last_write_time(p, ec);
+    return ec ? fs::file_time_type::max() : t;  // unknown: counts as changed
+  };
+  InputState st;
+  for (const auto& r : plan.routes) {
+    st.route_hash.push_back(content_hash_of_file(r));
+    st.route_mtime.push_back(mtime(r));
+  }
+  for (const auto& sc : plan.scenarios) {
+    std::vector<std::string> files = {sc};
+    try {
+      const Scenario s = load_scenario(sc);
+      files = s.input_files();
+      // The batch ignores the scenario's own route: it is not an input of its jobs.
+      files.erase(std::remove(files.begin(), files.end(), s.route_path()), files.end());
+    } catch (const std::exception&) {  // the jobs fail with the reason; the file alone is hashed
+    }
+    std::string joined;
+    auto newest = fs::file_time_type::min();
+    for (const auto& f : files) {
+      joined += content_hash_of_file(f) + " ";
+      newest = std::max(newest, mtime(f));
+    }
+    st.scenario_hash.push_back(joined.substr(0, joined.empty() ? 0 : joined.size() - 1));
+    st.scenario_mtime.push_back(newest);
+  }
+  return st;
+}
+
+std::string journal_line(const Plan& plan, const InputState& inputs, const std::string& integrator,
+                         std::size_t index, const Row& row) {
+  auto j = row_to_json(plan, row);
+  j["integrator"] = integrator;
+  j["route_fnv1a64"] = inputs.route_hash[plan.route_of(index)];
+  j["scenario_fnv1a64"] = inputs.scenario_hash[plan.scenario_of(index)];
+  return j.dump();
+}
+
 nlohmann::ordered_json row_to_json(const Plan& plan, const Row& row) {
   nlohmann::ordered_json j;
   j["job_id"] = printable(row.job_id);
@@ -354,6 +417,10 @@ Row row_from_json(const Plan& plan, const nlohmann::json& j) {
       row.figures[i] = v.is_null() ? std::nan("") : v.get<double>();
     }
     row.error = need("error").get<std::string>();
+    for (auto [key, field] : {std::pair{"integrator", &row.integrator}, std::pair{"route_fnv1a64", &row.route_hash},
+                              std::pair{"scenario_fnv1a64", &row.scenario_hash}}) {
+      if (j.contains(key) && j[key].is_string()) *field = j[key].get<std::string>();
+    }
   } catch (const nlohmann::json::exception& e) {
     throw BatchUsageError(std::string("result row with a value of the wrong type: ") + e.what());
   }

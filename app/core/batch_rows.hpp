@@ -5,6 +5,7 @@
 #include <array>
 #include <cmath>
 #include <cstddef>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
@@ -57,6 +58,9 @@ struct Row {
   std::array<double, kFigureCount> figures{};
   bool ok = false;
   std::string error;  ///< failed: why; ok: ""
+  /// Journal only (empty elsewhere): the integrator and the content hashes of the job's inputs when it
+  /// ran, so --resume can tell a row that is still valid from one whose inputs changed.
+  std::string integrator, route_hash, scenario_hash;
   Row() { figures.fill(std::nan("")); }
 };
 
@@ -132,5 +136,21 @@ std::map<std::string, Row> read_result_rows(const Plan& plan, const std::string&
 
 /// The journal next to a result file: "<out>.partial.jsonl".
 std::string journal_path(const std::string& out);
+
+/// 64-bit FNV-1a of a file's bytes as 16 hex digits; "unreadable" when it cannot be read (a failed row
+/// then stays failed until the file can be read).
+std::string content_hash_of_file(const std::string& path);
+
+/// What every job's row depends on besides the plan: the content hash and newest modification time of
+/// each route file and of each scenario with the files it refers to (vehicles, economics base).
+struct InputState {
+  std::vector<std::string> route_hash, scenario_hash;
+  std::vector<std::filesystem::file_time_type> route_mtime, scenario_mtime;
+};
+InputState input_state(const Plan& plan);
+
+/// A journal line: the row's JSON with the integrator and the input hashes of its job.
+std::string journal_line(const Plan& plan, const InputState& inputs, const std::string& integrator,
+                         std::size_t index, const Row& row);
 
 }  // namespace semitco::core::batch
