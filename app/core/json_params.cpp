@@ -235,6 +235,10 @@ nlohmann::json parse_json_text(const std::string& text, const std::string& name)
     if (msg.size() > 200) msg = msg.substr(0, 197) + "...";  // nlohmann quotes the last token read
     throw InputError(name + ":" + position_of(text, e.byte ? e.byte - 1 : 0) + ": invalid JSON (" + printable(msg) +
                      ")");
+  } catch (const nlohmann::json::exception& e) {  // out_of_range.406: a number beyond double, e.g. 1e5000
+    std::string msg = e.what();
+    if (msg.size() > 200) msg = msg.substr(0, 197) + "...";
+    throw InputError(name + ": invalid JSON (" + printable(msg) + "): numbers must be finite doubles");
   }
 }
 

@@ -110,3 +110,14 @@ TEST_CASE("the command line refuses --scenario /dev/zero quickly", "[json][cli]"
   CHECK(r.exit_code == 1);
   CHECK_THAT(r.err, Catch::Contains("/dev/zero") && Catch::Contains("not a regular file"));
 }
+
+TEST_CASE("a number beyond a double is an input error naming the file (found by fuzz_scenario)", "[json]") {
+  for (const char* number : {"1e5000", "-2222222222222222222222222222E2222222222222222222222"}) {
+    const std::string msg = error_of([&] {
+      (void)core::parse_json_text(std::string("{\"name\": ") + number + "}", "huge.json");
+    });
+    INFO(msg);
+    CHECK_THAT(msg, Catch::Contains("huge.json: invalid JSON") && Catch::Contains("finite"));
+    CHECK_THROWS_AS(core::parse_json_text(std::string("[") + number + "]", "huge.json"), core::InputError);
+  }
+}
