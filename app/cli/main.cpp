@@ -386,6 +386,13 @@ int main(int argc, char** argv) {
     if (*info) return run_route_info(route_files, format, metric);
     if (*fmt) {
       auto s = core::load_scenario(scenario_path);
+      if (out_path.empty() && core::json_has_comments(core::read_input_file(scenario_path, core::kMaxJsonBytes,
+                                                                           "kMaxJsonBytes"))) {
+        std::cerr << "semitco: " << core::printable(scenario_path)
+                  << ": has // or /* */ comments, which the canonical form does not keep; the file is unchanged "
+                     "(write the canonical form elsewhere with -o, or remove the comments first)\n";
+        return 1;
+      }
       s.economics_provenance.base.clear();  // spelled out in full
       core::save_scenario(s, out_path.empty() ? scenario_path : out_path);
       std::cout << "written " << core::printable(out_path.empty() ? scenario_path : out_path) << "\n";

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <fstream>
 
 #include "app/core/json_params.hpp"
 #include "physics/battery_pack.hpp"
@@ -15,10 +16,28 @@ namespace semitco::core {
 
 std::size_t max_route_file_bytes() { return routes::ReadOptions{}.max_xml_bytes; }
 
+namespace {
+// Why a text file may have been refused, from its first bytes: UTF-16 or semicolon-separated values,
+// which the readers only report as the first token they cannot read. "" when neither.
+std::string encoding_hint(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string head(4096, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  return text_file_hint(head);
+}
+}  // namespace
+
 routes::RouteProfile read_route_file(const std::string& path, const std::string& format) {
   const auto fmt = routes::parse_format(format);
   check_input_file(path, max_route_file_bytes(), "routes::ReadOptions::max_xml_bytes");
-  return routes::read_route(path, fmt);
+  try {
+    return routes::read_route(path, fmt);
+  } catch (const routes::RouteError& e) {
+    const std::string hint = encoding_hint(path);
+    if (hint.empty()) throw;
+    throw InputError(std::string(e.what()) + " (" + hint + ")");
+  }
 }
 
 namespace {

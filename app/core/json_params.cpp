@@ -122,6 +122,23 @@ std::size_t too_deep_at(const std::string& t, std::size_t limit) {
   return std::string::npos;
 }
 
+// Calls on_comment at each comment start outside strings; stops when it returns true.
+template <class F>
+void scan_comments(const std::string& t, F&& on_comment) {
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == '"') {
+      for (++i; i < t.size() && t[i] != '"'; ++i) {
+        if (t[i] == '\\') ++i;
+      }
+    } else if (t[i] == '/' && i + 1 < t.size() && (t[i + 1] == '/' || t[i + 1] == '*')) {
+      if (on_comment(i)) return;
+      const bool line = t[i + 1] == '/';
+      const auto end = line ? t.find('\n', i) : t.find("*/", i + 2);
+      i = end == std::string::npos ? t.size() : end + (line ? 0 : 1);
+    }
+  }
+}
+
 std::string mib(std::size_t bytes) { return std::to_string(bytes / (1024 * 1024)) + " MiB"; }
 
 const char* file_kind(mode_t m) {
@@ -169,6 +186,42 @@ std::string quote_json(const nlohmann::json& v, std::size_t max_chars) {
   quote_into(v, out, max_chars, 0);
   if (out.size() > max_chars) out = out.substr(0, max_chars > 3 ? max_chars - 3 : 0) + "...";
   return printable(out);
+}
+
+bool json_has_comments(const std::string& text) {
+  bool found = false;
+  scan_comments(text, [&](std::size_t) { return found = true; });
+  return found;
+}
+
+std::string text_file_hint(const std::string& head) {
+  const auto u = [&](std::size_t i) { return static_cast<unsigned char>(head[i]); };
+  bool utf16 = head.size() >= 2 && ((u(0) == 0xFF && u(1) == 0xFE) || (u(0) == 0xFE && u(1) == 0xFF));
+  if (!utf16 && head.size() >= 8) {  // no byte-order mark: ASCII with a NUL after (or before) each byte
+    std::size_t nul_odd = 0, nul_even = 0;
+    for (std::size_t i = 0; i + 1 < head.size(); i += 2) {
+      nul_even += head[i] == '\0' && head[i + 1] != '\0';
+      nul_odd += head[i + 1] == '\0' && head[i] != '\0';
+    }
+    utf16 = std::max(nul_odd, nul_even) * 4 >= head.size();  // at least half the pairs
+  }
+  if (utf16) return "the file looks UTF-16 encoded; semitco reads UTF-8 (or ASCII) text: save it as UTF-8";
+  // The first line that is neither empty nor a comment.
+  std::size_t from = head.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+  while (from < head.size()) {
+    const auto nl = head.find('\n', from);
+    const std::string line = head.substr(from, nl == std::string::npos ? std::string::npos : nl - from);
+    const auto first = line.find_first_not_of(" \t\r");
+    if (first != std::string::npos && line[first] != '#') {
+      if (line.find(';') != std::string::npos && line.find(',') == std::string::npos) {
+        return "the file looks semicolon-separated; semitco reads comma-separated values: replace ';' by ','";
+      }
+      break;
+    }
+    if (nl == std::string::npos) break;
+    from = nl + 1;
+  }
+  return "";
 }
 
 void check_input_file(const std::string& path, std::size_t max_bytes, const char* limit_name) {
@@ -233,8 +286,9 @@ nlohmann::json parse_json_text(const std::string& text, const std::string& name)
     const auto p = msg.find("parse error");
     msg = p == std::string::npos ? msg : msg.substr(p);
     if (msg.size() > 200) msg = msg.substr(0, 197) + "...";  // nlohmann quotes the last token read
+    const std::string hint = text_file_hint(text.substr(0, 4096));
     throw InputError(name + ":" + position_of(text, e.byte ? e.byte - 1 : 0) + ": invalid JSON (" + printable(msg) +
-                     ")");
+                     ")" + (hint.empty() || hint.find("UTF-16") == std::string::npos ? "" : ": " + hint));
   } catch (const nlohmann::json::exception& e) {  // out_of_range.406: a number beyond double, e.g. 1e5000
     std::string msg = e.what();
     if (msg.size() > 200) msg = msg.substr(0, 197) + "...";

@@ -63,6 +63,13 @@ void check_input_file(const std::string& path, std::size_t max_bytes, const char
 /// Parses JSON text (comments allowed) after checking its size and nesting depth against kMaxJsonBytes
 /// and kMaxJsonDepth; errors name `name`, line and column, and the limit when one is exceeded.
 nlohmann::json parse_json_text(const std::string& text, const std::string& name);
+/// A hint naming why a text file was not understood, from its first bytes: "the file looks UTF-16
+/// encoded ..." (a byte-order mark, or NUL bytes between ASCII ones) or "the file looks
+/// semicolon-separated ..." (a first data line with ';' and no ','); "" otherwise.
+std::string text_file_hint(const std::string& head);
+/// True when the JSON text has // or /* */ comments (outside strings), which a rewrite drops.
+bool json_has_comments(const std::string& text);
+
 /// Parses a file into JSON (read_input_file + parse_json_text).
 nlohmann::json read_json_file(const std::string& path);
 

@@ -15,7 +15,9 @@ std::string resources_dir() { return SEMITCO_RESOURCES_DIR; }
 std::string default_scenario_path() { return resources_dir() + "/scenarios/default.json"; }
 
 std::string Scenario::dir() const {
-  return file.empty() ? fs::current_path().string() : fs::path(file).parent_path().string();
+  if (file.empty()) return fs::current_path().string();
+  const fs::path parent = fs::path(file).parent_path();
+  return parent.empty() ? "." : parent.string();  // a bare file name lives in the current folder
 }
 
 std::string Scenario::route_path() const {
