@@ -154,6 +154,22 @@ TEST_CASE("route info never echoes raw bytes or escape sequences to the terminal
   CHECK_THAT(r.err, Catch::Contains("\\x1B"));
 }
 
+TEST_CASE("a vehicle name with escape sequences is printed escaped", "[cli][text]") {
+  const std::string exe = bin();
+  if (exe.empty()) return;
+  TempDir dir("terminal-name");
+  std::string vehicle = read_text(kSource + "/resources/vehicles/electric_semi.json");
+  const auto at = vehicle.find("\"name\": \"") + 9;
+  vehicle.insert(at, "\\u001b]0;owned\\u0007\\u001b[2J");
+  std::ofstream(dir.path / "ev.json") << vehicle;
+  const auto r = run(exe + " simulate --integrator rk -r '" + kRoute + "' -v ev.json", dir.path);
+  INFO(r.out.substr(0, 300));
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find('\x1B') == std::string::npos);
+  CHECK(r.out.find('\x07') == std::string::npos);
+  CHECK_THAT(r.out, Catch::Contains("\\x1B]0;owned\\x07"));
+}
+
 TEST_CASE("a scenario that cannot be loaded is reported once, not once per job", "[batch][cli]") {
   const std::string exe = bin();
   if (exe.empty()) return;
