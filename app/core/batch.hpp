@@ -67,10 +67,11 @@ struct BatchOptions {
 /// What a batch run found; `exit_code` is 0 (all ok), 1 (some failed) or 2 (usage error).
 struct BatchSummary {
   std::size_t total = 0, ran = 0, resumed = 0, failed = 0;
-  /// Jobs abandoned over the time limit whose threads are still running: the caller should end the
-  /// process (std::_Exit after flushing) rather than return from main while they run.
-  std::size_t abandoned = 0;
   int exit_code = 0;
+  /// Jobs abandoned over the time limit whose threads are still running: the caller should end the
+  /// process (std::_Exit after flushing) rather than return from main while they run. (Last, so the
+  /// aggregate initialisers {total, ran, resumed, failed, exit_code} keep their meaning.)
+  std::size_t abandoned = 0;
 };
 
 /// Runs the batch, writes `opt.out`, reports progress and the failure summary on `log`. Throws
