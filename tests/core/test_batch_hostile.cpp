@@ -65,7 +65,7 @@ TEST_CASE("printable escapes invalid UTF-8 and control characters and keeps the 
   }
 }
 
-TEST_CASE("a route with a non-UTF-8 name and a binary file fail as rows; the batch and --resume finish",
+TEST_CASE("a route with a non-UTF-8 name and a binary file fail as rows, and the batch and its resume finish",
           "[batch][cli][text]") {
   const std::string exe = bin();
   if (exe.empty()) return;
