@@ -25,7 +25,7 @@ run: build
 	$(SEMITCO) compare --scenario $(SCENARIO)
 
 # The tests, plus a build of the command line with the GUI switched off (the CLI must never need Qt),
-# plus a short libFuzzer run of every route reader.
+# plus a short libFuzzer run of every route reader and JSON loader.
 test: build
 	cmake --preset cli >/dev/null
 	cmake --build build-cli --target semitco -j $(JOBS)
@@ -39,13 +39,14 @@ test-mpi: deps
 	cmake --build build-mpi --target semitco test_core -j $(JOBS)
 	ctest --test-dir build-mpi --output-on-failure -R 'mpirun'
 
-# Each route reader's libFuzzer target for FUZZ_SECONDS on the committed seeds (new inputs go to a
-# temporary folder, the committed corpus is only read). Longer runs: FUZZ_SECONDS=600 make fuzz-smoke.
+# Each route reader's and JSON loader's (scenario, vehicle, economics) libFuzzer target for FUZZ_SECONDS
+# on the committed seeds (new inputs go to a temporary folder, the committed corpus is only read). Longer runs: FUZZ_SECONDS=600 make fuzz-smoke.
 FUZZ_SECONDS ?= 10
 fuzz-smoke: deps
 	cmake --preset fuzz >/dev/null
-	cmake --build build-fuzz --target fuzz_vdri fuzz_cycle fuzz_route_csv fuzz_gpx -j $(JOBS)
-	@set -e; for r in vdri cycle route_csv gpx; do \
+	cmake --build build-fuzz --target fuzz_vdri fuzz_cycle fuzz_route_csv fuzz_gpx fuzz_scenario fuzz_vehicle \
+	  fuzz_economics -j $(JOBS)
+	@set -e; for r in vdri cycle route_csv gpx scenario vehicle economics; do \
 	  work=$$(mktemp -d); \
 	  build-fuzz/fuzz/fuzz_$$r -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
 	    $$work fuzz/corpus/$$r > $$work.log 2>&1 || { tail -40 $$work.log; exit 1; }; \

@@ -2,7 +2,13 @@
 // 0 success, 1 a run failed (bad input file, a trip that could not be completed), 2 usage error.
 #include <CLI/CLI.hpp>
 
+#include <charconv>
+#include <cstdlib>
+#include <cstdint>
+#include <deque>
+#include <functional>
 #include <iostream>
+#include <optional>
 
 #include "app/core/atomic_file.hpp"
 #include "app/core/batch.hpp"
@@ -10,6 +16,7 @@
 #include "app/core/comparison_report.hpp"
 #include "app/core/diesel_file.hpp"
 #include "app/core/scenario.hpp"
+#include "app/core/text.hpp"
 #include "app/core/trip_report.hpp"
 #include "app/core/vehicle_file.hpp"
 #include "app/core/vehicle_library.hpp"
@@ -33,6 +40,58 @@ constexpr const char* kIntegratorHelp =
     "faster; agrees with cvode within 0.1 % (electric) and 0.2 % (diesel) in energy on the shared cycles, "
     "docs/physics.md)";
 
+// Whole-number options are taken as text and converted after parsing, so "1e7", "2.5", "-1" and
+// 18446744073709551616 are refused with the real range in words, never rounded, wrapped or reported
+// against a 309-digit bound.
+struct WholeNumberOption {
+  std::string name, text;
+  std::uint64_t lo, hi;
+  std::function<void(std::uint64_t)> store;
+  CLI::Option* option = nullptr;
+};
+std::deque<WholeNumberOption> g_whole_numbers;  // stable addresses: CLI11 binds to `text`
+
+std::string with_commas(std::uint64_t v) {
+  std::string digits = std::to_string(v), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0 && v >= 100000) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+std::optional<std::uint64_t> parse_whole(const std::string& t) {
+  if (t.empty() || t.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  std::uint64_t v = 0;
+  const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+  if (ec != std::errc() || end != t.data() + t.size()) return std::nullopt;
+  return v;
+}
+
+void add_whole_number_option(CLI::App* cmd, const std::string& name, std::uint64_t lo, std::uint64_t hi,
+                             std::function<void(std::uint64_t)> store, const std::string& help,
+                             const std::string& default_text = "") {
+  auto& w = g_whole_numbers.emplace_back(WholeNumberOption{name, default_text, lo, hi, std::move(store)});
+  w.option = cmd->add_option(name, w.text, help + " [whole number, " + with_commas(lo) + " to " + with_commas(hi) + "]");
+  w.option->type_name("INT");
+  if (!default_text.empty()) w.option->capture_default_str();
+}
+
+/// Converts the whole-number options given; prints the first bad one and returns false.
+bool convert_whole_numbers() {
+  for (auto& w : g_whole_numbers) {
+    if (w.option->count() == 0) continue;
+    const auto v = parse_whole(w.text);
+    if (!v || *v < w.lo || *v > w.hi) {
+      std::cerr << "semitco: " << w.name.substr(0, w.name.find(',')) << " must be a whole number from "
+                << with_commas(w.lo) << " to " << with_commas(w.hi) << " (not '" << core::printable(w.text) << "')\n";
+      return false;
+    }
+    w.store(*v);
+  }
+  return true;
+}
+
 void add_integrator_option(CLI::App* cmd, std::string& integrator) {
   cmd->add_option("--integrator", integrator, kIntegratorHelp)
       ->check(CLI::IsMember({"cvode", "rk"}))
@@ -41,9 +100,15 @@ void add_integrator_option(CLI::App* cmd, std::string& integrator) {
 
 int run_simulate(const std::string& route_path, const std::string& vehicle_path, const std::string& format,
                  const std::string& series_path, const std::string& integrator, bool metric) {
-  const auto route = routes::read_route(route_path, routes::parse_format(format));
+  const std::vector<std::string> inputs = {route_path, vehicle_path};
+  if (!series_path.empty()) core::check_output_path(series_path, inputs);  // before minutes of simulation
+  const auto route = core::read_route_file(route_path, format);
   const std::string type = core::vehicle_type(vehicle_path);
-  const auto solver = physics::SolverOptions::defaults_for(physics::integrator_from_name(integrator));
+  std::string why_limit;
+  core::RunOptions run;
+  run.record_series = !series_path.empty();
+  run.integrator = physics::integrator_from_name(integrator);
+  const auto solver = core::trip_solver_options(route, run, &why_limit);
   physics::TripResult result;
   if (type == "electric") {
     result = physics::simulate_electric(route, core::load_electric_truck(vehicle_path), {}, {}, solver,
@@ -53,10 +118,11 @@ int run_simulate(const std::string& route_path, const std::string& vehicle_path,
   } else {
     throw core::InputError(vehicle_path + ": type = \"" + type + "\": expected \"electric\" or \"diesel\"");
   }
+  core::annotate_time_limit(result, why_limit);
   core::print_trip(std::cout, result, units_of(metric));
   if (!series_path.empty()) {
-    core::write_file_atomically(series_path, [&](std::ostream& o) { core::write_series_csv(o, result); });
-    std::cout << "time series written to " << series_path << "\n";
+    core::write_file_atomically(series_path, [&](std::ostream& o) { core::write_series_csv(o, result); }, inputs);
+    std::cout << "time series written to " << core::printable(series_path) << "\n";
   }
   return result.summary.completed ? 0 : 1;
 }
@@ -77,7 +143,12 @@ core::Scenario scenario_for(const std::string& scenario_path, const std::string&
 }
 
 int run_compare(const core::Scenario& s, bool metric, bool costs, const std::string& series_dir,
-                physics::Integrator integrator) {
+                physics::Integrator integrator, std::vector<std::string> inputs) {
+  const auto own = s.input_files();
+  inputs.insert(inputs.end(), own.begin(), own.end());
+  if (!series_dir.empty()) {
+    for (const char* name : {"/electric.csv", "/diesel.csv"}) core::check_output_path(series_dir + name, inputs);
+  }
   const auto route = core::load_route(s);
   const auto r = core::run_comparison(s, route, {!series_dir.empty(), integrator});
   core::print_trip_comparison(std::cout, r, units_of(metric));
@@ -91,9 +162,9 @@ int run_compare(const core::Scenario& s, bool metric, bool costs, const std::str
     std::filesystem::create_directories(series_dir);
     for (const auto* t : {&r.electric.trip, &r.diesel.trip}) {
       const std::string path = series_dir + "/" + (t == &r.electric.trip ? "electric" : "diesel") + ".csv";
-      core::write_file_atomically(path, [&](std::ostream& o) { core::write_series_csv(o, *t); });
+      core::write_file_atomically(path, [&](std::ostream& o) { core::write_series_csv(o, *t); }, inputs);
     }
-    std::cout << "time series written to " << series_dir << "/electric.csv and diesel.csv\n";
+    std::cout << "time series written to " << core::printable(series_dir) << "/electric.csv and diesel.csv\n";
   }
   return r.electric.trip.summary.completed && r.diesel.trip.summary.completed ? 0 : 1;
 }
@@ -102,7 +173,7 @@ int run_route_info(const std::vector<std::string>& files, const std::string& for
   int status = 0;
   for (const auto& f : files) {
     try {
-      const auto p = routes::read_route(f, routes::parse_format(format));
+      const auto p = core::read_route_file(f, format);
       const auto st = routes::stats(p);
       const bool us = !metric;
       auto len = [&](double m) {
@@ -115,7 +186,7 @@ int run_route_info(const std::vector<std::string>& files, const std::string& for
         std::snprintf(b, sizeof b, us ? "%.0f ft" : "%.0f m", us ? m / 0.3048 : m);
         return std::string(b);
       };
-      std::cout << f << "\n";
+      std::cout << core::printable(f) << "\n";
       std::cout << "  length        " << len(st.length_m) << (st.time_based ? " (time-based speed trace)" : "") << "\n";
       std::cout << "  climb         " << h(st.climb_m) << " (source file: " << h(st.source_climb_m) << ")\n";
       std::cout << "  descent       " << h(st.descent_m) << " (source file: " << h(st.source_descent_m) << ")\n";
@@ -126,9 +197,9 @@ int run_route_info(const std::vector<std::string>& files, const std::string& for
       std::cout << "  stops         " << st.stop_count << " (" << st.total_dwell_s << " s standing)\n";
       if (st.time_based) std::cout << "  duration      " << core::format_duration(st.trace_duration_s) << "\n";
       std::cout << "  warnings      " << p.warnings.size() << "\n";
-      for (const auto& w : p.warnings) std::cout << "    " << w.message << "\n";
+      for (const auto& w : p.warnings) std::cout << "    " << core::printable(w.message) << "\n";
     } catch (const std::exception& e) {
-      std::cerr << "semitco: " << e.what() << "\n";
+      std::cerr << "semitco: " << core::printable(e.what()) << "\n";
       status = 1;
     }
   }
@@ -161,7 +232,8 @@ CLI::App* add_batch_command(CLI::App& app, BatchArgs& a) {
                 "Sweep an input: KEY=START:STOP:STEP or KEY=V1,V2,... ; KEY is an economics key of the scenario "
                 "(prices.diesel_price_usd_per_gal, or just diesel_price_usd_per_gal), payload, "
                 "ambient.temperature_C, ambient.headwind_mps or grid_co2_kg_per_kWh. Repeat for a cartesian product");
-  b->add_option("--jobs,-j", o.jobs, "Worker threads (default: all cores)")->check(CLI::PositiveNumber);
+  add_whole_number_option(b, "--jobs,-j", 1, 256, [&o](std::uint64_t v) { o.jobs = static_cast<unsigned>(v); },
+                          "Worker threads (default: all cores)");
   b->add_flag("--recursive,-R", o.recursive, "Also take route files from sub-directories of directory inputs");
   b->add_option("--format", o.route_format, "Route format of every input: auto, vdri, cycle, csv, gpx")
       ->capture_default_str();
@@ -172,6 +244,11 @@ CLI::App* add_batch_command(CLI::App& app, BatchArgs& a) {
               "Skip jobs already in the journal <out>.partial.jsonl of an interrupted run or in an existing "
               "--out .csv/.jsonl file; the result is the same as an uninterrupted run");
   add_integrator_option(b, o.integrator);
+  add_whole_number_option(b, "--job-timeout", 1, 86400,
+                          [&o](std::uint64_t v) { o.job_time_limit_s = static_cast<double>(v); },
+                          "Wall time one job may take, in seconds; a job over it fails with the reason and the batch "
+                          "goes on",
+                          "600");
   b->add_option("--progress", a.progress,
                 "Progress on stderr: auto (bar on a terminal, 'done k/n' lines otherwise), bar, lines, off")
       ->check(CLI::IsMember({"auto", "bar", "lines", "off"}))
@@ -196,9 +273,15 @@ int run_batch_command(const BatchArgs& a) {
                : a.progress == "off"   ? core::ProgressMode::Off
                                        : core::ProgressMode::Auto;
   try {
-    return core::run_batch(o, std::cerr).exit_code;
+    const auto sum = core::run_batch(o, std::cerr);
+    if (sum.abandoned > 0) {  // their threads still run: end here instead of unwinding under them
+      std::cout.flush();
+      std::cerr.flush();
+      std::_Exit(sum.exit_code);
+    }
+    return sum.exit_code;
   } catch (const core::BatchUsageError& e) {
-    std::cerr << "semitco batch: " << e.what() << "\n";
+    std::cerr << "semitco batch: " << core::printable(e.what()) << "\n";
     return 2;
   }
 }
@@ -207,6 +290,7 @@ int run_batch_command(const BatchArgs& a) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  core::install_temporary_cleanup_on_signals();
   CLI::App app{"semitco: electric vs diesel Class 8 trucks on your routes - energy, trip time and cost"};
   app.set_version_flag("--version", std::string("semitco ") + semitco::version());
   app.require_subcommand(1);
@@ -251,11 +335,12 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingFile);
   int mc_draws = 0;
   std::uint64_t mc_seed = 20250101;
-  tco_cmd->add_option("--monte-carlo", mc_draws,
-                      "Also print the sensitivity (tornado) and a Monte Carlo of this many draws over the uncertain "
-                      "inputs (docs/tco.md)")
-      ->check(CLI::Range(1, 10000000));
-  tco_cmd->add_option("--seed", mc_seed, "Seed of the Monte Carlo draws (same seed, same result)")->capture_default_str();
+  add_whole_number_option(tco_cmd, "--monte-carlo", 1, 10000000,
+                          [&mc_draws](std::uint64_t v) { mc_draws = static_cast<int>(v); },
+                          "Also print the sensitivity (tornado) and a Monte Carlo of this many draws over the "
+                          "uncertain inputs (docs/tco.md)");
+  add_whole_number_option(tco_cmd, "--seed", 0, UINT64_MAX, [&mc_seed](std::uint64_t v) { mc_seed = v; },
+                          "Seed of the Monte Carlo draws (same seed, same result)", std::to_string(mc_seed));
   add_integrator_option(tco_cmd, integrator);
   tco_cmd->footer("Example: semitco tco --scenario resources/scenarios/default.json --monte-carlo 10000");
 
@@ -293,10 +378,11 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? 0 : 2;
   }
+  if (!convert_whole_numbers()) return 2;
   try {
     if (*sim) return run_simulate(route_path, vehicle_path, format, series_path, integrator, metric);
     if (*cmp) return run_compare(scenario_for(scenario_path, route_path, ev_path, diesel_path, format), metric, true,
-                                 series_dir, physics::integrator_from_name(integrator));
+                                 series_dir, physics::integrator_from_name(integrator), {ev_path, diesel_path});
     if (*tco_cmd) {
       const auto s = scenario_for(scenario_path, "", "", "", format);
       const auto r = core::run_comparison(s, core::load_route(s), {false, physics::integrator_from_name(integrator)});
@@ -321,13 +407,20 @@ int main(int argc, char** argv) {
     }
     if (*fmt) {
       auto s = core::load_scenario(scenario_path);
+      if (out_path.empty() && core::json_has_comments(core::read_input_file(scenario_path, core::kMaxJsonBytes,
+                                                                           "kMaxJsonBytes"))) {
+        std::cerr << "semitco: " << core::printable(scenario_path)
+                  << ": has // or /* */ comments, which the canonical form does not keep; the file is unchanged "
+                     "(write the canonical form elsewhere with -o, or remove the comments first)\n";
+        return 1;
+      }
       s.economics_provenance.base.clear();  // spelled out in full
       core::save_scenario(s, out_path.empty() ? scenario_path : out_path);
-      std::cout << "written " << (out_path.empty() ? scenario_path : out_path) << "\n";
+      std::cout << "written " << core::printable(out_path.empty() ? scenario_path : out_path) << "\n";
       return 0;
     }
   } catch (const std::exception& e) {
-    std::cerr << "semitco: " << e.what() << "\n";
+    std::cerr << "semitco: " << core::printable(e.what()) << "\n";
     return 1;
   }
   return 0;

@@ -58,12 +58,20 @@ struct BatchOptions {
   std::string integrator = "cvode";    ///< "cvode" (reference) or "rk" (fast); physics::integrator_from_name
   bool resume = false;
   ProgressMode progress = ProgressMode::Auto;
+  /// Wall time one job may take [s] before it is abandoned and its row fails with the reason; 0 = no
+  /// limit. Trips are also bounded in simulated time (core::kMaxTripDurationS). Thread runs only: under
+  /// MPI a rank is not interrupted.
+  double job_time_limit_s = 600.0;
 };
 
 /// What a batch run found; `exit_code` is 0 (all ok), 1 (some failed) or 2 (usage error).
 struct BatchSummary {
   std::size_t total = 0, ran = 0, resumed = 0, failed = 0;
   int exit_code = 0;
+  /// Jobs abandoned over the time limit whose threads are still running: the caller should end the
+  /// process (std::_Exit after flushing) rather than return from main while they run. (Last, so the
+  /// aggregate initialisers {total, ran, resumed, failed, exit_code} keep their meaning.)
+  std::size_t abandoned = 0;
 };
 
 /// Runs the batch, writes `opt.out`, reports progress and the failure summary on `log`. Throws

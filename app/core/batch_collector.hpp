@@ -56,8 +56,14 @@ class Collector {
   std::vector<std::size_t> pending_;
   std::ofstream journal_;
   std::unique_ptr<RowWriter> writer_;
+  InputState inputs_;  // hashes recorded in the journal, checked by --resume
   std::size_t next_ = 0, done_ = 0, failed_ = 0;
-  std::vector<std::string> failures_;  // first few, for the summary
+  struct Failure {
+    std::string first_job, error;
+    std::size_t count = 0;
+  };
+  std::vector<Failure> failures_;  // first few distinct errors, for the summary
+  std::size_t unlisted_ = 0;
   Progress progress_;
 };
 

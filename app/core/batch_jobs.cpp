@@ -1,4 +1,5 @@
 // Batch jobs: inputs -> route files, sweep specs -> axes, the job plan, and running one job.
+#include <fnmatch.h>
 #include <glob.h>
 
 #include <algorithm>
@@ -13,6 +14,7 @@
 #include "app/core/trip_report.hpp"
 #include "app/core/trip_verdict.hpp"
 #include "app/core/atomic_file.hpp"
+#include "app/core/text.hpp"
 #include "routes/readers.hpp"
 #include "tco/parameters.hpp"
 
@@ -189,6 +191,66 @@ const std::array<TextColumn, kTextCount> kTextColumns = {{
     {"diesel_day", "Diesel day"},
 }};
 
+namespace {
+
+// The folder a path lies in, made absolute with symlinks resolved as far as the path exists.
+fs::path folder_of(const std::string& path) {
+  std::error_code ec;
+  const fs::path abs = fs::weakly_canonical(fs::absolute(path), ec);
+  return (ec ? fs::absolute(path).lexically_normal() : abs).parent_path();
+}
+
+fs::path canonical_dir(const std::string& dir) {
+  std::error_code ec;
+  const fs::path p = fs::weakly_canonical(fs::absolute(dir), ec);
+  return ec ? fs::absolute(dir).lexically_normal() : p;
+}
+
+bool is_within(const fs::path& inner, const fs::path& outer) {
+  auto i = inner.begin();
+  for (auto o = outer.begin(); o != outer.end(); ++o, ++i) {
+    if (o->empty()) continue;  // a trailing separator
+    if (i == inner.end() || *i != *o) return false;
+  }
+  return true;
+}
+
+void check_outputs_apart_from_inputs(const BatchOptions& opt, const Plan& plan) {
+  struct Output {
+    const char* option;
+    std::string path;
+    bool is_dir;
+  };
+  std::vector<Output> outputs = {{"--out", opt.out, false}};
+  if (!opt.series_dir.empty()) outputs.push_back({"--series-dir", opt.series_dir, true});
+  for (const auto& o : outputs) {
+    const fs::path where = o.is_dir ? canonical_dir(o.path) : folder_of(o.path);
+    for (const auto& in : opt.inputs) {
+      std::error_code ec;
+      if (fs::is_directory(in, ec)) {
+        const fs::path dir = canonical_dir(in);
+        if (where == dir || (opt.recursive && is_within(where, dir))) {
+          throw BatchUsageError(std::string(o.option) + " " + o.path + ": lies in the input folder " + in +
+                                ", where the batch reads routes; a later run would read the results as routes "
+                                "(choose a folder outside it)");
+        }
+      } else if (!o.is_dir && in.find_first_of("*?[") != std::string::npos &&
+                 ::fnmatch(in.c_str(), fs::path(o.path).lexically_normal().c_str(), FNM_PATHNAME) == 0) {
+        throw BatchUsageError(std::string(o.option) + " " + o.path + ": matches the input pattern " + in +
+                              "; a later run would read the results as routes (choose another name)");
+      }
+    }
+  }
+  try {
+    check_output_path(opt.out, input_files(plan));
+    check_output_path(journal_path(opt.out), input_files(plan));
+  } catch (const OutputRefused& e) {
+    throw BatchUsageError(std::string("--out: ") + e.what());
+  }
+}
+
+}  // namespace
+
 const std::array<FigureColumn, kFigureCount> kFigureColumns = {{
     {"distance_mi", "Distance [mi]", "#,##0.0"},
     {"ev_energy_kWh_per_mi", "EV energy [kWh/mi]", "0.000"},
@@ -261,7 +323,14 @@ Plan make_plan(const BatchOptions& opt) {
     throw BatchUsageError("too many jobs: at most 999,999 routes, 999 scenarios and 999,999 sweep points");
   }
   (void)routes::parse_format(opt.route_format);  // a bad --format is a usage error, not a failed row
+  check_outputs_apart_from_inputs(opt, plan);
   return plan;
+}
+
+std::vector<std::string> input_files(const Plan& plan) {
+  std::vector<std::string> files = plan.routes;
+  files.insert(files.end(), plan.scenarios.begin(), plan.scenarios.end());
+  return files;
 }
 
 std::vector<LoadedScenario> load_scenarios(const Plan& plan) {
@@ -309,8 +378,7 @@ Row run_job(const Plan& plan, const std::vector<LoadedScenario>& scenarios, std:
       cache.route.reset();
       cache.error.clear();
       try {
-        cache.route = std::make_shared<const routes::RouteProfile>(
-            routes::read_route(plan.routes[ri], routes::parse_format(opt.route_format)));
+        cache.route = std::make_shared<const routes::RouteProfile>(read_route_file(plan.routes[ri], opt.route_format));
       } catch (const std::exception& e) {
         cache.error = e.what();
       }
@@ -368,10 +436,11 @@ Row run_job(const Plan& plan, const std::vector<LoadedScenario>& scenarios, std:
     for (auto& x : f) x = round_for_output(x);
     if (!series_dir.empty()) {
       fs::create_directories(series_dir);
+      const std::vector<std::string> inputs = {row.route_file, row.scenario};
       write_file_atomically(series_dir + "/" + row.job_id + ".electric.csv",
-                            [&](std::ostream& o) { write_series_csv(o, e.trip); });
+                            [&](std::ostream& o) { write_series_csv(o, e.trip); }, inputs);
       write_file_atomically(series_dir + "/" + row.job_id + ".diesel.csv",
-                            [&](std::ostream& o) { write_series_csv(o, d.trip); });
+                            [&](std::ostream& o) { write_series_csv(o, d.trip); }, inputs);
     }
     if (costed) {
       row.ok = true;
@@ -384,7 +453,16 @@ Row run_job(const Plan& plan, const std::vector<LoadedScenario>& scenarios, std:
     row.ok = false;
     row.error = ex.what();
     if (row.error.empty()) row.error = "failed (no message)";
+  } catch (...) {
+    row.figures.fill(std::nan(""));
+    row.ok = false;
+    row.error = "failed (an exception that is not a std::exception)";
   }
+  // Names and messages quote file names and file contents: made printable UTF-8 once, here, so no
+  // writer (the JSON one throws on invalid UTF-8) and no terminal ever sees a raw byte.
+  row.route_file = printable(row.route_file);
+  row.scenario = printable(row.scenario);
+  row.error = printable(row.error);
   return row;
 }
 

@@ -3,6 +3,8 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -10,6 +12,9 @@
 
 #include "app/core/atomic_file.hpp"
 #include "app/core/batch_rows.hpp"
+#include "app/core/comparison.hpp"
+#include "app/core/json_params.hpp"
+#include "app/core/text.hpp"
 
 namespace semitco::core::batch {
 
@@ -45,11 +50,12 @@ std::string csv_field(const std::string& s) {
 }
 
 std::vector<std::string> row_cells(const Plan& plan, const Row& row) {
-  std::vector<std::string> c = {row.job_id, row.ok ? "ok" : "failed", row.route_file, row.scenario};
+  std::vector<std::string> c = {printable(row.job_id), row.ok ? "ok" : "failed", printable(row.route_file),
+                                printable(row.scenario)};
   for (std::size_t a = 0; a < plan.axes.size(); ++a) c.push_back(format_number(row.sweep[a]));
   for (double v : row.figures) c.push_back(format_number(v));
-  for (const auto& t : row.texts) c.push_back(t);
-  c.push_back(row.error);
+  for (const auto& t : row.texts) c.push_back(printable(t));
+  c.push_back(printable(row.error));
   return c;
 }
 
@@ -66,14 +72,18 @@ double number_cell(const std::string& s, const std::string& what) {
 class TextRowWriter : public RowWriter {
  public:
   TextRowWriter(const Plan& plan, std::string path)
-      : plan_(plan), path_(std::move(path)), tmp_(temporary_name_for(path_)) {
+      : plan_(plan), path_(std::move(path)), tmp_(temporary_name_for(path_, input_files(plan))) {
     out_.open(tmp_, std::ios::binary | std::ios::trunc);
-    if (!out_) throw std::runtime_error(path_ + ": cannot write (" + std::strerror(errno) + ")");
+    if (!out_) {
+      const std::string err = std::strerror(errno);
+      discard_temporary(tmp_);
+      throw std::runtime_error(path_ + ": cannot write (" + err + ")");
+    }
   }
   ~TextRowWriter() override {
     if (out_.is_open()) {
       out_.close();
-      std::remove(tmp_.c_str());
+      discard_temporary(tmp_);
     }
   }
   void commit() override {
@@ -81,7 +91,7 @@ class TextRowWriter : public RowWriter {
     const bool good = static_cast<bool>(out_);
     out_.close();
     if (!good) {
-      std::remove(tmp_.c_str());
+      discard_temporary(tmp_);
       throw std::runtime_error(path_ + ": write failed (disk full?)");
     }
     commit_temporary(tmp_, path_);
@@ -117,11 +127,15 @@ class JsonlWriter : public TextRowWriter {
 // sheet ranks lanes (route files) by their mean savings per mile over the ok jobs.
 class XlsxWriter : public RowWriter {
  public:
-  XlsxWriter(const Plan& plan, std::string path) : plan_(plan), path_(std::move(path)), tmp_(temporary_name_for(path_)) {
+  XlsxWriter(const Plan& plan, std::string path)
+      : plan_(plan), path_(std::move(path)), tmp_(temporary_name_for(path_, input_files(plan))) {
     lxw_workbook_options options{};
     options.constant_memory = LXW_TRUE;
     wb_ = workbook_new_opt(tmp_.c_str(), &options);
-    if (!wb_) throw std::runtime_error(path_ + ": cannot create workbook");
+    if (!wb_) {
+      discard_temporary(tmp_);
+      throw std::runtime_error(path_ + ": cannot create workbook");
+    }
     lxw_doc_properties props{};
     props.title = const_cast<char*>("semitco batch results");
     props.created = 1704067200;  // fixed (2024-01-01), so equal runs give equal files
@@ -154,27 +168,27 @@ class XlsxWriter : public RowWriter {
   ~XlsxWriter() override {
     if (wb_) {
       workbook_close(wb_);
-      std::remove(tmp_.c_str());
+      discard_temporary(tmp_);
     }
   }
   void write(const Row& row) override {
     ++r_;
     const auto cells = row_cells(plan_, row);
-    worksheet_write_string(results_, r_, 0, row.job_id.c_str(), nullptr);
-    worksheet_write_string(results_, r_, 1, row.ok ? "ok" : "failed", nullptr);
-    worksheet_write_string(results_, r_, 2, row.route_file.c_str(), nullptr);
-    worksheet_write_string(results_, r_, 3, row.scenario.c_str(), nullptr);
+    worksheet_write_string(results_, r_, 0, cells[0].c_str(), nullptr);
+    worksheet_write_string(results_, r_, 1, cells[1].c_str(), nullptr);
+    worksheet_write_string(results_, r_, 2, cells[2].c_str(), nullptr);
+    worksheet_write_string(results_, r_, 3, cells[3].c_str(), nullptr);
     std::size_t c = 4;
     for (double v : row.sweep) worksheet_write_number(results_, r_, col(c++), v, general_);
     for (std::size_t i = 0; i < kFigureCount; ++i, ++c) {
       if (!std::isnan(row.figures[i])) worksheet_write_number(results_, r_, col(c), row.figures[i], number_formats_[i]);
     }
     for (const auto& t : row.texts) {
-      if (!t.empty()) worksheet_write_string(results_, r_, col(c), t.c_str(), nullptr);
+      if (!t.empty()) worksheet_write_string(results_, r_, col(c), printable(t).c_str(), nullptr);
       ++c;
     }
-    if (!row.error.empty()) worksheet_write_string(results_, r_, col(c), row.error.c_str(), nullptr);
-    auto& lane = lanes_[row.route_file];
+    if (!row.error.empty()) worksheet_write_string(results_, r_, col(c), cells.back().c_str(), nullptr);
+    auto& lane = lanes_[cells[2]];
     ++lane.jobs;
     if (row.ok) {
       ++lane.ok;
@@ -190,7 +204,7 @@ class XlsxWriter : public RowWriter {
     const lxw_error err = workbook_close(wb_);
     wb_ = nullptr;
     if (err != LXW_NO_ERROR) {
-      std::remove(tmp_.c_str());
+      discard_temporary(tmp_);
       throw std::runtime_error(path_ + ": cannot write workbook (" + lxw_strerror(err) + ")");
     }
     commit_temporary(tmp_, path_);
@@ -316,12 +330,71 @@ std::unique_ptr<RowWriter> make_writer(const Plan& plan, const std::string& path
 
 std::string journal_path(const std::string& out) { return out + ".partial.jsonl"; }
 
+std::string content_hash_of_file(const std::string& path) {
+  std::string bytes;
+  try {
+    bytes = read_input_file(path, max_route_file_bytes(), "routes::ReadOptions::max_xml_bytes");
+  } catch (const std::exception&) {
+    return "unreadable";
+  }
+  std::uint64_t h = 14695981039346656037ull;  // FNV-1a 64-bit offset basis and prime
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+InputState input_state(const Plan& plan) {
+  namespace fs = std::filesystem;
+  auto mtime = [](const std::string& p) {
+    std::error_code ec;
+    const auto t = fs::last_write_time(p, ec);
+    return ec ? fs::file_time_type::max() : t;  // unknown: counts as changed
+  };
+  InputState st;
+  for (const auto& r : plan.routes) {
+    st.route_hash.push_back(content_hash_of_file(r));
+    st.route_mtime.push_back(mtime(r));
+  }
+  for (const auto& sc : plan.scenarios) {
+    std::vector<std::string> files = {sc};
+    try {
+      const Scenario s = load_scenario(sc);
+      files = s.input_files();
+      // The batch ignores the scenario's own route: it is not an input of its jobs.
+      files.erase(std::remove(files.begin(), files.end(), s.route_path()), files.end());
+    } catch (const std::exception&) {  // the jobs fail with the reason; the file alone is hashed
+    }
+    std::string joined;
+    auto newest = fs::file_time_type::min();
+    for (const auto& f : files) {
+      joined += content_hash_of_file(f) + " ";
+      newest = std::max(newest, mtime(f));
+    }
+    st.scenario_hash.push_back(joined.substr(0, joined.empty() ? 0 : joined.size() - 1));
+    st.scenario_mtime.push_back(newest);
+  }
+  return st;
+}
+
+std::string journal_line(const Plan& plan, const InputState& inputs, const std::string& integrator,
+                         std::size_t index, const Row& row) {
+  auto j = row_to_json(plan, row);
+  j["integrator"] = integrator;
+  j["route_fnv1a64"] = inputs.route_hash[plan.route_of(index)];
+  j["scenario_fnv1a64"] = inputs.scenario_hash[plan.scenario_of(index)];
+  return j.dump();
+}
+
 nlohmann::ordered_json row_to_json(const Plan& plan, const Row& row) {
   nlohmann::ordered_json j;
-  j["job_id"] = row.job_id;
+  j["job_id"] = printable(row.job_id);
   j["status"] = row.ok ? "ok" : "failed";
-  j["route_file"] = row.route_file;
-  j["scenario"] = row.scenario;
+  j["route_file"] = printable(row.route_file);
+  j["scenario"] = printable(row.scenario);
   for (std::size_t a = 0; a < plan.axes.size(); ++a) j[plan.axes[a].key] = row.sweep[a];
   for (std::size_t i = 0; i < kFigureCount; ++i) {
     if (std::isnan(row.figures[i])) {
@@ -330,8 +403,8 @@ nlohmann::ordered_json row_to_json(const Plan& plan, const Row& row) {
       j[kFigureColumns[i].key] = row.figures[i];
     }
   }
-  for (std::size_t i = 0; i < kTextCount; ++i) j[kTextColumns[i].key] = row.texts[i];
-  j["error"] = row.error;
+  for (std::size_t i = 0; i < kTextCount; ++i) j[kTextColumns[i].key] = printable(row.texts[i]);
+  j["error"] = printable(row.error);
   return j;
 }
 
@@ -353,6 +426,10 @@ Row row_from_json(const Plan& plan, const nlohmann::json& j) {
     }
     for (std::size_t i = 0; i < kTextCount; ++i) row.texts[i] = need(kTextColumns[i].key).get<std::string>();
     row.error = need("error").get<std::string>();
+    for (auto [key, field] : {std::pair{"integrator", &row.integrator}, std::pair{"route_fnv1a64", &row.route_hash},
+                              std::pair{"scenario_fnv1a64", &row.scenario_hash}}) {
+      if (j.contains(key) && j[key].is_string()) *field = j[key].get<std::string>();
+    }
   } catch (const nlohmann::json::exception& e) {
     throw BatchUsageError(std::string("result row with a value of the wrong type: ") + e.what());
   }

@@ -5,6 +5,7 @@
 #include <array>
 #include <cmath>
 #include <cstddef>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
@@ -73,6 +74,9 @@ struct Row {
   std::array<std::string, kTextCount> texts;  ///< by Text
   bool ok = false;
   std::string error;  ///< failed: why; ok: ""
+  /// Journal only (empty elsewhere): the integrator and the content hashes of the job's inputs when it
+  /// ran, so --resume can tell a row that is still valid from one whose inputs changed.
+  std::string integrator, route_hash, scenario_hash;
   Row() { figures.fill(std::nan("")); }
 };
 
@@ -94,7 +98,13 @@ struct Plan {
   [[nodiscard]] std::vector<double> sweep_values(std::size_t index) const;
 };
 
+/// Builds the plan and checks the outputs: --out and --series-dir must not lie where the batch reads
+/// routes (an input directory, below one with --recursive, or matching an input glob), so a later run
+/// never takes a result for a route. Throws BatchUsageError.
 Plan make_plan(const BatchOptions& opt);
+
+/// Every file the batch reads (routes and scenario files): no output may be one of them.
+std::vector<std::string> input_files(const Plan& plan);
 
 /// Scenario files, each loaded once (or the message of why it could not be).
 struct LoadedScenario {
@@ -142,5 +152,21 @@ std::map<std::string, Row> read_result_rows(const Plan& plan, const std::string&
 
 /// The journal next to a result file: "<out>.partial.jsonl".
 std::string journal_path(const std::string& out);
+
+/// 64-bit FNV-1a of a file's bytes as 16 hex digits; "unreadable" when it cannot be read (a failed row
+/// then stays failed until the file can be read).
+std::string content_hash_of_file(const std::string& path);
+
+/// What every job's row depends on besides the plan: the content hash and newest modification time of
+/// each route file and of each scenario with the files it refers to (vehicles, economics base).
+struct InputState {
+  std::vector<std::string> route_hash, scenario_hash;
+  std::vector<std::filesystem::file_time_type> route_mtime, scenario_mtime;
+};
+InputState input_state(const Plan& plan);
+
+/// A journal line: the row's JSON with the integrator and the input hashes of its job.
+std::string journal_line(const Plan& plan, const InputState& inputs, const std::string& integrator,
+                         std::size_t index, const Row& row);
 
 }  // namespace semitco::core::batch

@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <fstream>
 
+#include "app/core/json_params.hpp"
 #include "physics/battery_pack.hpp"
 #include "physics/descent_planner.hpp"
 #include "physics/diesel_powertrain.hpp"
@@ -14,9 +16,85 @@
 
 namespace semitco::core {
 
-routes::RouteProfile load_route(const Scenario& s) {
-  return routes::read_route(s.route_path(), routes::parse_format(s.route_format));
+std::size_t max_route_file_bytes() { return routes::ReadOptions{}.max_xml_bytes; }
+
+namespace {
+// Why a text file may have been refused, from its first bytes: UTF-16 or semicolon-separated values,
+// which the readers only report as the first token they cannot read. "" when neither.
+std::string encoding_hint(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string head(4096, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  return text_file_hint(head);
 }
+}  // namespace
+
+routes::RouteProfile read_route_file(const std::string& path, const std::string& format) {
+  const auto fmt = routes::parse_format(format);
+  check_input_file(path, max_route_file_bytes(), "routes::ReadOptions::max_xml_bytes");
+  try {
+    return routes::read_route(path, fmt);
+  } catch (const routes::RouteError& e) {
+    const std::string hint = encoding_hint(path);
+    if (hint.empty()) throw;
+    throw InputError(std::string(e.what()) + " (" + hint + ")");
+  }
+}
+
+namespace {
+std::string seconds_text(double s) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.0f s", s);
+  return buf;
+}
+}  // namespace
+
+physics::SolverOptions trip_solver_options(const routes::RouteProfile& route, const RunOptions& opt,
+                                           std::string* why_limit) {
+  auto solver = physics::SolverOptions::defaults_for(opt.integrator);
+  double derived;
+  std::string what;
+  if (route.is_time_based()) {
+    derived = route.trace_time_s.back();
+    what = "the route's speed trace lasts " + seconds_text(derived);
+  } else {
+    double dwell = 0.0;
+    for (const auto& st : route.stops) dwell += st.dwell_s;
+    derived = route.length_m() / 0.5 + dwell + 3600.0;  // the physics' own default
+    what = "the route allows " + seconds_text(derived) + " (its length at 0.5 m/s, its stops and an hour)";
+  }
+  double limit;
+  std::string why;
+  if (opt.max_trip_duration_s > 0.0) {
+    limit = std::min(opt.max_trip_duration_s, kMaxTripDurationS);
+    why = "the trip time limit asked for; " + what;
+  } else if (derived > kMaxTripDurationS) {
+    limit = kMaxTripDurationS;
+    why = "the longest trip semitco simulates is " + seconds_text(kMaxTripDurationS) + " (kMaxTripDurationS); " + what;
+  } else {
+    limit = derived;
+    why = what;
+  }
+  if (opt.record_series && solver.sample_interval_s > 0.0 && limit > kMaxSeriesSamples * solver.sample_interval_s) {
+    limit = kMaxSeriesSamples * solver.sample_interval_s;
+    why = "a time series keeps at most " + std::to_string(static_cast<long>(kMaxSeriesSamples)) +
+          " samples (kMaxSeriesSamples, " + seconds_text(limit) +
+          " at its interval); run without the series for a longer trip";
+  }
+  solver.max_duration_s = limit;
+  if (why_limit) *why_limit = why;
+  return solver;
+}
+
+void annotate_time_limit(physics::TripResult& trip, const std::string& why_limit) {
+  auto& reason = trip.summary.end_reason;
+  if (!trip.summary.completed && reason.rfind("time limit", 0) == 0 && !why_limit.empty()) {
+    reason += " (" + why_limit + ")";
+  }
+}
+
+routes::RouteProfile load_route(const Scenario& s) { return read_route_file(s.route_path(), s.route_format); }
 
 namespace {
 
@@ -93,7 +171,8 @@ ComparisonResult simulate_comparison(const Scenario& s, const routes::RouteProfi
   r.diesel.tare_kg = dsl.chassis.tractor_mass_kg + dsl.chassis.trailer_mass_kg;
 
   // The electric truck charges on the way where its pack would go below the reserve (physics/charge_planner.hpp).
-  const auto solver = physics::SolverOptions::defaults_for(opt.integrator);
+  std::string why_limit;
+  const auto solver = trip_solver_options(route, opt, &why_limit);
   if (s.keep_regen_headroom) {
     const double soc0 = ev.initial_soc;
     ev.initial_soc = regen_headroom_soc(s, route, ev.chassis);
@@ -131,6 +210,8 @@ ComparisonResult simulate_comparison(const Scenario& s, const routes::RouteProfi
   r.electric.trip =
       physics::simulate_electric(route, ev, s.ambient, s.driver, solver, opt.record_series, false, trip_charging(s, route));
   r.diesel.trip = physics::simulate_diesel(route, dsl, s.ambient, s.driver, solver, opt.record_series);
+  annotate_time_limit(r.electric.trip, why_limit);
+  annotate_time_limit(r.diesel.trip, why_limit);
 
   {
     const auto& t = r.electric.trip;

@@ -41,11 +41,28 @@ struct ComparisonResult {
   std::vector<std::string> warnings;  ///< from the route reader and the cost model
 };
 
+/// The longest trip semitco simulates (7 days of simulated time): a trace or route asking for more is
+/// cut there and the trip ends with the reason, so no input can make a run take hours.
+constexpr double kMaxTripDurationS = 7.0 * 24.0 * 3600.0;
+/// The most time-series samples kept per trip (about 55 h at the 1 Hz default), bounding memory.
+constexpr double kMaxSeriesSamples = 200000.0;
+
 struct RunOptions {
   bool record_series = true;
   /// CVODE (the reference) or the Runge-Kutta pair (physics/stepper.hpp), each at its default tolerances.
   physics::Integrator integrator = physics::Integrator::Cvode;
+  /// Simulated-time limit per trip [s]; 0: derived from the route (the trace's duration, or the
+  /// route's length at 0.5 m/s plus its stops and an hour), at most kMaxTripDurationS.
+  double max_trip_duration_s = 0.0;
 };
+
+/// Solver options of a trip on `route`: the integrator's defaults with max_duration_s set from the
+/// route and `opt` (and from kMaxSeriesSamples when the series is recorded). `why_limit` receives the
+/// sentence that explains the limit, for annotate_time_limit.
+physics::SolverOptions trip_solver_options(const routes::RouteProfile& route, const RunOptions& opt,
+                                           std::string* why_limit);
+/// A trip cut by its time limit gets the explanation appended to its end reason.
+void annotate_time_limit(physics::TripResult& trip, const std::string& why_limit);
 
 /// Simulates both trucks on `route` and compares their costs. Throws InputError / ParameterError for
 /// bad inputs; a truck that cannot finish the route is reported in its summary (feasible = false) and
@@ -77,5 +94,11 @@ double regen_headroom_soc(const Scenario& s, const routes::RouteProfile& route, 
 
 /// The scenario's route, read with its format.
 routes::RouteProfile load_route(const Scenario& s);
+/// Size cap of a route file read through read_route_file: the GPX reader's own cap
+/// (routes::ReadOptions::max_xml_bytes, 256 MiB), applied to every format.
+std::size_t max_route_file_bytes();
+/// A route file, refused first unless it is a regular file within max_route_file_bytes() (a device or a
+/// pipe would otherwise be read until memory or patience runs out). Format: "auto", "vdri", ...
+routes::RouteProfile read_route_file(const std::string& path, const std::string& format);
 
 }  // namespace semitco::core

@@ -1,7 +1,9 @@
 // Comparison tables; see comparison_report.hpp.
 #include "app/core/comparison_report.hpp"
 
+#include "app/core/text.hpp"
 #include "app/core/trip_verdict.hpp"
+
 #include "tco/parameters.hpp"
 
 #include <cmath>
@@ -77,7 +79,7 @@ void print_trip_comparison(std::ostream& out, const ComparisonResult& r, UnitSys
   auto mass = [&](double kg) { return us ? f("%.0f lb", kg / 0.45359237) : f("%.0f kg", kg); };
   auto kwh = [&](double J) { return f("%.1f kWh", J / 3.6e6); };
 
-  out << r.scenario << " - " << r.route << "\n";
+  out << printable(r.scenario) << " - " << printable(r.route) << "\n";
   row(out, "", "electric", "diesel");
   auto status = [](const physics::TripSummary& s) {
     const std::string key = trip_status_key(s);
@@ -222,7 +224,7 @@ void print_uncertainty(std::ostream& out, const ComparisonResult& r, int draws, 
 
 void print_verdict(std::ostream& out, const ComparisonResult& r) {
   if (!r.electric.summary.feasible || !r.diesel.summary.feasible) {
-    out << "verdict: no cost comparison (" << (r.warnings.empty() ? "" : r.warnings.back()) << ")\n";
+    out << "verdict: no cost comparison (" << printable(r.warnings.empty() ? "" : r.warnings.back()) << ")\n";
     return;
   }
   const auto& t = r.tco;
@@ -235,7 +237,7 @@ void print_verdict(std::ostream& out, const ComparisonResult& r) {
   out << "verdict: the " << (ev_cheaper ? "electric" : "diesel") << " truck is cheaper by "
       << f("$%.3f", std::abs(t.savings_usd_per_mi)) << " per mile (" << money(std::abs(t.savings_usd_per_yr))
       << " per year, " << f("$%.4f", std::abs(t.savings_usd_per_ton_mi)) << " per ton-mile)\n";
-  for (const auto& w : r.warnings) out << "  note: " << w << "\n";
+  for (const auto& w : r.warnings) out << "  note: " << printable(w) << "\n";
 }
 
 }  // namespace semitco::core

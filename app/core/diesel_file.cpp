@@ -1,6 +1,10 @@
 // Diesel vehicle files; see diesel_file.hpp.
 #include "app/core/diesel_file.hpp"
 
+#include <iterator>
+#include <sstream>
+#include <utility>
+
 #include "app/core/vehicle_file.hpp"
 
 namespace semitco::core {
@@ -12,12 +16,12 @@ constexpr double kRadpsPerRpm = physics::kRadpsPerRpm;
 const nlohmann::json& table(JsonParams& s, const std::string& key) {
   const auto& j = s.raw(key);
   const auto& a = (j.is_object() && j.contains("value")) ? j["value"] : j;
-  if (!a.is_array()) throw InputError(s.where(key) + " = " + j.dump() + ": expected an array");
+  if (!a.is_array()) throw InputError(s.where(key) + " = " + quote_json(j) + ": expected an array");
   return a;
 }
 
 double number_at(JsonParams& s, const std::string& key, const nlohmann::json& v, const std::string& index) {
-  if (!v.is_number()) throw InputError(s.where(key + index) + " = " + v.dump() + ": expected a number");
+  if (!v.is_number()) throw InputError(s.where(key + index) + " = " + quote_json(v) + ": expected a number");
   return v.get<double>();
 }
 
@@ -28,7 +32,7 @@ std::vector<physics::TorquePoint> curve(JsonParams& s, const std::string& key) {
     const std::string idx = "[" + std::to_string(i) + "]";
     const auto& p = a[i];
     if (!p.is_array() || p.size() != 2) {
-      throw InputError(s.where(key + idx) + " = " + p.dump() + ": expected [rpm, N*m]");
+      throw InputError(s.where(key + idx) + " = " + quote_json(p) + ": expected [rpm, N*m]");
     }
     out.push_back({number_at(s, key, p[0], idx) * kRadpsPerRpm, number_at(s, key, p[1], idx)});
   }
@@ -68,7 +72,7 @@ void read_fuel_map(JsonParams& s, physics::DieselEngineParams& e) {
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto& r = rows[i];
     if (!r.is_array() || r.size() != m.torque_Nm.size()) {
-      throw InputError(s.where("fuel_g_per_h[" + std::to_string(i) + "]") + " = " + r.dump() + ": expected " +
+      throw InputError(s.where("fuel_g_per_h[" + std::to_string(i) + "]") + " = " + quote_json(r) + ": expected " +
                        std::to_string(m.torque_Nm.size()) + " values (one per torque)");
     }
     for (std::size_t j = 0; j < r.size(); ++j) {
@@ -92,6 +96,31 @@ physics::DieselTruckParams read_diesel_truck(JsonParams& root, VehicleMetadata* 
     e.launch_speed_radps = s.number("launch_speed", Dim::AngularSpeed, 1.0, 1000.0);
     e.rated_speed_radps = s.number("rated_speed", Dim::AngularSpeed, 1.0, 1000.0);
     e.max_speed_radps = s.number("max_speed", Dim::AngularSpeed, 1.0, 1000.0);
+    // The speeds must rise in this order. Checked here, where the keys and units the file used are known,
+    // so the message names the key that breaks the order as written (not another key, in rad/s).
+    {
+      const std::pair<const char*, double> chain[] = {{"idle_speed", e.idle_speed_radps},
+                                                      {"min_speed", e.min_speed_radps},
+                                                      {"launch_speed", e.launch_speed_radps},
+                                                      {"rated_speed", e.rated_speed_radps},
+                                                      {"max_speed", e.max_speed_radps}};
+      auto as_written = [&](const char* base, double radps) {
+        const auto u = s.units().find(s.path() + "." + base);
+        const std::string unit = u != s.units().end() ? u->second : "radps";
+        std::ostringstream os;
+        os << s.path() << "." << base << "_" << unit << " = " << from_si(radps, Dim::AngularSpeed, unit);
+        return os.str();
+      };
+      for (std::size_t i = 0; i + 1 < std::size(chain); ++i) {
+        const bool strict = i >= 2;  // launch < rated < max; idle <= min <= launch
+        const double a = chain[i].second, b = chain[i + 1].second;
+        if (strict ? !(a * 1.0001 <= b) : !(a <= b)) {
+          throw InputError(s.file() + ": " + as_written(chain[i].first, a) + " is " + (strict && a <= b ? "not below " : "above ") +
+                           as_written(chain[i + 1].first, b) +
+                           ": the engine speeds must satisfy idle <= min <= launch < rated < max");
+        }
+      }
+    }
     e.full_load = curve(s, "full_load_rpm_Nm");
     e.motoring = curve(s, "motoring_rpm_Nm");
     e.engine_brake = curve(s, "engine_brake_rpm_Nm");

@@ -2,6 +2,7 @@
 #include "app/core/economics_file.hpp"
 
 #include <cmath>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -16,23 +17,27 @@ namespace semitco::core {
 namespace {
 
 // Integer, boolean and list inputs that the numeric parameter table does not hold.
+// Whole numbers are range-checked as integers before they reach an int (no wrap-around of 4294967298 to
+// 2, no truncation of 2.5); the cross-field rules (loan term within the ownership years, ...) are
+// tco::validate's.
 enum class Kind { Int, Bool, Residual, List, Utilisation, Automation, DriverPay, Legs };
 struct ExtraKey {
   const char* key;
   Kind kind;
   bool required;
+  int lo = 0, hi = 0;  ///< Int: the accepted range
 };
 constexpr ExtraKey kExtraKeys[] = {
-    {"ownership_years", Kind::Int, true},
+    {"ownership_years", Kind::Int, true, 1, tco::kMaxOwnershipYears},
     {"electric.economics.financed", Kind::Bool, true},
-    {"electric.economics.loan_term_months", Kind::Int, true},
+    {"electric.economics.loan_term_months", Kind::Int, true, 1, 12 * tco::kMaxOwnershipYears},
     {"electric.economics.residual_rule", Kind::Residual, true},
-    {"electric.economics.battery_replacement_year", Kind::Int, true},
+    {"electric.economics.battery_replacement_year", Kind::Int, true, 0, tco::kMaxOwnershipYears - 1},
     {"diesel.economics.financed", Kind::Bool, true},
-    {"diesel.economics.loan_term_months", Kind::Int, true},
+    {"diesel.economics.loan_term_months", Kind::Int, true, 1, 12 * tco::kMaxOwnershipYears},
     {"diesel.economics.residual_rule", Kind::Residual, true},
-    {"diesel.economics.battery_replacement_year", Kind::Int, true},
-    {"operations.routes_per_day", Kind::Int, false},
+    {"diesel.economics.battery_replacement_year", Kind::Int, true, 0, tco::kMaxOwnershipYears - 1},
+    {"operations.routes_per_day", Kind::Int, false, 1, 50},
     {"operations.hos_break_paid", Kind::Bool, true},
     // Added by issue 11; absent in older files, which then get tco::default_inputs()' values.
     {"operations.utilisation", Kind::Utilisation, false},
@@ -86,6 +91,24 @@ class Sections {
   std::unique_ptr<JsonParams> root_;
   std::map<std::string, std::unique_ptr<JsonParams>> open_;
 };
+
+// v as an int if it is a whole number in [lo, hi] (60 and 60.0 alike), else lo - 1. Compared as 64-bit
+// integers or doubles, never converted to int before the check.
+int whole_number(const nlohmann::json& v, int lo, int hi) {
+  if (v.is_number_unsigned()) {
+    const auto u = v.get<std::uint64_t>();
+    return u <= static_cast<std::uint64_t>(hi) && static_cast<std::int64_t>(u) >= lo ? static_cast<int>(u) : lo - 1;
+  }
+  if (v.is_number_integer()) {
+    const auto i = v.get<std::int64_t>();
+    return i >= lo && i <= hi ? static_cast<int>(i) : lo - 1;
+  }
+  if (v.is_number_float()) {
+    const double d = v.get<double>();
+    return std::isfinite(d) && d == std::floor(d) && d >= lo && d <= hi ? static_cast<int>(d) : lo - 1;
+  }
+  return lo - 1;
+}
 
 double round_sig(double x) {
   if (x == 0.0 || !std::isfinite(x)) return x;
@@ -170,11 +193,12 @@ tco::TcoInputs read_economics(JsonParams& section, const std::string& dir, Econo
     }
     const nlohmann::json& v = sec->raw(leaf);
     const std::string k = x.key;
-    auto bad = [&](const char* what) { return InputError(sec->where(leaf) + " = " + v.dump() + ": " + what); };
+    auto bad = [&](const std::string& what) { return InputError(sec->where(leaf) + " = " + quote_json(v) + ": " + what); };
     switch (x.kind) {
       case Kind::Int: {
-        if (!v.is_number_integer()) throw bad("expected a whole number");
-        const int n = v.get<int>();
+        const std::string range = "must be a whole number from " + std::to_string(x.lo) + " to " + std::to_string(x.hi);
+        const int n = whole_number(v, x.lo, x.hi);
+        if (n < x.lo) throw bad(range);
         if (k == "ownership_years") in.ownership_years = n;
         else if (k == "operations.routes_per_day") in.operations.routes_per_day = n;
         else if (k == "electric.economics.loan_term_months") in.electric.economics.loan_term_months = n;

@@ -1,8 +1,16 @@
 // Unit-aware JSON reading; see json_params.hpp. Conversion factors: NIST SP 811 (2008), Appendix B.
 #include "app/core/json_params.hpp"
 
+#include "app/core/text.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -50,10 +58,96 @@ const Unit* find_unit(Dim dim, std::string_view suffix) {
   return nullptr;
 }
 
-std::string value_text(const nlohmann::json& v) {
-  std::string s = v.dump();
-  if (s.size() > 60) s = s.substr(0, 57) + "...";
-  return s;
+std::string value_text(const nlohmann::json& v) { return quote_json(v); }
+
+// Appends a bounded rendering of v to out; stops adding once out reaches `budget` characters.
+void quote_into(const nlohmann::json& v, std::string& out, std::size_t budget, int depth) {
+  if (out.size() >= budget) return;
+  if (v.is_array() || v.is_object()) {
+    const bool arr = v.is_array();
+    if (depth >= 4) {
+      out += arr ? "[...]" : "{...}";
+      return;
+    }
+    out += arr ? '[' : '{';
+    bool first = true;
+    for (auto it = v.begin(); it != v.end() && out.size() < budget; ++it) {
+      if (!first) out += ',';
+      first = false;
+      if (!arr) out += nlohmann::json(it.key()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + ':';
+      quote_into(*it, out, budget, depth + 1);
+    }
+    out += arr ? ']' : '}';
+    return;
+  }
+  std::string leaf = v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (leaf.size() > budget) leaf.resize(budget);
+  out += leaf;
+}
+
+std::string position_of(const std::string& text, std::size_t byte) {
+  std::size_t line = 1, col = 1;
+  for (std::size_t i = 0; i < std::min(byte, text.size()); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      col = 1;
+    } else {
+      ++col;
+    }
+  }
+  return std::to_string(line) + ":" + std::to_string(col);
+}
+
+// A cheap scan for the nesting depth (strings and comments skipped); returns the byte offset where the
+// depth first exceeds the limit, or npos.
+std::size_t too_deep_at(const std::string& t, std::size_t limit) {
+  std::size_t depth = 0;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const char c = t[i];
+    if (c == '"') {
+      for (++i; i < t.size() && t[i] != '"'; ++i) {
+        if (t[i] == '\\') ++i;
+      }
+    } else if (c == '/' && i + 1 < t.size() && t[i + 1] == '/') {
+      while (i < t.size() && t[i] != '\n') ++i;
+    } else if (c == '/' && i + 1 < t.size() && t[i + 1] == '*') {
+      const auto end = t.find("*/", i + 2);
+      i = end == std::string::npos ? t.size() : end + 1;
+    } else if (c == '[' || c == '{') {
+      if (++depth > limit) return i;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::string::npos;
+}
+
+// Calls on_comment at each comment start outside strings; stops when it returns true.
+template <class F>
+void scan_comments(const std::string& t, F&& on_comment) {
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == '"') {
+      for (++i; i < t.size() && t[i] != '"'; ++i) {
+        if (t[i] == '\\') ++i;
+      }
+    } else if (t[i] == '/' && i + 1 < t.size() && (t[i + 1] == '/' || t[i + 1] == '*')) {
+      if (on_comment(i)) return;
+      const bool line = t[i + 1] == '/';
+      const auto end = line ? t.find('\n', i) : t.find("*/", i + 2);
+      i = end == std::string::npos ? t.size() : end + (line ? 0 : 1);
+    }
+  }
+}
+
+std::string mib(std::size_t bytes) { return std::to_string(bytes / (1024 * 1024)) + " MiB"; }
+
+const char* file_kind(mode_t m) {
+  if (S_ISDIR(m)) return "a directory";
+  if (S_ISCHR(m)) return "a character device";
+  if (S_ISBLK(m)) return "a block device";
+  if (S_ISFIFO(m)) return "a named pipe (FIFO)";
+  if (S_ISSOCK(m)) return "a socket";
+  return "not a regular file";
 }
 
 }  // namespace
@@ -87,30 +181,123 @@ double from_si(double si, Dim dim, std::string_view unit) {
   return (si - u->offset) / u->scale;
 }
 
-nlohmann::json read_json_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path + ": cannot open file");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  const std::string text = ss.str();
+std::string quote_json(const nlohmann::json& v, std::size_t max_chars) {
+  std::string out;
+  quote_into(v, out, max_chars, 0);
+  if (out.size() > max_chars) out = out.substr(0, max_chars > 3 ? max_chars - 3 : 0) + "...";
+  return printable(out);
+}
+
+bool json_has_comments(const std::string& text) {
+  bool found = false;
+  scan_comments(text, [&](std::size_t) { return found = true; });
+  return found;
+}
+
+std::string text_file_hint(const std::string& head) {
+  const auto u = [&](std::size_t i) { return static_cast<unsigned char>(head[i]); };
+  bool utf16 = head.size() >= 2 && ((u(0) == 0xFF && u(1) == 0xFE) || (u(0) == 0xFE && u(1) == 0xFF));
+  if (!utf16 && head.size() >= 8) {  // no byte-order mark: ASCII with a NUL after (or before) each byte
+    std::size_t nul_odd = 0, nul_even = 0;
+    for (std::size_t i = 0; i + 1 < head.size(); i += 2) {
+      nul_even += head[i] == '\0' && head[i + 1] != '\0';
+      nul_odd += head[i + 1] == '\0' && head[i] != '\0';
+    }
+    utf16 = std::max(nul_odd, nul_even) * 4 >= head.size();  // at least half the pairs
+  }
+  if (utf16) return "the file looks UTF-16 encoded; semitco reads UTF-8 (or ASCII) text: save it as UTF-8";
+  // The first line that is neither empty nor a comment.
+  std::size_t from = head.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+  while (from < head.size()) {
+    const auto nl = head.find('\n', from);
+    const std::string line = head.substr(from, nl == std::string::npos ? std::string::npos : nl - from);
+    const auto first = line.find_first_not_of(" \t\r");
+    if (first != std::string::npos && line[first] != '#') {
+      if (line.find(';') != std::string::npos && line.find(',') == std::string::npos) {
+        return "the file looks semicolon-separated; semitco reads comma-separated values: replace ';' by ','";
+      }
+      break;
+    }
+    if (nl == std::string::npos) break;
+    from = nl + 1;
+  }
+  return "";
+}
+
+void check_input_file(const std::string& path, std::size_t max_bytes, const char* limit_name) {
+  struct stat st{};
+  if (::stat(path.c_str(), &st) != 0) throw InputError(path + ": cannot open file (" + std::strerror(errno) + ")");
+  if (!S_ISREG(st.st_mode)) {
+    throw InputError(path + ": is " + file_kind(st.st_mode) + ", not a regular file; semitco reads input from files");
+  }
+  if (static_cast<std::size_t>(st.st_size) > max_bytes) {
+    throw InputError(path + ": file of " + std::to_string(st.st_size) + " bytes is larger than the " + mib(max_bytes) +
+                     " limit (" + limit_name + ")");
+  }
+}
+
+std::string read_input_file(const std::string& path, std::size_t max_bytes, const char* limit_name) {
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) throw InputError(path + ": cannot open file (" + std::strerror(errno) + ")");
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat st{};
+  if (::fstat(fd, &st) != 0) throw InputError(path + ": cannot read file (" + std::strerror(errno) + ")");
+  if (!S_ISREG(st.st_mode)) {
+    throw InputError(path + ": is " + file_kind(st.st_mode) + ", not a regular file; semitco reads input from files");
+  }
+  auto too_big = [&](std::size_t bytes) {
+    return InputError(path + ": file of " + std::to_string(bytes) + " bytes is larger than the " + mib(max_bytes) +
+                      " limit (" + limit_name + ")");
+  };
+  if (static_cast<std::size_t>(st.st_size) > max_bytes) throw too_big(static_cast<std::size_t>(st.st_size));
+  std::string text;
+  text.reserve(static_cast<std::size_t>(st.st_size));
+  char buf[65536];
+  for (;;) {  // bounded even if the file grows while it is read
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      throw InputError(path + ": cannot read file (" + std::strerror(errno) + ")");
+    }
+    if (n == 0) break;
+    text.append(buf, static_cast<std::size_t>(n));
+    if (text.size() > max_bytes) throw too_big(text.size());
+  }
+  return text;
+}
+
+nlohmann::json parse_json_text(const std::string& text, const std::string& name) {
+  if (text.size() > kMaxJsonBytes) {
+    throw InputError(name + ": JSON of " + std::to_string(text.size()) + " bytes is larger than the " +
+                     mib(kMaxJsonBytes) + " limit (kMaxJsonBytes)");
+  }
+  if (const auto at = too_deep_at(text, kMaxJsonDepth); at != std::string::npos) {
+    throw InputError(name + ":" + position_of(text, at) + ": JSON nested deeper than the limit of " +
+                     std::to_string(kMaxJsonDepth) + " levels (kMaxJsonDepth)");
+  }
   try {
     return nlohmann::json::parse(text, nullptr, true, /*ignore_comments=*/true);
   } catch (const nlohmann::json::parse_error& e) {
-    // Turn the byte offset into line and column.
-    std::size_t line = 1, col = 1;
-    for (std::size_t i = 0; i < std::min<std::size_t>(e.byte ? e.byte - 1 : 0, text.size()); ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        col = 1;
-      } else {
-        ++col;
-      }
-    }
     std::string msg = e.what();
     const auto p = msg.find("parse error");
-    throw InputError(path + ":" + std::to_string(line) + ":" + std::to_string(col) + ": invalid JSON (" +
-                     (p == std::string::npos ? msg : msg.substr(p)) + ")");
+    msg = p == std::string::npos ? msg : msg.substr(p);
+    if (msg.size() > 200) msg = msg.substr(0, 197) + "...";  // nlohmann quotes the last token read
+    const std::string hint = text_file_hint(text.substr(0, 4096));
+    throw InputError(name + ":" + position_of(text, e.byte ? e.byte - 1 : 0) + ": invalid JSON (" + printable(msg) +
+                     ")" + (hint.empty() || hint.find("UTF-16") == std::string::npos ? "" : ": " + hint));
+  } catch (const nlohmann::json::exception& e) {  // out_of_range.406: a number beyond double, e.g. 1e5000
+    std::string msg = e.what();
+    if (msg.size() > 200) msg = msg.substr(0, 197) + "...";
+    throw InputError(name + ": invalid JSON (" + printable(msg) + "): numbers must be finite doubles");
   }
+}
+
+nlohmann::json read_json_file(const std::string& path) {
+  return parse_json_text(read_input_file(path, kMaxJsonBytes, "kMaxJsonBytes"), path);
 }
 
 JsonParams::JsonParams(const nlohmann::json& obj, std::string file, std::string path)

@@ -48,8 +48,34 @@ enum class Dim {
   Money,        // _usd
 };
 
-/// Parses a file into JSON (comments allowed); syntax errors name file, line and column.
+/// Limits on an input JSON file (scenario, vehicle, economics base), checked before parsing so a huge or
+/// deeply nested file is refused quickly and in bounded memory.
+constexpr std::size_t kMaxJsonBytes = 64u * 1024u * 1024u;  ///< 64 MiB; real files are a few KiB
+constexpr std::size_t kMaxJsonDepth = 256;                  ///< arrays/objects inside each other
+
+/// Reads a whole input file of at most `max_bytes`, refusing anything but a regular file (a device such
+/// as /dev/zero, a pipe, a directory) by name, before reading. Throws InputError naming the limit.
+std::string read_input_file(const std::string& path, std::size_t max_bytes, const char* limit_name);
+/// Throws InputError unless `path` is a regular file of at most `max_bytes` (for readers that open the
+/// file themselves, e.g. the route readers).
+void check_input_file(const std::string& path, std::size_t max_bytes, const char* limit_name);
+
+/// Parses JSON text (comments allowed) after checking its size and nesting depth against kMaxJsonBytes
+/// and kMaxJsonDepth; errors name `name`, line and column, and the limit when one is exceeded.
+nlohmann::json parse_json_text(const std::string& text, const std::string& name);
+/// A hint naming why a text file was not understood, from its first bytes: "the file looks UTF-16
+/// encoded ..." (a byte-order mark, or NUL bytes between ASCII ones) or "the file looks
+/// semicolon-separated ..." (a first data line with ';' and no ','); "" otherwise.
+std::string text_file_hint(const std::string& head);
+/// True when the JSON text has // or /* */ comments (outside strings), which a rewrite drops.
+bool json_has_comments(const std::string& text);
+
+/// Parses a file into JSON (read_input_file + parse_json_text).
 nlohmann::json read_json_file(const std::string& path);
+
+/// A JSON value quoted in an error message: at most `max_chars` characters and 4 levels of nesting,
+/// never recursing without limit, strings made printable UTF-8.
+std::string quote_json(const nlohmann::json& v, std::size_t max_chars = 60);
 
 /// One JSON object being read; remembers which keys were used.
 class JsonParams {

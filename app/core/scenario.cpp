@@ -15,13 +15,29 @@ std::string resources_dir() { return SEMITCO_RESOURCES_DIR; }
 std::string default_scenario_path() { return resources_dir() + "/scenarios/default.json"; }
 
 std::string Scenario::dir() const {
-  return file.empty() ? fs::current_path().string() : fs::path(file).parent_path().string();
+  if (file.empty()) return fs::current_path().string();
+  const fs::path parent = fs::path(file).parent_path();
+  return parent.empty() ? "." : parent.string();  // a bare file name lives in the current folder
 }
 
 std::string Scenario::route_path() const {
   const fs::path p(route_ref);
   if (p.is_absolute() || file.empty()) return p.string();
   return (fs::path(dir()) / p).lexically_normal().string();
+}
+
+namespace {
+std::string resolve(const std::string& dir, const std::string& ref);
+}
+
+std::vector<std::string> Scenario::input_files() const {
+  std::vector<std::string> files;
+  if (!file.empty()) files.push_back(file);
+  if (!route_ref.empty()) files.push_back(route_path());
+  for (const auto* ref : {&electric_ref, &diesel_ref, &economics_provenance.base}) {
+    if (!ref->empty()) files.push_back(resolve(dir(), *ref));
+  }
+  return files;
 }
 
 namespace {
@@ -115,8 +131,9 @@ nlohmann::ordered_json vehicle_out(const std::string& dir, const std::string& re
 
 }  // namespace
 
-Scenario load_scenario(const std::string& path) {
-  const auto j = read_json_file(path);
+Scenario load_scenario(const std::string& path) { return scenario_from_json(read_json_file(path), path); }
+
+Scenario scenario_from_json(const nlohmann::json& j, const std::string& path) {
   JsonParams root(j, path);
   Scenario s;
   s.file = path;
@@ -213,7 +230,9 @@ void save_scenario(Scenario& s, const std::string& path) {
     rebase(out.economics_provenance.base);
   }
   const std::string text = scenario_to_text(out);
-  write_file_atomically(path, [&](std::ostream& o) { o << text; });
+  std::vector<std::string> inputs = s.input_files();
+  if (!s.file.empty()) inputs.erase(inputs.begin());  // its own file: formatting in place
+  write_file_atomically(path, [&](std::ostream& o) { o << text; }, inputs);
   s = std::move(out);
 }
 

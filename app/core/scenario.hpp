@@ -20,6 +20,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "app/core/economics_file.hpp"
 #include "physics/diesel_params.hpp"
@@ -52,12 +53,20 @@ struct Scenario {
   [[nodiscard]] std::string route_path() const;
   /// Folder that relative references are resolved against.
   [[nodiscard]] std::string dir() const;
+  /// The files it was read from: the scenario file, the route, the vehicle files and the economics base
+  /// (the ones that exist). No output of a run may be one of them.
+  [[nodiscard]] std::vector<std::string> input_files() const;
 };
 
 Scenario load_scenario(const std::string& path);
+/// A scenario from parsed JSON; `path` is where it is said to live (references resolve against its
+/// folder, messages name it). load_scenario = read_json_file + this; the fuzz target calls it directly.
+Scenario scenario_from_json(const nlohmann::json& j, const std::string& path);
 /// Canonical JSON text of a scenario (what save_scenario writes).
 std::string scenario_to_text(const Scenario& s);
-/// Writes atomically (temporary file + rename) and sets s.file.
+/// Writes atomically (temporary file + rename) and sets s.file. Replacing the scenario's own file is
+/// allowed (formatting in place); replacing a file it refers to (a vehicle, the route, the economics
+/// base), a device, a pipe or a symlink is refused (OutputRefused).
 void save_scenario(Scenario& s, const std::string& path);
 
 /// The scenario shipped with semitco (resources/scenarios/default.json).

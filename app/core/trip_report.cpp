@@ -1,6 +1,8 @@
 // Trip result printing; see trip_report.hpp.
 #include "app/core/trip_report.hpp"
 
+#include "app/core/text.hpp"
+
 #include <cmath>
 #include <cstdio>
 #include <iomanip>
@@ -34,7 +36,7 @@ void print_trip(std::ostream& out, const physics::TripResult& r, UnitSystem unit
   auto speed = [&](double v) { return us ? fmt("%.1f mph", v / kMpsPerMph) : fmt("%.1f km/h", v * 3.6); };
   auto temp = [&](double c) { return us ? fmt("%.0f F", c * 1.8 + 32.0) : fmt("%.0f C", c); };
 
-  out << r.vehicle << " on " << r.route << ": " << s.end_reason << "\n";
+  out << printable(r.vehicle) << " on " << printable(r.route) << ": " << printable(s.end_reason) << "\n";
   out << "  distance          " << dist(s.distance_m) << "\n";
   out << "  duration          " << format_duration(s.duration_s) << " (moving " << format_duration(s.moving_time_s)
       << "), average " << speed(s.average_speed_mps) << "\n";

@@ -131,7 +131,7 @@ physics::ElectricTruckParams read_electric_truck(JsonParams& root, VehicleMetada
     for (std::size_t i = 0; i < ocv.size(); ++i) {
       const auto& p = ocv[i];
       if (!p.is_array() || p.size() != 2 || !p[0].is_number() || !p[1].is_number()) {
-        throw InputError(s.where("ocv_soc_V[" + std::to_string(i) + "]") + " = " + p.dump() +
+        throw InputError(s.where("ocv_soc_V[" + std::to_string(i) + "]") + " = " + quote_json(p) +
                          ": expected [soc, volts]");
       }
       b.ocv.push_back({p[0].get<double>(), p[1].get<double>()});

@@ -132,3 +132,26 @@ TEST_CASE("semitco vehicles list and show print the library with units and sourc
   CHECK(unknown.code == 1);
   CHECK_THAT(unknown.out, Catch::Contains("no vehicle 'nope'") && Catch::Contains("volvo_vnl_d13tc"));
 }
+
+TEST_CASE("command-line whole numbers state their real range in words", "[cli]") {
+  struct Case {
+    const char* args;
+    const char* message;
+  };
+  const Case cases[] = {
+      {"batch resources/routes --out /tmp/semitco-never.csv --jobs 0", "--jobs must be a whole number from 1 to 256"},
+      {"batch resources/routes --out /tmp/semitco-never.csv --jobs 2.5", "--jobs must be a whole number from 1 to 256"},
+      {"tco --monte-carlo 1e7", "--monte-carlo must be a whole number from 1 to 10,000,000"},
+      {"tco --monte-carlo 10000001", "--monte-carlo must be a whole number from 1 to 10,000,000"},
+      // -1 used to become 18446744073709551615.
+      {"tco --seed -1", "--seed must be a whole number from 0 to 18,446,744,073,709,551,615"},
+      {"tco --seed 18446744073709551616", "--seed must be a whole number from 0 to"},
+  };
+  for (const auto& c : cases) {
+    const auto r = run(c.args);
+    INFO(c.args << "\n" << r.out);
+    CHECK(r.code == 2);
+    CHECK_THAT(r.out, Catch::Contains(c.message));
+    CHECK(r.out.size() < 400);  // no 309-digit bound
+  }
+}

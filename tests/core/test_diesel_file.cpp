@@ -90,8 +90,10 @@ TEST_CASE("bad diesel files are refused naming key and value", "[core][diesel]")
       {"[14.94, 11.73, 9.04", "[14.94, 15.73, 9.04", "ratios", "15.73"},
       {"\"start_gear\": {\"value\": 2", "\"start_gear\": {\"value\": 13", "start_gear", "13"},
       {"\"start_gear\": {\"value\": 2", "\"start_gear\": {\"value\": 2.5", "start_gear", "2.5"},
-      {"\"rated_speed_rpm\": {\"value\": 1800", "\"rated_speed_rpm\": {\"value\": 2100", "max_speed_radps",
-       "214.675"},
+      {"\"idle_speed_rpm\": {\"value\": 600", "\"idle_speed_rpm\": {\"value\": 950", "idle_speed_rpm", "950"},
+      // An engine speed out of order is reported under the key and in the unit the file used (issue 14).
+      {"\"rated_speed_rpm\": {\"value\": 1800", "\"rated_speed_rpm\": {\"value\": 2100", "rated_speed_rpm",
+       "2100"},
       {"\"downshift_low_rpm\": {\"value\": 950", "\"downshift_low_rpm\": {\"value\": 1250",
        "downshift_low_radps", "130.9"},
       {"[1000, 2372.6814], [1100", "[1000, -5], [1100", "full_load[3].torque_Nm", "-5"},

@@ -147,3 +147,25 @@ TEST_CASE("an old-style scenario (routes_per_day, utilisation from_route, depot_
   const auto& fuel = c.diesel.ledger[1].usd[static_cast<std::size_t>(tco::CostLine::kDieselFuel)];
   CHECK(fuel == Approx(225.0 / 7.0 * 500.0 * 3.70));
 }
+
+TEST_CASE("whole-number keys are range-checked as integers: no wrap-around, no truncation", "[core][economics]") {
+  // Each of these used to be read through a 32-bit int: 4294967298 became 2, 4294967356 became 60 and
+  // -4294967289 became 7, the defaults, so the output did not change and nothing was said.
+  CHECK_THAT(message_of(with_base({{"operations", {{"routes_per_day", 4294967298LL}}}})),
+             Catch::Contains("operations.routes_per_day = 4294967298") &&
+                 Catch::Contains("must be a whole number from 1 to 50"));
+  CHECK_THAT(message_of(with_base({{"electric", {{"economics", {{"loan_term_months", 4294967356LL}}}}}})),
+             Catch::Contains("electric.economics.loan_term_months = 4294967356") &&
+                 Catch::Contains("from 1 to 360"));
+  CHECK_THAT(message_of(with_base({{"ownership_years", -4294967289LL}})),
+             Catch::Contains("ownership_years = -4294967289") && Catch::Contains("from 1 to 30"));
+  CHECK_THAT(message_of(with_base({{"ownership_years", 18446744073709551615ULL}})),
+             Catch::Contains("18446744073709551615"));
+  CHECK_THAT(message_of(with_base({{"diesel", {{"economics", {{"loan_term_months", 2.5}}}}}})),
+             Catch::Contains("diesel.economics.loan_term_months = 2.5") && Catch::Contains("whole number"));
+  CHECK_THAT(message_of(with_base({{"operations", {{"routes_per_day", "2"}}}})), Catch::Contains("whole number"));
+  // A whole number written with a decimal point is the same number.
+  CHECK(read(with_base({{"electric", {{"economics", {{"loan_term_months", 48.0}}}}}})).electric.economics.loan_term_months ==
+        48);
+  CHECK(read(with_base({{"operations", {{"routes_per_day", 3}}}})).operations.routes_per_day == 3);
+}
