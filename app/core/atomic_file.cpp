@@ -1,5 +1,6 @@
 // Safe result files; see atomic_file.hpp.
 #include "app/core/atomic_file.hpp"
+#include "app/core/text.hpp"
 
 #include <signal.h>
 #include <sys/stat.h>
@@ -59,15 +60,6 @@ extern "C" void remove_temporaries_and_reraise(int sig) {
   ::raise(sig);
 }
 
-const char* kind_of(mode_t m) {
-  if (S_ISLNK(m)) return "a symbolic link";
-  if (S_ISDIR(m)) return "a directory";
-  if (S_ISCHR(m)) return "a character device";
-  if (S_ISBLK(m)) return "a block device";
-  if (S_ISFIFO(m)) return "a named pipe (FIFO)";
-  if (S_ISSOCK(m)) return "a socket";
-  return "not a regular file";
-}
 
 // Refuses anything but a regular file or a new path; returns whether the path exists.
 bool check_replaceable(const std::string& path, struct stat* st) {
@@ -77,7 +69,7 @@ bool check_replaceable(const std::string& path, struct stat* st) {
     throw OutputRefused(path + ": cannot check the output path (" + std::strerror(errno) + ")");
   }
   if (!S_ISREG(st->st_mode)) {
-    throw OutputRefused(path + ": refusing to write: it is " + kind_of(st->st_mode) +
+    throw OutputRefused(path + ": refusing to write: it is " + file_kind_words(st->st_mode) +
                         ", and semitco replaces only regular files (remove it or choose another path)");
   }
   return true;

@@ -141,14 +141,6 @@ void scan_comments(const std::string& t, F&& on_comment) {
 
 std::string mib(std::size_t bytes) { return std::to_string(bytes / (1024 * 1024)) + " MiB"; }
 
-const char* file_kind(mode_t m) {
-  if (S_ISDIR(m)) return "a directory";
-  if (S_ISCHR(m)) return "a character device";
-  if (S_ISBLK(m)) return "a block device";
-  if (S_ISFIFO(m)) return "a named pipe (FIFO)";
-  if (S_ISSOCK(m)) return "a socket";
-  return "not a regular file";
-}
 
 }  // namespace
 
@@ -228,7 +220,7 @@ void check_input_file(const std::string& path, std::size_t max_bytes, const char
   struct stat st{};
   if (::stat(path.c_str(), &st) != 0) throw InputError(path + ": cannot open file (" + std::strerror(errno) + ")");
   if (!S_ISREG(st.st_mode)) {
-    throw InputError(path + ": is " + file_kind(st.st_mode) + ", not a regular file; semitco reads input from files");
+    throw InputError(path + ": is " + file_kind_words(st.st_mode) + ", not a regular file; semitco reads input from files");
   }
   if (static_cast<std::size_t>(st.st_size) > max_bytes) {
     throw InputError(path + ": file of " + std::to_string(st.st_size) + " bytes is larger than the " + mib(max_bytes) +
@@ -247,7 +239,7 @@ std::string read_input_file(const std::string& path, std::size_t max_bytes, cons
   struct stat st{};
   if (::fstat(fd, &st) != 0) throw InputError(path + ": cannot read file (" + std::strerror(errno) + ")");
   if (!S_ISREG(st.st_mode)) {
-    throw InputError(path + ": is " + file_kind(st.st_mode) + ", not a regular file; semitco reads input from files");
+    throw InputError(path + ": is " + file_kind_words(st.st_mode) + ", not a regular file; semitco reads input from files");
   }
   auto too_big = [&](std::size_t bytes) {
     return InputError(path + ": file of " + std::to_string(bytes) + " bytes is larger than the " + mib(max_bytes) +

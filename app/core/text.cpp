@@ -2,6 +2,8 @@
 // nothing above U+10FFFF).
 #include "app/core/text.hpp"
 
+#include <sys/stat.h>
+
 #include <cstdio>
 
 namespace semitco::core {
@@ -84,6 +86,17 @@ bool is_printable(std::string_view s) {
     i += n;
   }
   return true;
+}
+
+const char* file_kind_words(unsigned mode) {
+  const auto m = static_cast<mode_t>(mode);
+  if (S_ISLNK(m)) return "a symbolic link";
+  if (S_ISDIR(m)) return "a directory";
+  if (S_ISCHR(m)) return "a character device";
+  if (S_ISBLK(m)) return "a block device";
+  if (S_ISFIFO(m)) return "a named pipe (FIFO)";
+  if (S_ISSOCK(m)) return "a socket";
+  return "not a regular file";
 }
 
 }  // namespace semitco::core

@@ -16,4 +16,8 @@ std::string printable(std::string_view s);
 /// True when `s` is valid UTF-8 without control characters (what printable() returns unchanged).
 bool is_printable(std::string_view s);
 
+/// What a file of this st_mode is, in words for a message: "a symbolic link", "a directory", "a character
+/// device", "a block device", "a named pipe (FIFO)", "a socket", or "not a regular file".
+const char* file_kind_words(unsigned mode);
+
 }  // namespace semitco::core
