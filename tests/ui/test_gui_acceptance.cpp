@@ -2,6 +2,7 @@
 // the default scenario loads and runs; typing a higher diesel price re-runs and raises the EV savings
 // (without re-simulating the trucks); invalid input is refused with a visible message and never reaches
 // the model; open + save reproduces the file byte for byte; undo restores an edit.
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -14,6 +15,7 @@
 #include <QtTest>
 #include <cmath>
 
+#include "app/core/trip_verdict.hpp"
 #include "ui/exporters.hpp"
 #include "ui/main_window.hpp"
 #include "ui/result_views.hpp"
@@ -92,6 +94,42 @@ class GuiAcceptance : public QObject {
     QLineEdit* payload = w.editor()->fieldEdit("economics.operations.payload_desired_kg");
     type_into(payload, "30000");
     QTRY_VERIFY_WITH_TIMEOUT(idle_with_result(w) && w.currentDocument()->analysis()->physics_rerun, 60000);
+    w.currentDocument()->setForcedModified(false);
+    w.currentDocument()->undoStack()->setClean();
+  }
+
+  void verdictSaysTripAndDayFirstAndChoicesApply() {
+    MainWindow w;
+    w.show();
+    w.startUp();
+    QTRY_VERIFY_WITH_TIMEOUT(idle_with_result(w), 60000);
+    // Before any cost: each truck's trip and day, from the same words the command line prints.
+    auto* feas = w.results()->verdict()->findChild<QLabel*>("verdictFeasibility");
+    QVERIFY(feas);
+    const auto a = w.currentDocument()->analysis();
+    const QString text = feas->text();
+    QVERIFY2(text.contains(QString::fromStdString(core::describe_trip(a->physics->result.electric.trip,
+                                                                      core::UnitSystem::US)).toHtmlEscaped()),
+             qPrintable(text));
+    QVERIFY2(text.contains(QString::fromStdString(core::describe_day(a->tco.electric)).toHtmlEscaped()),
+             qPrintable(text));
+    QVERIFY(text.contains("day:"));
+
+    // A choice is a drop-down list; picking "per hour" applies it and re-runs the costs only.
+    w.editor()->findChild<QTabWidget*>("editorTabs")->setCurrentIndex(2);
+    QComboBox* pay = w.editor()->fieldChoice("economics.operations.driver_pay");
+    QVERIFY(pay);
+    QCOMPARE(pay->currentIndex(), 0);  // per mile, the default
+    QSignalSpy ready(w.currentDocument(), &ui::ScenarioDocument::analysisReady);
+    pay->setCurrentIndex(1);
+    emit pay->activated(1);
+    QCOMPARE(w.currentDocument()->scenario().economics.operations.driver_pay, tco::DriverPay::kPerHour);
+    QTRY_VERIFY_WITH_TIMEOUT(ready.count() >= 1 && idle_with_result(w), 30000);
+    QVERIFY(!w.currentDocument()->analysis()->physics_rerun);
+    w.currentDocument()->undoStack()->undo();
+    QCOMPARE(w.currentDocument()->scenario().economics.operations.driver_pay, tco::DriverPay::kPerMile);
+    QTRY_COMPARE_WITH_TIMEOUT(pay->currentIndex(), 0, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(idle_with_result(w), 30000);
     w.currentDocument()->setForcedModified(false);
     w.currentDocument()->undoStack()->setClean();
   }
