@@ -127,7 +127,9 @@ void print_trip_comparison(std::ostream& out, const ComparisonResult& r, UnitSys
 
 void print_cost_comparison(std::ostream& out, const ComparisonResult& r) {
   if (!r.electric.summary.feasible || !r.diesel.summary.feasible) {
-    out << "  no cost comparison: a truck could not complete the route\n";
+    const auto& why = !r.electric.summary.feasible ? r.electric.summary : r.diesel.summary;
+    out << "  no cost comparison: " << (&why == &r.electric.summary ? "electric" : "diesel")
+        << " truck: " << printable(why.infeasible_reason) << "\n";
     return;
   }
   print_day_verdict(out, r);  // can each truck do the day: said before any cost
@@ -225,13 +227,16 @@ void print_uncertainty(std::ostream& out, const ComparisonResult& r, int draws, 
 void print_verdict(std::ostream& out, const ComparisonResult& r) {
   if (!r.electric.summary.feasible || !r.diesel.summary.feasible) {
     out << "verdict: no cost comparison (" << printable(r.warnings.empty() ? "" : r.warnings.back()) << ")\n";
+    for (const auto& w : r.warnings) {
+      if (w.starts_with("electric trip: ") || w.starts_with("diesel trip: ")) out << "  note: " << printable(w) << "\n";
+    }
     return;
   }
   const auto& t = r.tco;
   const bool ev_cheaper = t.savings_usd_per_mi > 0;
   if (t.savings_usd_per_mi == 0.0) {
     out << "verdict: the two trucks cost the same per mile\n";
-    for (const auto& w : r.warnings) out << "  note: " << w << "\n";
+    for (const auto& w : r.warnings) out << "  note: " << printable(w) << "\n";
     return;
   }
   out << "verdict: the " << (ev_cheaper ? "electric" : "diesel") << " truck is cheaper by "
