@@ -19,16 +19,14 @@ std::shared_ptr<const PhysicsRun> run_physics(const core::Scenario& s,
   auto run = std::make_shared<PhysicsRun>();
   run->route = route ? std::move(route) : std::make_shared<const routes::RouteProfile>(core::load_route(s));
   run->result = core::run_comparison(s, *run->route, core::RunOptions{true});
+  run->trip_key = core::trip_inputs_key(s, *run->route);
   run->elapsed_ms = ms_since(t0);
   return run;
 }
 
 bool physics_matches_payloads(const core::Scenario& s, const PhysicsRun& physics) {
-  tco::TcoInputs in = s.economics;
-  in.electric.economics.tare_kg = physics.result.electric.tare_kg;
-  in.diesel.economics.tare_kg = physics.result.diesel.tare_kg;
-  return tco::payload_kg(in, tco::Powertrain::kBatteryElectric) == physics.result.electric.payload_kg &&
-         tco::payload_kg(in, tco::Powertrain::kDiesel) == physics.result.diesel.payload_kg;
+  // Payloads, departure SOC and charging: an economics edit that changes any of them re-simulates.
+  return core::trip_inputs_key(s, *physics.route) == physics.trip_key;
 }
 
 Analysis run_costs(const core::Scenario& s, std::shared_ptr<const PhysicsRun> physics) {

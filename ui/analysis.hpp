@@ -16,6 +16,7 @@ namespace semitco::ui {
 struct PhysicsRun {
   std::shared_ptr<const routes::RouteProfile> route;
   core::ComparisonResult result;  ///< trips, summaries, payloads, tares (its tco part is not used)
+  std::vector<double> trip_key;   ///< core::trip_inputs_key() of the scenario it was simulated for
   double elapsed_ms = 0.0;
 };
 
@@ -37,8 +38,8 @@ struct Analysis {
 /// Simulates both trucks (reads the route when `route` is null).
 std::shared_ptr<const PhysicsRun> run_physics(const core::Scenario& s,
                                               std::shared_ptr<const routes::RouteProfile> route);
-/// True when `physics` was simulated with the payloads this scenario's economics give (the payload
-/// each truck carries depends on freight offered and the weight limits).
+/// True when `physics` was simulated with the trip inputs this scenario's economics give (the payload each
+/// truck carries, the electric truck's departure SOC and its charging: core::trip_inputs_key()).
 bool physics_matches_payloads(const core::Scenario& s, const PhysicsRun& physics);
 /// The cost comparison, tornado and Monte Carlo for the scenario's economics on an existing run.
 Analysis run_costs(const core::Scenario& s, std::shared_ptr<const PhysicsRun> physics);

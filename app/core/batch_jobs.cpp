@@ -386,12 +386,11 @@ Row run_job(const Plan& plan, const std::vector<LoadedScenario>& scenarios, std:
     if (!cache.route) throw std::runtime_error(cache.error);
     Scenario s = *ls.scenario;
     for (std::size_t a = 0; a < plan.axes.size(); ++a) apply_sweep(s, plan.axes[a].key, row.sweep[a]);
-    // Everything the trips depend on besides the vehicles of the scenario file: route, scenario,
-    // payloads, weather, and whether the series are kept.
-    const auto [ev_payload, diesel_payload] = payloads_kg(s);
-    std::vector<double> key = {static_cast<double>(ri), static_cast<double>(plan.scenario_of(index)), ev_payload,
-                               diesel_payload, s.ambient.temperature_C, s.ambient.headwind_mps,
-                               s.ambient.base_altitude_m};
+    // Everything the trips depend on besides the vehicles of the scenario file: route, scenario, and the
+    // sweepable inputs of the trips (payloads, weather, departure SOC, charging).
+    std::vector<double> key = {static_cast<double>(ri), static_cast<double>(plan.scenario_of(index))};
+    const auto trip_key = trip_inputs_key(s, *cache.route);
+    key.insert(key.end(), trip_key.begin(), trip_key.end());
     if (!cache.trips || cache.trips_key != key) {
       cache.trips = std::make_shared<const ComparisonResult>(
           simulate_comparison(s, *cache.route,

@@ -157,24 +157,25 @@ ComparisonResult run_comparison(const Scenario& s, const routes::RouteProfile& r
   return r;
 }
 
-ComparisonResult simulate_comparison(const Scenario& s, const routes::RouteProfile& route, const RunOptions& opt) {
-  ComparisonResult r;
-  r.scenario = s.name;
-  r.route = route.name;
-  for (const auto& w : route.warnings) r.warnings.push_back(w.message);
+namespace {
 
+/// Both trucks as they drive the route: payloads, the electric truck's departure SOC and its charging,
+/// with what was decided about them in words.
+struct TripSetup {
+  physics::ElectricTruckParams ev;
+  physics::DieselTruckParams dsl;
+  physics::EnrouteCharging charging;
+  double depot_soc = 0.0;  ///< the SOC the depot sends the electric truck out with every day
+  std::vector<std::string> notes;
+};
+
+TripSetup prepare_trips(const Scenario& s, const routes::RouteProfile& route) {
+  TripSetup t;
+  t.ev = s.electric;
+  t.dsl = s.diesel;
   // Payload each truck carries: min(freight offered, gross limit (+ BEV allowance) - tare).
-  auto ev = s.electric;
-  auto dsl = s.diesel;
-  std::tie(ev.chassis.payload_kg, dsl.chassis.payload_kg) = payloads_kg(s);
-  r.electric.payload_kg = ev.chassis.payload_kg;
-  r.diesel.payload_kg = dsl.chassis.payload_kg;
-  r.electric.tare_kg = ev.chassis.tractor_mass_kg + ev.chassis.trailer_mass_kg;
-  r.diesel.tare_kg = dsl.chassis.tractor_mass_kg + dsl.chassis.trailer_mass_kg;
-
-  // The electric truck charges on the way where its pack would go below the reserve (physics/charge_planner.hpp).
-  std::string why_limit;
-  const auto solver = trip_solver_options(route, opt, &why_limit);
+  std::tie(t.ev.chassis.payload_kg, t.dsl.chassis.payload_kg) = payloads_kg(s);
+  auto& ev = t.ev;
   if (s.keep_regen_headroom) {
     const double soc0 = ev.initial_soc;
     ev.initial_soc = regen_headroom_soc(s, route, ev.chassis);
@@ -184,33 +185,69 @@ ComparisonResult simulate_comparison(const Scenario& s, const routes::RouteProfi
                     "electric trip: leaves at %.0f %% state of charge instead of %.0f %% to keep regen headroom for the "
                     "route's largest descent (trip_charging.keep_regen_headroom)",
                     ev.initial_soc * 100.0, soc0 * 100.0);
-      r.warnings.push_back(buf);
+      t.notes.emplace_back(buf);
     }
   }
-  // The depot sends the truck out at this SOC every day.
-  const double depot_soc = ev.initial_soc;
+  t.depot_soc = ev.initial_soc;
   // A trip much shorter than the day is a sample of it: most of the day is driven below the top of the
   // pack, where regen is not cut back by a full pack, so the sample is simulated from there (at most the
   // start of the charge taper). Simulated from the top, a short cycle would carry the full pack's lost regen
   // into every mile of the day (8 % on a 16-mile delivery cycle).
-  {
-    tco::TripSummary probe;
-    probe.distance_m = route.length_m();
-    const double day_m = tco::duty_day(s.economics.operations, probe).distance_m;
-    const double taper = ev.battery.charge_taper_start_soc;
-    if (day_m > 1.5 * route.length_m() && ev.initial_soc > taper) {
-      ev.initial_soc = std::max(taper, ev.battery.soc_min);
-      char buf[240];
-      std::snprintf(buf, sizeof buf,
-                    "electric trip: the %.1f-mile trip stands for a %.0f-mile day, so it is simulated from %.0f %% state "
-                    "of charge (where a full pack does not cut back regen), not the %.0f %% it leaves the depot with",
-                    route.length_m() / kMetersPerMile, day_m / kMetersPerMile, ev.initial_soc * 100.0,
-                    depot_soc * 100.0);
-      r.warnings.push_back(buf);
-    }
+  tco::TripSummary probe;
+  probe.distance_m = route.length_m();
+  const double day_m = tco::duty_day(s.economics.operations, probe).distance_m;
+  const double taper = ev.battery.charge_taper_start_soc;
+  if (day_m > 1.5 * route.length_m() && ev.initial_soc > taper) {
+    ev.initial_soc = std::max(taper, ev.battery.soc_min);
+    char buf[240];
+    std::snprintf(buf, sizeof buf,
+                  "electric trip: the %.1f-mile trip stands for a %.0f-mile day, so it is simulated from %.0f %% state "
+                  "of charge (where a full pack does not cut back regen), not the %.0f %% it leaves the depot with",
+                  route.length_m() / kMetersPerMile, day_m / kMetersPerMile, ev.initial_soc * 100.0,
+                  t.depot_soc * 100.0);
+    t.notes.emplace_back(buf);
   }
+  t.charging = trip_charging(s, route);
+  return t;
+}
+
+}  // namespace
+
+std::vector<double> trip_inputs_key(const Scenario& s, const routes::RouteProfile& route) {
+  const TripSetup t = prepare_trips(s, route);
+  const auto& c = t.charging;
+  std::vector<double> k = {t.ev.chassis.payload_kg, t.dsl.chassis.payload_kg, s.ambient.temperature_C,
+                           s.ambient.headwind_mps, s.ambient.base_altitude_m, t.ev.initial_soc, t.depot_soc,
+                           c.charger_power_W, c.efficiency, c.reserve_soc, c.target_soc, c.plug_time_s,
+                           c.wherever_needed ? 1.0 : 0.0};
+  for (const auto& site : c.chargers) {
+    k.push_back(site.distance_m);
+    k.push_back(site.power_W);
+  }
+  return k;
+}
+
+ComparisonResult simulate_comparison(const Scenario& s, const routes::RouteProfile& route, const RunOptions& opt) {
+  ComparisonResult r;
+  r.scenario = s.name;
+  r.route = route.name;
+  for (const auto& w : route.warnings) r.warnings.push_back(w.message);
+
+  TripSetup setup = prepare_trips(s, route);
+  const auto& ev = setup.ev;
+  const auto& dsl = setup.dsl;
+  const double depot_soc = setup.depot_soc;
+  r.electric.payload_kg = ev.chassis.payload_kg;
+  r.diesel.payload_kg = dsl.chassis.payload_kg;
+  r.electric.tare_kg = ev.chassis.tractor_mass_kg + ev.chassis.trailer_mass_kg;
+  r.diesel.tare_kg = dsl.chassis.tractor_mass_kg + dsl.chassis.trailer_mass_kg;
+  for (auto& n : setup.notes) r.warnings.push_back(std::move(n));
+
+  // The electric truck charges on the way where its pack would go below the reserve (physics/charge_planner.hpp).
+  std::string why_limit;
+  const auto solver = trip_solver_options(route, opt, &why_limit);
   r.electric.trip =
-      physics::simulate_electric(route, ev, s.ambient, s.driver, solver, opt.record_series, false, trip_charging(s, route));
+      physics::simulate_electric(route, ev, s.ambient, s.driver, solver, opt.record_series, false, setup.charging);
   r.diesel.trip = physics::simulate_diesel(route, dsl, s.ambient, s.driver, solver, opt.record_series);
   annotate_time_limit(r.electric.trip, why_limit);
   annotate_time_limit(r.diesel.trip, why_limit);

@@ -88,6 +88,11 @@ void price_comparison(const Scenario& s, ComparisonResult& r);
 /// scenario's enroute_charger_positions_m, else a charger wherever needed.
 physics::EnrouteCharging trip_charging(const Scenario& s, const routes::RouteProfile& route);
 
+/// Everything the trips depend on besides the vehicle files and the driver: payloads, weather, the
+/// electric truck's departure SOC (regen headroom, a short trip as a sample of the day) and its charging.
+/// Equal keys give the same trips, so a batch or the app may reuse them across economics edits.
+std::vector<double> trip_inputs_key(const Scenario& s, const routes::RouteProfile& route);
+
 /// The departure SOC that keeps room for the route's largest descent on regen (at most the vehicle's
 /// own initial SOC).
 double regen_headroom_soc(const Scenario& s, const routes::RouteProfile& route, const physics::Chassis& chassis);

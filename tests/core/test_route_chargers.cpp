@@ -64,3 +64,23 @@ TEST_CASE("the electric truck charges at the farthest marked charger within reac
   const auto c = core::trip_charging(s, route);
   CHECK(t.summary.min_soc >= c.reserve_soc - 1e-6);
 }
+
+TEST_CASE("the trips are simulated again when an economics input they depend on changes, not otherwise",
+          "[core][charging]") {
+  std::istringstream in(flat_road_with_chargers());
+  const auto route = routes::read_route_csv(in, "road.csv", {});
+  const auto s = core::load_scenario(core::default_scenario_path());
+  const auto base = core::trip_inputs_key(s, route);
+  auto price = s;
+  price.economics.prices.diesel_price_usd_per_gal += 1.0;  // costs only
+  CHECK(core::trip_inputs_key(price, route) == base);
+  auto reserve = s;
+  reserve.economics.charging.reserve_soc_frac = 0.2;  // where the truck stops to charge
+  CHECK(core::trip_inputs_key(reserve, route) != base);
+  auto plug = s;
+  plug.economics.charging.enroute_stop_overhead_s = 1200.0;  // standing time at each stop
+  CHECK(core::trip_inputs_key(plug, route) != base);
+  auto miles = s;
+  miles.economics.operations.annual_miles = 400000.0;  // 1,600 mi a day: the 800 km road becomes a sample
+  CHECK(core::trip_inputs_key(miles, route) != base);
+}
