@@ -1,6 +1,6 @@
 // Integrators for the trip solver's hybrid system, behind one interface.
 //
-// The trip solver (trip_solver.cpp) owns the discrete part of the model: modes, grade zones, stops,
+// The trip solver (trip_run.cpp, trip_stops.cpp) owns the discrete part of the model: modes, grade zones, stops,
 // gear shifts. What it needs from an integrator is the continuous part, one step at a time:
 //   - advance the state by one internal step, stopping exactly at a stop time (a known breakpoint) and
 //     at the first zero crossing of a root function (an event), whichever comes first;

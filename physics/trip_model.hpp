@@ -1,5 +1,5 @@
 // The trip's hybrid model: continuous state, right-hand side, root functions and discrete modes.
-// Internal to physics/ (trip_solver.cpp drives it); the model itself is described in trip_solver.hpp.
+// Internal to physics/ (trip_run.cpp drives it); the model itself is described in trip_solver.hpp.
 //
 //   dx/dt = v,  m_eff dv/dt = F_pt - F_brake - (F_aero + F_roll + F_grade)
 //   C dT_brake/dt = F_brake v - C K1(v) (T_brake - T_amb)

@@ -1,6 +1,6 @@
 // Trip simulation: a truck driven along a RouteProfile, integrated with SUNDIALS CVODE.
 //
-// Continuous state (one CVODE vector, indices in trip_solver.cpp's enum State):
+// Continuous state (one CVODE vector, indices in trip_model.hpp's enum State):
 //   x [m], v [m/s], brake temperature [degC], energy store (battery charge [C]),
 //   and the energy-ledger integrals [J] (and fuel [kg]), which do not feed back into the dynamics and
 //   are excluded from the error test by a huge absolute tolerance.
