@@ -68,6 +68,9 @@ void ScenarioEditor::buildForms() {
         auto* combo = new QComboBox;
         combo->setObjectName(QString::fromUtf8(f.key));
         combo->addItems(field_choices(f));
+        // As wide as the number fields, so a long option never pushes the form sideways.
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(8);
         sections[sec]->addRow(QString::fromUtf8(f.label) + ":", combo);
         combos_.insert(QString::fromUtf8(f.key), combo);
         connect(combo, qOverload<int>(&QComboBox::activated), this, [this, spec](int i) {

@@ -12,6 +12,7 @@
 
 #include "ui/main_window.hpp"
 #include "ui/results_panel.hpp"
+#include "ui/scenario_editor.hpp"
 
 int main(int argc, char** argv) {
   QApplication app(argc, argv);
@@ -52,6 +53,16 @@ int main(int argc, char** argv) {
     settle();
     const QString file = QDir(out).filePath(QStringLiteral("window_%1.png").arg(names[i]));
     if (w.grab().save(file)) ++written;
+  }
+  // The editor's tabs (route, trucks, operations and charging, economics), with the cost view beside.
+  if (auto* et = w.editor()->findChild<QTabWidget*>("editorTabs")) {
+    const char* editor_names[] = {"route", "trucks", "operations", "economics"};
+    for (int i = 0; i < et->count() && i < 4; ++i) {
+      et->setCurrentIndex(i);
+      settle();
+      if (w.grab().save(QDir(out).filePath(QStringLiteral("editor_%1.png").arg(editor_names[i])))) ++written;
+    }
+    et->setCurrentIndex(0);
   }
   // The along-the-route stack in full (the window shows it in a scroll area).
   tabs->setCurrentIndex(0);
