@@ -28,15 +28,17 @@ std::string Scenario::route_path() const {
 
 namespace {
 std::string resolve(const std::string& dir, const std::string& ref);
+std::string vehicle_file(const std::string& dir, const std::string& ref);
 }
 
 std::vector<std::string> Scenario::input_files() const {
   std::vector<std::string> files;
   if (!file.empty()) files.push_back(file);
   if (!route_ref.empty()) files.push_back(route_path());
-  for (const auto* ref : {&electric_ref, &diesel_ref, &economics_provenance.base}) {
-    if (!ref->empty()) files.push_back(resolve(dir(), *ref));
+  for (const auto* ref : {&electric_ref, &diesel_ref}) {
+    if (!ref->empty()) files.push_back(vehicle_file(dir(), *ref));
   }
+  if (!economics_provenance.base.empty()) files.push_back(resolve(dir(), economics_provenance.base));
   return files;
 }
 
@@ -47,7 +49,17 @@ std::string resolve(const std::string& dir, const std::string& ref) {
   return p.is_absolute() ? p.string() : (fs::path(dir) / p).lexically_normal().string();
 }
 
-// A vehicle is a file path, {"file": path, "chassis": {...}} (the file with chassis values overridden),
+// A vehicle reference: a file path relative to the scenario, or the name of a model of the vehicle library
+// (resources/vehicles/NAME.json, `semitco vehicles list`) when it is a bare name without a file beside the
+// scenario.
+std::string vehicle_file(const std::string& dir, const std::string& ref) {
+  const std::string local = resolve(dir, ref);
+  const bool bare = ref.find('/') == std::string::npos && fs::path(ref).extension().empty();
+  if (!bare || fs::exists(local)) return local;
+  return (fs::path(resources_dir()) / "vehicles" / (ref + ".json")).string();
+}
+
+// A vehicle is a file path, a library model's name, {"file": path, "chassis": {...}} (the file with chassis values overridden),
 // or the whole vehicle object inline. Returns the vehicle's JSON with overrides applied.
 nlohmann::json vehicle_json(JsonParams& root, const char* key, const std::string& dir, const char* want_type,
                             std::string* ref, std::string* file_for_messages) {
@@ -57,7 +69,7 @@ nlohmann::json vehicle_json(JsonParams& root, const char* key, const std::string
     const nlohmann::json& f = node.is_string() ? node : node["file"];
     if (!f.is_string()) throw InputError(root.where(std::string(key) + ".file") + ": expected a path");
     *ref = f.get<std::string>();
-    *file_for_messages = resolve(dir, *ref);
+    *file_for_messages = vehicle_file(dir, *ref);
     out = read_json_file(*file_for_messages);
     if (node.is_object()) {
       for (auto it = node.begin(); it != node.end(); ++it) {
@@ -113,7 +125,7 @@ Params read_vehicle(JsonParams& root, const char* key, const std::string& dir, c
 // reference with the chassis as override, or the inline object with its chassis replaced.
 nlohmann::ordered_json vehicle_out(const std::string& dir, const std::string& ref, const nlohmann::json& loaded,
                                    const physics::Chassis& chassis) {
-  nlohmann::json file_json = ref.empty() ? loaded : read_json_file(resolve(dir, ref));
+  nlohmann::json file_json = ref.empty() ? loaded : read_json_file(vehicle_file(dir, ref));
   JsonParams fr(file_json, ref);
   auto sec = fr.object("chassis");
   const physics::Chassis file_chassis = read_chassis(sec);
@@ -225,8 +237,10 @@ void save_scenario(Scenario& s, const std::string& path) {
   };
   if (from.lexically_normal() != to.lexically_normal()) {
     rebase(out.route_ref);
-    rebase(out.electric_ref);
-    rebase(out.diesel_ref);
+    // A library model's name stays a name wherever the scenario goes.
+    for (auto* ref : {&out.electric_ref, &out.diesel_ref}) {
+      if (vehicle_file(s.dir(), *ref) == resolve(s.dir(), *ref)) rebase(*ref);
+    }
     rebase(out.economics_provenance.base);
   }
   const std::string text = scenario_to_text(out);

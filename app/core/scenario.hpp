@@ -5,8 +5,11 @@
 //     "name": "I-80 Donner Pass, Sacramento to Reno",
 //     "route": "../routes/i80_donner.csv",            // relative to the scenario file
 //     "route_format": "auto",                         // optional: auto, vdri, cycle, csv, gpx
-//     "electric_vehicle": "../vehicles/electric_semi.json",   // a path; {"file": path, "chassis": {..}}
-//                                                             // to override chassis values; or inline
+//     "electric_vehicle": "../vehicles/electric_semi.json",   // a path, or a library model's name
+//                                                             // ("tesla_semi_long_range", see `semitco
+//                                                             // vehicles list`); {"file": path or name,
+//                                                             // "chassis": {..}} to override chassis
+//                                                             // values; or inline
 //     "diesel_vehicle": "../vehicles/diesel_tractor.json",
 //     "ambient": {"temperature_C": 20},               // optional sections
 //     "driver": {},

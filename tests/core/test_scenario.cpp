@@ -123,3 +123,47 @@ TEST_CASE("every bundled route compares end to end", "[core][scenario]") {
     CHECK(r.diesel.trip.summary.peak_brake_temperature_C < s.diesel.brakes.fade_limit_C);
   }
 }
+
+TEST_CASE("a scenario names a library model by its name, and the name survives a save elsewhere",
+          "[core][scenario][vehicles]") {
+  // The default scenario with its trucks replaced by two models of resources/vehicles/.
+  auto text = slurp(core::default_scenario_path());
+  const auto replace = [&](const std::string& from, const std::string& to) {
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, from.size(), to);
+  };
+  replace("\"../vehicles/electric_semi.json\"", "\"tesla_semi_standard_range\"");
+  replace("\"../vehicles/diesel_tractor.json\"", "{\"file\": \"freightliner_cascadia_dd15\", \"chassis\": {\"cda_m2\": 5.5}}");
+  replace("\"../routes/i80_donner.csv\"", "\"" + core::resources_dir() + "/routes/i80_donner.csv\"");
+  const auto dir = temp_dir() / "library";
+  fs::create_directories(dir);
+  const auto path = (dir / "named.json").string();
+  std::ofstream(path) << text;
+  const auto s = core::load_scenario(path);
+  const auto lib = core::load_scenario(core::default_scenario_path());
+  CHECK(s.electric_ref == "tesla_semi_standard_range");
+  // The Standard Range pack is smaller than the default truck's (552 against 822 kWh usable).
+  CHECK(s.electric.battery.capacity_Ah < lib.electric.battery.capacity_Ah);
+  CHECK(s.diesel.chassis.cda_m2 == Approx(5.5));
+  auto moved = s;
+  const auto out = (temp_dir() / "elsewhere" / "moved.json").string();
+  fs::create_directories(fs::path(out).parent_path());
+  core::save_scenario(moved, out);
+  const auto saved = slurp(out);
+  CHECK(saved.find("\"tesla_semi_standard_range\"") != std::string::npos);
+  CHECK(saved.find("\"freightliner_cascadia_dd15\"") != std::string::npos);
+  CHECK(core::load_scenario(out).electric.battery.capacity_Ah == s.electric.battery.capacity_Ah);
+  // A bare name that is neither a file nor a model is refused with the name.
+  std::string bad = text;
+  const auto at = bad.find("\"tesla_semi_standard_range\"");
+  bad.replace(at, std::string("\"tesla_semi_standard_range\"").size(), "\"no_such_truck\"");
+  std::ofstream(dir / "bad.json") << bad;
+  try {
+    (void)core::load_scenario((dir / "bad.json").string());
+    FAIL("accepted a vehicle that does not exist");
+  } catch (const std::exception& e) {
+    CHECK_THAT(e.what(), Catch::Contains("no_such_truck"));
+  }
+  fs::remove_all(temp_dir());
+}
