@@ -59,12 +59,35 @@ std::string vehicle_file(const std::string& dir, const std::string& ref) {
   return (fs::path(resources_dir()) / "vehicles" / (ref + ".json")).string();
 }
 
-// A vehicle is a file path, a library model's name, {"file": path, "chassis": {...}} (the file with chassis values overridden),
-// or the whole vehicle object inline. Returns the vehicle's JSON with overrides applied.
+// Sets `value` under `key` in `obj`, replacing the entry for the same quantity whatever unit either
+// spells ("tractor_mass_lb" replaces "tractor_mass_kg").
+void replace_quantity(nlohmann::json& obj, const std::string& key, const nlohmann::json& value) {
+  std::string base, unit;
+  Dim dim = Dim::None;
+  const bool has_unit = JsonParams::split_unit_key(key, &base, &dim, &unit);
+  for (auto c = obj.begin(); c != obj.end();) {
+    std::string b2, u2;
+    Dim d2 = Dim::None;
+    const bool same =
+        c.key() == key || (has_unit && JsonParams::split_unit_key(c.key(), &b2, &d2, &u2) && b2 == base && d2 == dim);
+    c = same ? obj.erase(c) : std::next(c);
+  }
+  obj[key] = value;
+}
+
+// A value or a section? {"value": .., "source": ..} is a value with its source.
+bool is_section(const nlohmann::json& v) { return v.is_object() && !v.contains("value"); }
+
+// A vehicle is a file path, a library model's name, or {"file": path or name, <any key of the vehicle
+// file>: override, ...}: every parameter the vehicle file has (battery, motor, driveline, engine, gearbox,
+// chassis, aux, brakes, initial_soc ...) with the same keys and any unit, section by section; or the whole
+// vehicle object inline. Returns the vehicle's JSON with the overrides applied; `overrides` gets them
+// (the chassis apart, which the scenario edits itself).
 nlohmann::json vehicle_json(JsonParams& root, const char* key, const std::string& dir, const char* want_type,
-                            std::string* ref, std::string* file_for_messages) {
+                            std::string* ref, std::string* file_for_messages, nlohmann::json* overrides) {
   const nlohmann::json& node = root.raw(key);
   nlohmann::json out;
+  *overrides = nlohmann::json::object();
   if (node.is_string() || (node.is_object() && node.contains("file"))) {
     const nlohmann::json& f = node.is_string() ? node : node["file"];
     if (!f.is_string()) throw InputError(root.where(std::string(key) + ".file") + ": expected a path");
@@ -74,25 +97,20 @@ nlohmann::json vehicle_json(JsonParams& root, const char* key, const std::string
     if (node.is_object()) {
       for (auto it = node.begin(); it != node.end(); ++it) {
         if (it.key() == "file") continue;
-        if (it.key() != "chassis" || !it.value().is_object()) {
+        if (it.key() == "type" || it.key() == "metadata") {
           throw InputError(root.where(std::string(key) + "." + it.key()) +
-                           ": only \"file\" and \"chassis\" overrides are allowed here");
+                           ": the vehicle's type and metadata are the file's own, not an override");
         }
-        auto& chassis = out["chassis"];
-        // An override replaces the file's value of the same quantity whatever unit either uses.
-        for (auto ov = it.value().begin(); ov != it.value().end(); ++ov) {
-          std::string base, unit;
-          Dim dim = Dim::None;
-          const bool has_unit = JsonParams::split_unit_key(ov.key(), &base, &dim, &unit);
-          for (auto c = chassis.begin(); c != chassis.end();) {
-            std::string b2, u2;
-            Dim d2 = Dim::None;
-            const bool same = c.key() == ov.key() || (has_unit && JsonParams::split_unit_key(c.key(), &b2, &d2, &u2) &&
-                                                      b2 == base && d2 == dim);
-            c = same ? chassis.erase(c) : std::next(c);
+        if (is_section(it.value())) {
+          auto& sec = out[it.key()];
+          if (!sec.is_null() && !is_section(sec)) {
+            throw InputError(root.where(std::string(key) + "." + it.key()) + ": is a value in the vehicle file, not a section");
           }
-          chassis[ov.key()] = ov.value();
+          for (auto ov = it.value().begin(); ov != it.value().end(); ++ov) replace_quantity(sec, ov.key(), ov.value());
+        } else {
+          replace_quantity(out, it.key(), it.value());
         }
+        if (it.key() != "chassis") (*overrides)[it.key()] = it.value();
       }
     }
   } else if (node.is_object()) {
@@ -111,20 +129,21 @@ nlohmann::json vehicle_json(JsonParams& root, const char* key, const std::string
 
 template <class Params, class Reader>
 Params read_vehicle(JsonParams& root, const char* key, const std::string& dir, const char* want_type,
-                    std::string* ref, nlohmann::json* json_out, std::map<std::string, std::string>* sources,
-                    Reader reader) {
+                    std::string* ref, nlohmann::json* json_out, nlohmann::json* overrides,
+                    std::map<std::string, std::string>* sources, Reader reader) {
   std::string file;
-  *json_out = vehicle_json(root, key, dir, want_type, ref, &file);
+  *json_out = vehicle_json(root, key, dir, want_type, ref, &file, overrides);
   JsonParams vr(*json_out, file, ref->empty() ? std::string(key) : "");
   Params p = reader(vr);
   for (const auto& [k, v] : vr.sources()) (*sources)[(ref->empty() ? "" : std::string(key) + ".") + k] = v;
   return p;
 }
 
-// How a vehicle is written back: the reference alone while the chassis equals the file's, else the
-// reference with the chassis as override, or the inline object with its chassis replaced.
+// How a vehicle is written back: the reference alone while the chassis equals the file's and nothing else
+// is overridden, else the reference with the overrides as read and the chassis, or the inline object with
+// its chassis replaced.
 nlohmann::ordered_json vehicle_out(const std::string& dir, const std::string& ref, const nlohmann::json& loaded,
-                                   const physics::Chassis& chassis) {
+                                   const physics::Chassis& chassis, const nlohmann::json& overrides) {
   nlohmann::json file_json = ref.empty() ? loaded : read_json_file(vehicle_file(dir, ref));
   JsonParams fr(file_json, ref);
   auto sec = fr.object("chassis");
@@ -133,8 +152,11 @@ nlohmann::ordered_json vehicle_out(const std::string& dir, const std::string& re
   const auto mine = write_chassis(chassis, "chassis", pv);
   const bool same = write_chassis(file_chassis, "chassis", pv) == mine;
   if (!ref.empty()) {
-    if (same) return nlohmann::ordered_json(ref);
-    return nlohmann::ordered_json{{"file", ref}, {"chassis", mine}};
+    if (same && overrides.empty()) return nlohmann::ordered_json(ref);
+    nlohmann::ordered_json o{{"file", ref}};
+    for (auto it = overrides.begin(); it != overrides.end(); ++it) o[it.key()] = nlohmann::ordered_json::parse(it.value().dump());
+    if (!same) o["chassis"] = mine;
+    return o;
   }
   nlohmann::ordered_json o = nlohmann::ordered_json::parse(loaded.dump());
   o["chassis"] = mine;
@@ -154,10 +176,10 @@ Scenario scenario_from_json(const nlohmann::json& j, const std::string& path) {
   s.route_ref = root.text("route");
   s.route_format = root.text_or("route_format", "auto");
   s.electric = read_vehicle<physics::ElectricTruckParams>(
-      root, "electric_vehicle", dir, "electric", &s.electric_ref, &s.electric_json, &s.sources,
+      root, "electric_vehicle", dir, "electric", &s.electric_ref, &s.electric_json, &s.electric_overrides, &s.sources,
       [](JsonParams& v) { return read_electric_truck(v); });
   s.diesel = read_vehicle<physics::DieselTruckParams>(root, "diesel_vehicle", dir, "diesel", &s.diesel_ref,
-                                                      &s.diesel_json, &s.sources,
+                                                      &s.diesel_json, &s.diesel_overrides, &s.sources,
                                                       [](JsonParams& v) { return read_diesel_truck(v); });
   {
     auto a = root.object_or_empty("ambient");
@@ -189,8 +211,8 @@ std::string scenario_to_text(const Scenario& s) {
   o["route"] = s.route_ref;
   if (s.route_format != "auto") o["route_format"] = s.route_format;
 
-  o["electric_vehicle"] = vehicle_out(s.dir(), s.electric_ref, s.electric_json, s.electric.chassis);
-  o["diesel_vehicle"] = vehicle_out(s.dir(), s.diesel_ref, s.diesel_json, s.diesel.chassis);
+  o["electric_vehicle"] = vehicle_out(s.dir(), s.electric_ref, s.electric_json, s.electric.chassis, s.electric_overrides);
+  o["diesel_vehicle"] = vehicle_out(s.dir(), s.diesel_ref, s.diesel_json, s.diesel.chassis, s.diesel_overrides);
   {
     ValueProvenance pv;
     auto& a = o["ambient"] = nlohmann::ordered_json::object();

@@ -17,8 +17,9 @@
 //     "economics": {...}                              // see economics_file.hpp
 //   }
 // Saving writes a canonical text (fixed key order, vehicles kept as references while unchanged), so
-// open + save reproduces a file saved by semitco byte for byte. Of a vehicle only the chassis (masses,
-// aerodynamics, tyres) is edited through a scenario; everything else stays in the vehicle file.
+// open + save reproduces a file saved by semitco byte for byte. A reference may override any key of the
+// vehicle file ({"file": .., "battery": {"capacity_Ah": ..}, "motor": {..}}, any unit); the overrides are
+// written back as read, and the chassis as the app edited it.
 #pragma once
 
 #include <map>
@@ -42,6 +43,8 @@ struct Scenario {
   physics::DieselTruckParams diesel;
   std::string diesel_ref;
   nlohmann::json electric_json, diesel_json;  ///< the vehicles as read (overrides applied)
+  /// What the scenario overrides of each vehicle file besides the chassis, as written (written back so).
+  nlohmann::json electric_overrides = nlohmann::json::object(), diesel_overrides = nlohmann::json::object();
   physics::Ambient ambient;
   physics::DriverParams driver;
   double grid_co2_kg_per_kWh = 0.373;

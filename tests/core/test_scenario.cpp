@@ -167,3 +167,47 @@ TEST_CASE("a scenario names a library model by its name, and the name survives a
   }
   fs::remove_all(temp_dir());
 }
+
+TEST_CASE("a scenario overrides any vehicle parameter with the vehicle file's keys and units", "[core][scenario][vehicles]") {
+  auto text = slurp(core::default_scenario_path());
+  const std::string from = "\"../vehicles/electric_semi.json\"";
+  const auto at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  // Half the charge capacity, a weaker motor (in hp) and a lower departure charge.
+  text.replace(at, from.size(),
+               "{\"file\": \"../vehicles/electric_semi.json\", \"battery\": {\"capacity_Ah\": {\"value\": 500, "
+               "\"source\": \"buyer's spec\"}}, \"motor\": {\"peak_power_hp\": 600}, \"initial_soc_frac\": 0.9}");
+  const auto dir = fs::path(core::resources_dir()) / "scenarios";
+  const auto path = (dir / "_test_overrides.json").string();
+  std::ofstream(path) << text;
+  const auto s = core::load_scenario(path);
+  fs::remove(path);
+  CHECK(s.electric.battery.capacity_Ah == Approx(500.0));
+  CHECK(s.electric.motor.peak_power_W == Approx(600.0 * 745.699872).epsilon(1e-6));
+  CHECK(s.electric.initial_soc == Approx(0.9));
+  const auto base = core::load_scenario(core::default_scenario_path());
+  CHECK(s.electric.motor.peak_regen_power_W == base.electric.motor.peak_regen_power_W);  // the rest is the file's
+  // Written back as read: the overrides stay, and load the same truck.
+  auto moved = s;
+  const auto out = (temp_dir() / "over" / "moved.json").string();
+  fs::create_directories(fs::path(out).parent_path());
+  core::save_scenario(moved, out);
+  const auto back = core::load_scenario(out);
+  CHECK(back.electric.battery.capacity_Ah == Approx(500.0));
+  CHECK(back.electric.motor.peak_power_W == Approx(s.electric.motor.peak_power_W));
+  CHECK(back.electric.initial_soc == Approx(0.9));
+  CHECK(slurp(out).find("buyer's spec") != std::string::npos);
+  // A key the vehicle file does not know is refused by name.
+  std::string bad = text;
+  bad.replace(bad.find("\"peak_power_hp\""), std::string("\"peak_power_hp\"").size(), "\"peak_power_furlongs\"");
+  std::ofstream(path) << bad;
+  try {
+    (void)core::load_scenario(path);
+    fs::remove(path);
+    FAIL("accepted an unknown vehicle key");
+  } catch (const std::exception& e) {
+    fs::remove(path);
+    CHECK_THAT(e.what(), Catch::Contains("peak_power_furlongs"));
+  }
+  fs::remove_all(temp_dir());
+}
