@@ -29,6 +29,7 @@ class ElectricPowertrain final : public Powertrain {
   [[nodiscard]] double store_margin(double store) const override;
   [[nodiscard]] double state_of_charge(double store) const override { return store / battery_.capacity_C(); }
   [[nodiscard]] double store_at_soc(double soc) const override { return soc * battery_.capacity_C(); }
+  [[nodiscard]] double soc_window_top() const override { return battery_.params().soc_max; }
   [[nodiscard]] double charge_acceptance_W(double store) const override;
   void charging_flows(double terminal_W, double store, PowerFlows& out) const override;
   [[nodiscard]] double standstill_aux_W() const override { return aux_W_; }

@@ -66,6 +66,8 @@ class Powertrain {
   // While a charger delivers power, the auxiliaries run off it and the pack takes the rest up to its
   // acceptance; the ledger books the cells' chemical intake as charge_in_W and the I^2 R loss as
   // battery_loss_W, so  terminal_W + aux = charge_in_W + battery_loss_W + aux_W.
+  /// Top of the store's usable window as a state of charge (a charge never aims above it; 1 for a tank).
+  [[nodiscard]] virtual double soc_window_top() const { return 1.0; }
   /// Terminal power the store accepts from a charger now [W] (0: it cannot be charged).
   [[nodiscard]] virtual double charge_acceptance_W(double /*store*/) const { return 0.0; }
   /// Flows while a charger puts terminal_W (<= charge_acceptance_W) into the store, at a standstill.

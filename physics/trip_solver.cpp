@@ -54,9 +54,7 @@ TripResult simulate_trip(const TripInputs& in) {
   }
   // Second run: the planned stops, and the reserve kept by a root.
   ChargeRun charges;
-  double soc_max = 1.0;
-  if (const auto* ev = dynamic_cast<const ElectricPowertrain*>(&pt)) soc_max = ev->battery().params().soc_max;
-  charges.plan = plan_charge_stops(track, in.charging, soc_max, !in.route->is_time_based());
+  charges.plan = plan_charge_stops(track, in.charging, pt.soc_window_top(), !in.route->is_time_based());
   routes::RouteProfile route = *in.route;
   charges.stop_index = insert_charge_stops(route, charges.plan, in.driver.comfort_decel_mps2,
                                            std::min(in.driver.max_accel_mps2, 0.5));
