@@ -55,14 +55,12 @@ std::vector<PlannedCharge> plan_charge_stops(const std::vector<SocPoint>& track,
   constexpr int kMaxStops = 1000;
   while (static_cast<int>(plan.size()) < kMaxStops) {
     // First point where the SOC would reach the floor.
-    std::size_t k = i;
     double soc_prev = s - (consumption(i) - c_dep);
     double q = std::numeric_limits<double>::infinity();
     for (std::size_t j = i + 1; j < track.size(); ++j) {
       const double soc_j = s - (consumption(j) - c_dep);
       if (soc_j <= floor) {
         q = crossing(track[j - 1], track[j], soc_prev, soc_j, floor);
-        k = j;
         break;
       }
       soc_prev = soc_j;
@@ -99,7 +97,6 @@ std::vector<PlannedCharge> plan_charge_stops(const std::vector<SocPoint>& track,
     c_dep = c_stop;
     at_dep = stop_at;
     i = m;
-    (void)k;
   }
   return plan;
 }
@@ -109,6 +106,7 @@ std::vector<std::size_t> insert_charge_stops(routes::RouteProfile& route, const 
   std::vector<std::size_t> where;
   if (plan.empty()) return where;
   if (!route.is_time_based()) {
+    // The index of each stop as it goes in; a later one inserted before it moves it on by one.
     for (const auto& p : plan) {
       routes::Stop st{p.at, 0.0, "charger"};
       // Keep a charge stop off an existing stop's exact position: one event per position.
@@ -117,18 +115,10 @@ std::vector<std::size_t> insert_charge_stops(routes::RouteProfile& route, const 
       }
       const auto it = std::upper_bound(route.stops.begin(), route.stops.end(), st.distance_m,
                                        [](double d, const routes::Stop& s) { return d < s.distance_m; });
-      route.stops.insert(it, st);
-    }
-    // Indices after all insertions.
-    for (const auto& p : plan) {
-      for (std::size_t k = 0; k < route.stops.size(); ++k) {
-        const auto& s = route.stops[k];
-        if (s.name == "charger" && std::abs(s.distance_m - p.at) < 1.5 &&
-            std::find(where.begin(), where.end(), k) == where.end()) {
-          where.push_back(k);
-          break;
-        }
-      }
+      const auto inserted = route.stops.insert(it, st);  // may reallocate: take begin() after it
+      const auto at = static_cast<std::size_t>(inserted - route.stops.begin());
+      for (auto& w : where) w += w >= at ? 1 : 0;
+      where.push_back(at);
     }
     return where;
   }
