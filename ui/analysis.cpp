@@ -24,7 +24,7 @@ std::shared_ptr<const PhysicsRun> run_physics(const core::Scenario& s,
   return run;
 }
 
-bool physics_matches_payloads(const core::Scenario& s, const PhysicsRun& physics) {
+bool physics_matches_trips(const core::Scenario& s, const PhysicsRun& physics) {
   // Payloads, departure SOC and charging: an economics edit that changes any of them re-simulates.
   return core::trip_inputs_key(s, *physics.route) == physics.trip_key;
 }

@@ -40,7 +40,7 @@ std::shared_ptr<const PhysicsRun> run_physics(const core::Scenario& s,
                                               std::shared_ptr<const routes::RouteProfile> route);
 /// True when `physics` was simulated with the trip inputs this scenario's economics give (the payload each
 /// truck carries, the electric truck's departure SOC and its charging: core::trip_inputs_key()).
-bool physics_matches_payloads(const core::Scenario& s, const PhysicsRun& physics);
+bool physics_matches_trips(const core::Scenario& s, const PhysicsRun& physics);
 /// The cost comparison, tornado and Monte Carlo for the scenario's economics on an existing run.
 Analysis run_costs(const core::Scenario& s, std::shared_ptr<const PhysicsRun> physics);
 

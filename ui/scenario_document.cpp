@@ -174,7 +174,7 @@ void ScenarioDocument::startRun() {
         Outcome out;
         try {
           std::shared_ptr<const PhysicsRun> physics = prev;
-          bool rerun = need_physics || !physics_matches_payloads(s, *physics);
+          bool rerun = need_physics || !physics_matches_trips(s, *physics);
           if (rerun) physics = run_physics(s, route);
           auto a = std::make_shared<Analysis>(run_costs(s, physics));
           a->physics_rerun = rerun;
