@@ -140,10 +140,6 @@ double regen_headroom_soc(const Scenario& s, const routes::RouteProfile& route, 
   return std::clamp(b.soc_max - e_J * soc_per_J, b.soc_min, s.electric.initial_soc);
 }
 
-namespace {
-
-}  // namespace
-
 std::pair<double, double> payloads_kg(const Scenario& s) {
   tco::TcoInputs in = s.economics;
   in.electric.economics.tare_kg = s.electric.chassis.tractor_mass_kg + s.electric.chassis.trailer_mass_kg;
