@@ -47,6 +47,12 @@ std::vector<PlannedCharge> plan_charge_stops(const std::vector<SocPoint>& track,
   const double soc0 = track.front().soc;
   const double c_end = soc0 - track.back().soc;
   auto consumption = [&](std::size_t i) { return soc0 - track[i].soc; };
+  // The most the trip has consumed from each point on: a route that climbs to a pass and comes down
+  // again needs the charge for the pass, not its net energy to the end.
+  std::vector<double> peak_after(track.size());
+  for (std::size_t j = track.size(); j-- > 0;) {
+    peak_after[j] = j + 1 < track.size() ? std::max(consumption(j), peak_after[j + 1]) : consumption(j);
+  }
 
   double s = soc0;   // SOC at the last departure
   std::size_t i = 0; // track index at the last departure
@@ -89,7 +95,7 @@ std::vector<PlannedCharge> plan_charge_stops(const std::vector<SocPoint>& track,
       c_stop += f * (consumption(m + 1) - consumption(m));
     }
     const double arrive = s - (c_stop - c_dep);
-    const double need = floor + (c_end - c_stop);
+    const double need = floor + ((m + 1 < track.size() ? peak_after[m + 1] : c_end) - c_stop);
     const double target = std::min(top, std::max(need, arrive));
     if (target <= arrive + 1e-6) break;  // charging here cannot help
     plan.push_back(PlannedCharge{stop_at, target, power});

@@ -12,7 +12,8 @@
 // (distance for a route, time for a speed trace). From p with SOC s the truck reaches the first q where
 //   s - (c(q) - c(p)) <= reserve + margin;
 // it stops at the farthest charger at or before q (any point when a charger is wherever needed) and charges
-// to min(target, reserve + margin + c(end) - c(stop)), so the last stop adds only what the rest needs.
+// to min(target, reserve + margin + max_{x > stop} c(x) - c(stop)), so the last stop adds only what the
+// rest needs (the most it consumes on the way, e.g. up to a pass, not its net energy to the end).
 // Greedy farthest-reach is the fewest stops for a given target; charging only what is needed is the
 // least time at that count. The second run drives the plan; a reserve root ends the trip should the
 // plan fall short (a gap between chargers the pack cannot bridge).

@@ -51,6 +51,7 @@ void BatteryParams::check() const {
   require_in_range("max_discharge_power_W", max_discharge_power_W, 1.0, 1e8);
   require_in_range("max_charge_power_W", max_charge_power_W, 0.0, 1e8);
   require_in_range("charge_taper_start_soc", charge_taper_start_soc, 0.0, soc_max);
+  require_in_range("pack_specific_energy_Wh_per_kg", pack_specific_energy_Wh_per_kg, 0.0, 1000.0);
   if (ocv.size() < 2) throw ParameterError("ocv: needs at least 2 points, has " + std::to_string(ocv.size()));
   for (std::size_t i = 0; i < ocv.size(); ++i) {
     const std::string at = "ocv[" + std::to_string(i) + "]";

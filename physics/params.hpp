@@ -77,6 +77,9 @@ struct BatteryParams {
   double max_discharge_power_W = 1.0e6;  ///< terminal power limit out of the pack, (0, 1e8]
   double max_charge_power_W = 6.0e5;     ///< terminal power limit into the pack, (0, 1e8]
   double charge_taper_start_soc = 0.8;   ///< charge limit falls linearly from here to 0 at soc_max
+  /// Pack-level nominal energy per pack mass [Wh/kg] (cells, modules, housing, cooling), [0, 1000]; 0 = not
+  /// stated. The physics does not use it: it lets the vehicle loader make the tare follow the pack.
+  double pack_specific_energy_Wh_per_kg = 0.0;
   void check() const;
 };
 

@@ -94,7 +94,7 @@ std::optional<std::size_t> index_of(const Plan& plan, const std::string& id) {
 }
 
 Collector::Collector(const Plan& plan, const BatchOptions& opt, std::ostream& log)
-    : plan_(plan), opt_(opt), log_(log), progress_(0, ProgressMode::Off, log) {
+    : plan_(plan), opt_(opt), log_(log), progress_(0, ProgressMode::Off, log), sizing_(plan) {
   const std::string journal = journal_path(opt.out);
   remove_stale_temporaries(opt.out);
   inputs_ = input_state(plan);
@@ -206,6 +206,7 @@ void Collector::emit_ready() {
         ++unlisted_;
       }
     }
+    sizing_.add(row);
     writer_->write(row);
     ++next_;
   }
@@ -235,6 +236,7 @@ BatchSummary Collector::finish() {
     }
     if (unlisted_ > 0) log_ << "  ... and " << unlisted_ << " more (see the error column)\n";
   }
+  sizing_.print(log_);
   return sum;
 }
 
@@ -302,9 +304,10 @@ BatchSummary run_local(const Plan& plan, const BatchOptions& opt, std::ostream& 
   auto pool = std::make_shared<Pool>();
   pool->plan = plan;
   pool->opt = opt;
+  pool->scenarios = load_scenarios(pool->plan);
+  check_vehicle_sweeps(pool->plan, pool->scenarios);  // a usage error before any file is opened
   Collector collector(pool->plan, pool->opt, log);
   pool->pending = collector.pending();
-  pool->scenarios = load_scenarios(pool->plan);
   const auto& pending = pool->pending;
   unsigned threads = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(pending.size(), 1)));

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "app/core/batch_rows.hpp"
+#include "app/core/batch_sizing.hpp"
 
 namespace semitco::core::batch {
 
@@ -65,6 +66,7 @@ class Collector {
   std::vector<Failure> failures_;  // first few distinct errors, for the summary
   std::size_t unlisted_ = 0;
   Progress progress_;
+  SizingReport sizing_;  // the lowest cost per ton-mile over a swept vehicle key
 };
 
 }  // namespace semitco::core::batch

@@ -15,6 +15,7 @@
 #include "app/core/trip_verdict.hpp"
 #include "app/core/atomic_file.hpp"
 #include "app/core/text.hpp"
+#include "app/core/vehicle_overrides.hpp"
 #include "routes/readers.hpp"
 #include "tco/parameters.hpp"
 
@@ -42,6 +43,7 @@ bool ends_with(std::string_view s, std::string_view tail) {
 // The canonical key for what the user typed.
 std::string resolve_key(const std::string& typed, const std::string& spec) {
   if (typed == "payload" || typed == "payload_kg") return "operations.payload_desired_kg";
+  if (is_vehicle_key(typed)) return typed;  // checked against each scenario's vehicle (check_vehicle_sweeps)
   for (const auto& p : kPhysicsKeys) {
     if (typed == p.key || ends_with(p.key, "." + typed)) return p.key;
   }
@@ -54,7 +56,8 @@ std::string resolve_key(const std::string& typed, const std::string& spec) {
   if (hits.empty()) {
     throw BatchUsageError("--sweep " + spec + ": unknown key '" + typed +
                           "' (use a scenario economics key such as prices.diesel_price_usd_per_gal, "
-                          "payload, ambient.temperature_C, ambient.headwind_mps or grid_co2_kg_per_kWh)");
+                          "payload, ambient.temperature_C, ambient.headwind_mps, grid_co2_kg_per_kWh, or a "
+                          "vehicle key such as electric.battery.usable_kWh)");
   }
   std::string list;
   for (const auto& h : hits) list += " " + h;
@@ -72,6 +75,7 @@ double parse_number(const std::string& text, const std::string& spec) {
 }
 
 void check_range(const std::string& key, double v, const std::string& spec) {
+  if (is_vehicle_key(key)) return;
   for (const auto& p : kPhysicsKeys) {
     if (key == p.key) {
       if (v < p.lo || v > p.hi) {
@@ -271,6 +275,9 @@ const std::array<FigureColumn, kFigureCount> kFigureColumns = {{
     {"break_even_diesel_usd_per_gal", "Break-even diesel price [$/gal]", "$0.00"},
     {"break_even_electricity_usd_per_kWh", "Break-even electricity price [$/kWh]", "$0.000"},
     {"electric_enroute_stops", "EV en-route charge stops [per day]", "0"},
+    {"ev_usable_kWh", "EV usable battery [kWh]", "#,##0"},
+    {"ev_range_mi", "EV range on this route [mi]", "#,##0"},
+    {"ev_price_usd", "EV price [$]", "$#,##0"},
 }};
 
 double round_for_output(double v) {
@@ -348,7 +355,9 @@ std::vector<LoadedScenario> load_scenarios(const Plan& plan) {
 namespace {
 
 void apply_sweep(Scenario& s, const std::string& key, double v) {
-  if (key == "ambient.temperature_C") {
+  if (is_vehicle_key(key)) {
+    set_vehicle_value(s, key, v);
+  } else if (key == "ambient.temperature_C") {
     s.ambient.temperature_C = v;
   } else if (key == "ambient.headwind_mps") {
     s.ambient.headwind_mps = v;
@@ -360,6 +369,23 @@ void apply_sweep(Scenario& s, const std::string& key, double v) {
 }
 
 }  // namespace
+
+void check_vehicle_sweeps(const Plan& plan, const std::vector<LoadedScenario>& scenarios) {
+  for (const auto& axis : plan.axes) {
+    if (!is_vehicle_key(axis.key)) continue;
+    for (const auto& ls : scenarios) {
+      if (!ls.scenario) continue;  // its jobs fail with the reason
+      for (double v : axis.values) {
+        Scenario s = *ls.scenario;
+        try {
+          set_vehicle_value(s, axis.key, v);
+        } catch (const std::exception& e) {
+          throw BatchUsageError("--sweep " + axis.key + "=" + format_number(v) + ": " + e.what());
+        }
+      }
+    }
+  }
+}
 
 Row run_job(const Plan& plan, const std::vector<LoadedScenario>& scenarios, std::size_t index,
             const BatchOptions& opt, RouteCache& cache) {
@@ -389,6 +415,9 @@ Row run_job(const Plan& plan, const std::vector<LoadedScenario>& scenarios, std:
     // Everything the trips depend on besides the vehicles of the scenario file: route, scenario, and the
     // sweepable inputs of the trips (payloads, weather, departure SOC, charging).
     std::vector<double> key = {static_cast<double>(ri), static_cast<double>(plan.scenario_of(index))};
+    for (std::size_t a = 0; a < plan.axes.size(); ++a) {
+      if (is_vehicle_key(plan.axes[a].key)) key.push_back(row.sweep[a]);  // the trucks themselves change
+    }
     const auto trip_key = trip_inputs_key(s, *cache.route);
     key.insert(key.end(), trip_key.begin(), trip_key.end());
     if (!cache.trips || cache.trips_key != key) {
@@ -412,6 +441,9 @@ Row run_job(const Plan& plan, const std::vector<LoadedScenario>& scenarios, std:
     f[kEvPeakBrake] = e.trip.summary.peak_brake_temperature_C;
     f[kDieselPeakBrake] = d.trip.summary.peak_brake_temperature_C;
     f[kEvPayload] = e.payload_kg;
+    f[kEvUsable] = e.summary.usable_battery_J / 3.6e6;
+    if (e.energy_kWh_per_mi > 0) f[kEvRange] = f[kEvUsable] / e.energy_kWh_per_mi;
+    f[kEvPrice] = s.economics.electric.economics.purchase_price_usd;
     f[kDieselPayload] = d.payload_kg;
     const bool costed = e.summary.feasible && d.summary.feasible;
     if (costed) {

@@ -42,6 +42,9 @@ enum Figure : std::size_t {
   kBreakEvenDiesel,
   kBreakEvenElectricity,
   kEvEnrouteStops,  ///< en-route charge stops a day (CostReport::day)
+  kEvUsable,        ///< usable pack energy [kWh]
+  kEvRange,         ///< usable pack energy / energy per mile on this route [mi]
+  kEvPrice,         ///< purchase price of the electric truck [USD]
   kFigureCount
 };
 
@@ -112,6 +115,9 @@ struct LoadedScenario {
   std::string error;
 };
 std::vector<LoadedScenario> load_scenarios(const Plan& plan);
+/// Every value of every swept vehicle key must be one each loaded scenario's vehicle accepts (the vehicle
+/// loader's ranges): else BatchUsageError naming the key and the value, before any job runs.
+void check_vehicle_sweeps(const Plan& plan, const std::vector<LoadedScenario>& scenarios);
 
 /// The route most recently read by one worker (jobs of one route come in a row).
 struct RouteCache {

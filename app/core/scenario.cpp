@@ -6,6 +6,8 @@
 #include "app/core/atomic_file.hpp"
 #include "app/core/diesel_file.hpp"
 #include "app/core/vehicle_file.hpp"
+#include "app/core/vehicle_overrides.hpp"
+#include "physics/battery_pack.hpp"
 
 namespace semitco::core {
 
@@ -59,25 +61,6 @@ std::string vehicle_file(const std::string& dir, const std::string& ref) {
   return (fs::path(resources_dir()) / "vehicles" / (ref + ".json")).string();
 }
 
-// Sets `value` under `key` in `obj`, replacing the entry for the same quantity whatever unit either
-// spells ("tractor_mass_lb" replaces "tractor_mass_kg").
-void replace_quantity(nlohmann::json& obj, const std::string& key, const nlohmann::json& value) {
-  std::string base, unit;
-  Dim dim = Dim::None;
-  const bool has_unit = JsonParams::split_unit_key(key, &base, &dim, &unit);
-  for (auto c = obj.begin(); c != obj.end();) {
-    std::string b2, u2;
-    Dim d2 = Dim::None;
-    const bool same =
-        c.key() == key || (has_unit && JsonParams::split_unit_key(c.key(), &b2, &d2, &u2) && b2 == base && d2 == dim);
-    c = same ? obj.erase(c) : std::next(c);
-  }
-  obj[key] = value;
-}
-
-// A value or a section? {"value": .., "source": ..} is a value with its source.
-bool is_section(const nlohmann::json& v) { return v.is_object() && !v.contains("value"); }
-
 // A vehicle is a file path, a library model's name, or {"file": path or name, <any key of the vehicle
 // file>: override, ...}: every parameter the vehicle file has (battery, motor, driveline, engine, gearbox,
 // chassis, aux, brakes, initial_soc ...) with the same keys and any unit, section by section; or the whole
@@ -130,24 +113,52 @@ nlohmann::json vehicle_json(JsonParams& root, const char* key, const std::string
 template <class Params, class Reader>
 Params read_vehicle(JsonParams& root, const char* key, const std::string& dir, const char* want_type,
                     std::string* ref, nlohmann::json* json_out, nlohmann::json* overrides,
-                    std::map<std::string, std::string>* sources, Reader reader) {
+                    std::map<std::string, std::string>* sources, VehicleMetadata* meta, Reader reader) {
   std::string file;
   *json_out = vehicle_json(root, key, dir, want_type, ref, &file, overrides);
   JsonParams vr(*json_out, file, ref->empty() ? std::string(key) : "");
-  Params p = reader(vr);
+  Params p = reader(vr, meta);
   for (const auto& [k, v] : vr.sources()) (*sources)[(ref->empty() ? "" : std::string(key) + ".") + k] = v;
   return p;
+}
+
+// An electric truck whose scenario overrides its pack: what follows from the file's pack to this one.
+double couple_to_file(JsonParams& root, const std::string& dir, const std::string& ref,
+                      const nlohmann::json& overrides, physics::ElectricTruckParams& t) {
+  if (ref.empty() || !overrides.contains("battery")) return 0.0;
+  const std::string path = vehicle_file(dir, ref);
+  const auto file_json = read_json_file(path);
+  JsonParams fr(file_json, path);
+  const auto file_truck = read_electric_truck(fr);
+  const auto& node = root.raw("electric_vehicle");
+  const bool tare_stated = node.contains("chassis") && states_quantity(node["chassis"], "tractor_mass");
+  return couple_pack(file_truck, t, overrides["battery"], tare_stated);
+}
+
+// "purchase_price_usd": "vehicle" in a truck's economics: noted, and a placeholder put in its place for the
+// economics reader (price_vehicles sets the real figure).
+bool price_from_vehicle(nlohmann::json& economics, const char* truck) {
+  if (!economics.is_object() || !economics.contains(truck)) return false;
+  auto& t = economics[truck];
+  if (!t.is_object() || !t.contains("economics") || !t["economics"].is_object()) return false;
+  auto& e = t["economics"];
+  if (!e.contains("purchase_price_usd") || !e["purchase_price_usd"].is_string()) return false;
+  if (e["purchase_price_usd"].get<std::string>() != "vehicle") return false;
+  e["purchase_price_usd"] = 1.0;
+  return true;
 }
 
 // How a vehicle is written back: the reference alone while the chassis equals the file's and nothing else
 // is overridden, else the reference with the overrides as read and the chassis, or the inline object with
 // its chassis replaced.
 nlohmann::ordered_json vehicle_out(const std::string& dir, const std::string& ref, const nlohmann::json& loaded,
-                                   const physics::Chassis& chassis, const nlohmann::json& overrides) {
+                                   const physics::Chassis& chassis, const nlohmann::json& overrides,
+                                   double tare_from_pack_kg) {
   nlohmann::json file_json = ref.empty() ? loaded : read_json_file(vehicle_file(dir, ref));
   JsonParams fr(file_json, ref);
   auto sec = fr.object("chassis");
-  const physics::Chassis file_chassis = read_chassis(sec);
+  physics::Chassis file_chassis = read_chassis(sec);
+  file_chassis.tractor_mass_kg += tare_from_pack_kg;  // the pack's overrides bring their mass
   const ValueProvenance pv = ValueProvenance::of(fr);
   const auto mine = write_chassis(chassis, "chassis", pv);
   const bool same = write_chassis(file_chassis, "chassis", pv) == mine;
@@ -165,9 +176,39 @@ nlohmann::ordered_json vehicle_out(const std::string& dir, const std::string& re
 
 }  // namespace
 
+void price_vehicles(Scenario& s) {
+  auto price = [&](bool electric) {
+    const auto& meta = electric ? s.electric_meta : s.diesel_meta;
+    double nominal_kWh = 0.0, peak_kW = 0.0;
+    if (electric) {
+      nominal_kWh = physics::BatteryPack(s.electric.battery).energy_between_J(0.0, 1.0) / 3.6e6;
+      peak_kW = s.electric.motor.peak_power_W / 1000.0;
+    } else {
+      for (const auto& p : s.diesel.engine.full_load) peak_kW = std::max(peak_kW, p.speed_radps * p.torque_Nm / 1000.0);
+    }
+    const auto usd = meta.price.usd(nominal_kWh, peak_kW);
+    const char* truck = electric ? "electric" : "diesel";
+    if (!usd) {
+      throw InputError(s.file + ": economics." + truck + ".economics.purchase_price_usd = \"vehicle\": the " + truck +
+                       " vehicle (" + meta.name + ") has no \"price\" section");
+    }
+    (electric ? s.economics.electric : s.economics.diesel).economics.purchase_price_usd = *usd;
+    s.sources[std::string("economics.") + truck + ".economics.purchase_price_usd"] =
+        "the vehicle's price, " + meta.price.describe(nominal_kWh, peak_kW);
+  };
+  if (s.electric_price_from_vehicle) price(true);
+  if (s.diesel_price_from_vehicle) price(false);
+}
+
 Scenario load_scenario(const std::string& path) { return scenario_from_json(read_json_file(path), path); }
 
-Scenario scenario_from_json(const nlohmann::json& j, const std::string& path) {
+Scenario scenario_from_json(const nlohmann::json& j_in, const std::string& path) {
+  nlohmann::json j = j_in;
+  bool ev_price = false, dsl_price = false;
+  if (j.is_object() && j.contains("economics")) {
+    ev_price = price_from_vehicle(j["economics"], "electric");
+    dsl_price = price_from_vehicle(j["economics"], "diesel");
+  }
   JsonParams root(j, path);
   Scenario s;
   s.file = path;
@@ -177,10 +218,11 @@ Scenario scenario_from_json(const nlohmann::json& j, const std::string& path) {
   s.route_format = root.text_or("route_format", "auto");
   s.electric = read_vehicle<physics::ElectricTruckParams>(
       root, "electric_vehicle", dir, "electric", &s.electric_ref, &s.electric_json, &s.electric_overrides, &s.sources,
-      [](JsonParams& v) { return read_electric_truck(v); });
-  s.diesel = read_vehicle<physics::DieselTruckParams>(root, "diesel_vehicle", dir, "diesel", &s.diesel_ref,
-                                                      &s.diesel_json, &s.diesel_overrides, &s.sources,
-                                                      [](JsonParams& v) { return read_diesel_truck(v); });
+      &s.electric_meta, [](JsonParams& v, VehicleMetadata* m) { return read_electric_truck(v, m); });
+  s.electric_tare_from_pack_kg = couple_to_file(root, dir, s.electric_ref, s.electric_overrides, s.electric);
+  s.diesel = read_vehicle<physics::DieselTruckParams>(
+      root, "diesel_vehicle", dir, "diesel", &s.diesel_ref, &s.diesel_json, &s.diesel_overrides, &s.sources,
+      &s.diesel_meta, [](JsonParams& v, VehicleMetadata* m) { return read_diesel_truck(v, m); });
   {
     auto a = root.object_or_empty("ambient");
     s.ambient = read_ambient(a);
@@ -202,6 +244,9 @@ Scenario scenario_from_json(const nlohmann::json& j, const std::string& path) {
   }
   for (const auto& [k, v] : root.sources()) s.sources.emplace(k, v);
   root.finish();
+  s.electric_price_from_vehicle = ev_price;
+  s.diesel_price_from_vehicle = dsl_price;
+  price_vehicles(s);
   return s;
 }
 
@@ -211,8 +256,9 @@ std::string scenario_to_text(const Scenario& s) {
   o["route"] = s.route_ref;
   if (s.route_format != "auto") o["route_format"] = s.route_format;
 
-  o["electric_vehicle"] = vehicle_out(s.dir(), s.electric_ref, s.electric_json, s.electric.chassis, s.electric_overrides);
-  o["diesel_vehicle"] = vehicle_out(s.dir(), s.diesel_ref, s.diesel_json, s.diesel.chassis, s.diesel_overrides);
+  o["electric_vehicle"] = vehicle_out(s.dir(), s.electric_ref, s.electric_json, s.electric.chassis,
+                                      s.electric_overrides, s.electric_tare_from_pack_kg);
+  o["diesel_vehicle"] = vehicle_out(s.dir(), s.diesel_ref, s.diesel_json, s.diesel.chassis, s.diesel_overrides, 0.0);
   {
     ValueProvenance pv;
     auto& a = o["ambient"] = nlohmann::ordered_json::object();
@@ -244,6 +290,10 @@ std::string scenario_to_text(const Scenario& s) {
   }
   if (s.keep_regen_headroom) o["trip_charging"] = {{"keep_regen_headroom", true}};
   o["economics"] = write_economics(s.economics, s.economics_provenance);
+  for (const auto& [truck, from_vehicle] : {std::pair{"electric", s.electric_price_from_vehicle},
+                                            std::pair{"diesel", s.diesel_price_from_vehicle}}) {
+    if (from_vehicle) o["economics"][truck]["economics"]["purchase_price_usd"] = "vehicle";
+  }
   return o.dump(2) + "\n";
 }
 

@@ -19,7 +19,9 @@
 // Saving writes a canonical text (fixed key order, vehicles kept as references while unchanged), so
 // open + save reproduces a file saved by semitco byte for byte. A reference may override any key of the
 // vehicle file ({"file": .., "battery": {"capacity_Ah": ..}, "motor": {..}}, any unit); the overrides are
-// written back as read, and the chassis as the app edited it.
+// written back as read, and the chassis as the app edited it. A bigger or smaller pack brings its mass and
+// power with it (vehicle_overrides.hpp). "economics": {"electric": {"economics": {"purchase_price_usd":
+// "vehicle"}}} takes the price from the vehicle file's "price" section.
 #pragma once
 
 #include <map>
@@ -27,6 +29,7 @@
 #include <vector>
 
 #include "app/core/economics_file.hpp"
+#include "app/core/vehicle_file.hpp"
 #include "physics/diesel_params.hpp"
 #include "physics/params.hpp"
 #include "tco/inputs.hpp"
@@ -45,6 +48,13 @@ struct Scenario {
   nlohmann::json electric_json, diesel_json;  ///< the vehicles as read (overrides applied)
   /// What the scenario overrides of each vehicle file besides the chassis, as written (written back so).
   nlohmann::json electric_overrides = nlohmann::json::object(), diesel_overrides = nlohmann::json::object();
+  /// The vehicles' catalogue data and "price" sections (empty for a file without them).
+  VehicleMetadata electric_meta, diesel_meta;
+  /// What the pack's overrides added to the electric tractor's mass (vehicle_overrides.hpp) [kg].
+  double electric_tare_from_pack_kg = 0.0;
+  /// economics "purchase_price_usd": "vehicle": the price is the vehicle's (quoted or built up, see
+  /// VehiclePrice), priced again whenever the vehicle changes (price_vehicles).
+  bool electric_price_from_vehicle = false, diesel_price_from_vehicle = false;
   physics::Ambient ambient;
   physics::DriverParams driver;
   double grid_co2_kg_per_kWh = 0.373;
@@ -63,6 +73,10 @@ struct Scenario {
   /// (the ones that exist). No output of a run may be one of them.
   [[nodiscard]] std::vector<std::string> input_files() const;
 };
+
+/// Sets the purchase prices that the scenario takes from its vehicles (electric_price_from_vehicle, ...)
+/// from the vehicles' price sections. Throws InputError when such a vehicle has no price.
+void price_vehicles(Scenario& s);
 
 Scenario load_scenario(const std::string& path);
 /// A scenario from parsed JSON; `path` is where it is said to live (references resolve against its

@@ -1,6 +1,11 @@
 // Vehicle, driver and ambient sections of semitco's JSON files; see vehicle_file.hpp.
 #include "app/core/vehicle_file.hpp"
 
+#include <cmath>
+#include <cstdio>
+
+#include "physics/battery_pack.hpp"
+
 namespace semitco::core {
 
 physics::Chassis read_chassis(JsonParams& s) {
@@ -65,6 +70,56 @@ VehicleMetadata read_vehicle_metadata(JsonParams& s) {
   return m;
 }
 
+std::optional<double> VehiclePrice::usd(double nominal_kWh, double peak_kW) const {
+  if (glider_usd) {
+    return *glider_usd + pack_usd_per_kWh * nominal_kWh + (motor_usd_per_kW + engine_usd_per_kW) * peak_kW;
+  }
+  return quoted_usd;
+}
+
+std::string VehiclePrice::describe(double nominal_kWh, double peak_kW) const {
+  auto money = [](double v) {
+    char buf[48];
+    const long long r = std::llround(v);
+    std::string digits = std::to_string(r < 0 ? -r : r);
+    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
+    std::snprintf(buf, sizeof buf, "%s$%s", r < 0 ? "-" : "", digits.c_str());
+    return std::string(buf);
+  };
+  if (!glider_usd) return quoted_usd ? "quoted " + money(*quoted_usd) : "no price";
+  char buf[256];
+  std::string out = "built up: glider " + money(*glider_usd);
+  if (pack_usd_per_kWh > 0) {
+    std::snprintf(buf, sizeof buf, " + %.0f kWh x $%.0f/kWh", nominal_kWh, pack_usd_per_kWh);
+    out += buf;
+  }
+  const double per_kW = motor_usd_per_kW + engine_usd_per_kW;
+  if (per_kW > 0) {
+    std::snprintf(buf, sizeof buf, " + %.0f kW x $%.0f/kW", peak_kW, per_kW);
+    out += buf;
+  }
+  return out + " = " + money(*usd(nominal_kWh, peak_kW));
+}
+
+namespace {
+
+VehiclePrice read_price(JsonParams& s, bool electric) {
+  VehiclePrice p;
+  if (s.has("quoted", Dim::Money)) p.quoted_usd = s.number("quoted", Dim::Money, 1.0, 1e8);
+  if (s.has("glider", Dim::Money)) p.glider_usd = s.number("glider", Dim::Money, 0.0, 1e8);
+  p.pack_usd_per_kWh = electric ? s.number_or("pack_usd_per_kWh", Dim::None, 0.0, 0.0, 1e4) : 0.0;
+  p.motor_usd_per_kW = electric ? s.number_or("motor_usd_per_kW", Dim::None, 0.0, 0.0, 1e4) : 0.0;
+  p.engine_usd_per_kW = electric ? 0.0 : s.number_or("engine_usd_per_kW", Dim::None, 0.0, 0.0, 1e4);
+  if (!p.glider_usd && (p.pack_usd_per_kWh > 0 || p.motor_usd_per_kW > 0 || p.engine_usd_per_kW > 0)) {
+    throw InputError(s.where("glider_usd") + ": a price build-up needs the glider's price");
+  }
+  if (!p.given()) throw InputError(s.where("quoted_usd") + ": give a quoted price, a build-up (glider_usd, ...) or both");
+  s.finish();
+  return p;
+}
+
+}  // namespace
+
 void read_vehicle_header(JsonParams& root, const char* type, std::string* name, physics::Chassis* chassis,
                          VehicleMetadata* meta) {
   *name = root.text("name");
@@ -78,6 +133,10 @@ void read_vehicle_header(JsonParams& root, const char* type, std::string* name, 
     m = read_vehicle_metadata(s);
   }
   m.name = *name;
+  if (root.has_key("price")) {
+    auto s = root.object("price");
+    m.price = read_price(s, std::string(type) == "electric");
+  }
   if (meta) *meta = std::move(m);
   auto s = root.object("chassis");
   *chassis = read_chassis(s);
@@ -111,7 +170,15 @@ physics::ElectricTruckParams read_electric_truck(JsonParams& root, VehicleMetada
   {
     auto s = root.object("battery");
     auto& b = t.battery;
-    b.capacity_Ah = s.number("capacity", Dim::Charge, 1e-3, 1e5);
+    // The pack's size: its charge capacity, or the energy in its usable window (converted below, once the
+    // OCV curve and the window are known).
+    const bool by_usable = s.has("usable", Dim::Energy);
+    if (by_usable == s.has("capacity", Dim::Charge)) {
+      throw InputError(s.where("capacity_Ah") + ": give the pack's size once, as capacity_Ah or as usable_kWh");
+    }
+    const double usable_J = by_usable ? s.number("usable", Dim::Energy, 3.6e6, 3.6e10) : 0.0;
+    if (!by_usable) b.capacity_Ah = s.number("capacity", Dim::Charge, 1e-3, 1e5);
+    b.pack_specific_energy_Wh_per_kg = s.number_or("pack_specific_energy_Wh_per_kg", Dim::None, 0.0, 20.0, 1000.0);
     b.resistance_ohm = s.number("resistance", Dim::Resistance, 0.0, 10.0);
     b.soc_min = s.number("soc_min", Dim::Fraction, 0.0, 1.0);
     b.soc_max = s.number("soc_max", Dim::Fraction, 0.0, 1.0);
@@ -135,6 +202,13 @@ physics::ElectricTruckParams read_electric_truck(JsonParams& root, VehicleMetada
                          ": expected [soc, volts]");
       }
       b.ocv.push_back({p[0].get<double>(), p[1].get<double>()});
+    }
+    if (by_usable) {
+      // E_usable = C * integral_{soc_min}^{soc_max} V_oc ds, so C follows from the energy at 1 Ah.
+      physics::BatteryParams one = b;
+      one.capacity_Ah = 1.0;
+      checked(s, [&] { one.check(); });
+      b.capacity_Ah = usable_J / physics::BatteryPack(one).energy_between_J(b.soc_min, b.soc_max);
     }
     s.finish();
     checked(s, [&] { b.check(); });
@@ -220,6 +294,9 @@ nlohmann::ordered_json write_electric_truck(const physics::ElectricTruckParams& 
     put_quantity(j, p, "max_discharge_power", Dim::Power, b.max_discharge_power_W, "kW", pv);
     put_quantity(j, p, "max_charge_power", Dim::Power, b.max_charge_power_W, "kW", pv);
     put_quantity(j, p, "charge_taper_start_soc", Dim::Fraction, b.charge_taper_start_soc, "frac", pv);
+    if (b.pack_specific_energy_Wh_per_kg > 0.0) {
+      put_plain(j, p, "pack_specific_energy_Wh_per_kg", b.pack_specific_energy_Wh_per_kg, pv);
+    }
   }
   {
     const std::string p = "aux";

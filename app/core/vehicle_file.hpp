@@ -21,6 +21,23 @@ void checked(const JsonParams& sec, Check&& check) {
   }
 }
 
+/// The optional "price" section of a vehicle file: a quoted price, or a build-up as NREL T3CO builds its
+/// purchase costs (glider + pack $/kWh x nominal kWh + motor or engine $/kW x peak kW), or both. When the
+/// build-up is given (its glider_usd), it is the vehicle's price, so the price follows a change of pack or
+/// motor; else the quoted price. A scenario uses it with "purchase_price_usd": "vehicle" in its economics.
+struct VehiclePrice {
+  std::optional<double> quoted_usd;  ///< "quoted_usd": a dealer's or the maker's price [USD]
+  std::optional<double> glider_usd;  ///< "glider_usd": the truck without pack and motor (or engine) [USD]
+  double pack_usd_per_kWh = 0.0;     ///< per kWh of nominal pack energy [USD/kWh]
+  double motor_usd_per_kW = 0.0;     ///< per kW of motor peak power (electric) [USD/kW]
+  double engine_usd_per_kW = 0.0;    ///< per kW of engine peak power (diesel) [USD/kW]
+  [[nodiscard]] bool given() const { return quoted_usd || glider_usd; }
+  /// The price for a pack of `nominal_kWh` and a motor or engine of `peak_kW`; nullopt when none is given.
+  [[nodiscard]] std::optional<double> usd(double nominal_kWh, double peak_kW) const;
+  /// How the price is made, in words: "built up: glider $150,000 + 900 kWh x $120/kWh + ..." or "quoted".
+  [[nodiscard]] std::string describe(double nominal_kWh, double peak_kW) const;
+};
+
 /// What a buyer reads in a catalogue: the optional "metadata" section of a vehicle file. Quantities in SI;
 /// each may carry its source like any other value (JsonParams::sources(), under "metadata.<key>").
 /// Old files without the section still load (every field empty).
@@ -36,6 +53,7 @@ struct VehicleMetadata {
   std::string claimed_range_note;           ///< why the simulated range differs from the claim, when it does
   std::optional<double> price_usd;          ///< a published price ("price_usd"), when there is one
   std::string price_note;                   ///< what is known about the price when no number is published
+  VehiclePrice price;                       ///< the file's "price" section (empty when it has none)
 };
 
 /// Reads a "metadata" section (see VehicleMetadata); unknown keys are errors.

@@ -1,6 +1,8 @@
 // The vehicle library; see vehicle_library.hpp.
 #include "app/core/vehicle_library.hpp"
 
+#include "app/core/vehicle_overrides.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -315,6 +317,10 @@ void print_vehicle_details(std::ostream& out, const LibraryVehicle& v, UnitSyste
         << " nominal)\n";
     out << "  motor peak      " << k.motor << " (" << number_text(std::round(v.peak_power_W() / kHp))
         << " hp)\n";
+    if (const double m = pack_mass_kg(v.electric->battery); m > 0) {
+      out << "  pack mass       " << mass_text(m, u) << " (" << number_text(v.electric->battery.pack_specific_energy_Wh_per_kg)
+          << " Wh/kg at pack level; part of the curb weight)\n";
+    }
   } else {
     out << "  engine peak     " << k.energy_or_engine << "\n";
   }
@@ -327,6 +333,9 @@ void print_vehicle_details(std::ostream& out, const LibraryVehicle& v, UnitSyste
   if (!v.meta.range_check_cycle.empty()) out << "  range check on  " << v.meta.range_check_cycle << "\n";
   if (!v.meta.claimed_range_note.empty()) out << "  range note      " << v.meta.claimed_range_note << "\n";
   if (v.meta.price_usd) out << "  price           $" << number_text(*v.meta.price_usd) << "\n";
+  if (v.meta.price.given()) {
+    out << "  price (file)    " << v.meta.price.describe(v.nominal_energy_J() / 3.6e6, v.peak_power_W() / 1000.0) << "\n";
+  }
   if (!v.meta.price_note.empty()) out << "  price note      " << v.meta.price_note << "\n";
   const auto j = file_in_order(v.path);
   out << "\nParameters (as written in the file, with the other unit system in brackets):\n";

@@ -152,3 +152,22 @@ TEST_CASE("a 10-hour trace longer than the pack's range keeps the reserve", "[ph
   // The truck drove the trace: nearly its whole distance (the notches into the stops shorten it a little).
   CHECK(r.summary.distance_m == Approx(free_run.summary.distance_m).epsilon(0.01));
 }
+
+TEST_CASE("a stop before a pass charges for the summit, not for the net energy to the end of the trip",
+          "[physics][charging]") {
+  // First run's SOC by hand: 0.8 at 0 km, 0.2 at 100 km (charger wherever needed), the climb takes another
+  // 0.3 to the summit at 150 km (SOC -0.1), and the descent gives 0.25 back by 200 km (0.15).
+  // Consumption c: 0.6 at 100 km, 0.9 at the summit, 0.65 at the end. The floor is 0.1 + 0.02.
+  const std::vector<physics::SocPoint> track = {{0.0, 0.8}, {100e3, 0.2}, {150e3, -0.1}, {200e3, 0.15}};
+  physics::EnrouteCharging opt;
+  opt.enabled = true;
+  opt.target_soc = 0.9;
+  const auto plan = physics::plan_charge_stops(track, opt, 0.95, true);
+  REQUIRE(!plan.empty());
+  // The first stop is where the SOC reaches the floor 0.12: c = 0.68, at 100 + 50 * 0.08 / 0.3 km.
+  CHECK(plan.front().at == Approx(100e3 + 50e3 * 0.08 / 0.3));
+  // Charging there for the end alone would give 0.12 + (0.65 - 0.68) < the arrival SOC; for the summit it
+  // takes 0.12 + (0.9 - 0.68) = 0.34, so the truck tops the pass at the floor, not below it.
+  CHECK(plan.size() == 1);
+  CHECK(plan.front().target_soc == Approx(0.12 + (0.9 - 0.68)));
+}
