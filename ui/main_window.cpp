@@ -309,6 +309,7 @@ void MainWindow::setCurrent(ScenarioDocument* doc) {
   current_ = doc;
   undo_group_.setActiveStack(doc ? doc->undoStack() : nullptr);
   editor_->setDocument(doc);
+  results_->batterySize()->setDocument(doc);
   const int row = static_cast<int>(std::find(docs_.begin(), docs_.end(), doc) - docs_.begin());
   if (list_->currentRow() != row && doc) list_->setCurrentRow(row);
   if (doc) {
@@ -351,6 +352,7 @@ void MainWindow::setUnitSystem(UnitSystem u) {
   units_ = u;
   if (unit_actions_) unit_actions_->actions().at(u == UnitSystem::US ? 0 : 1)->setChecked(true);
   editor_->setUnitSystem(u);
+  results_->batterySize()->setUnitSystem(u);
   if (current_) results_->setAnalysis(current_->analysis(), u);
   refreshCompare();
   QSettings().setValue("units", u == UnitSystem::US ? "us" : "metric");

@@ -18,11 +18,13 @@ ResultsPanel::ResultsPanel(QWidget* parent) : QWidget(parent) {
   cost_ = new CostView;
   uncertainty_ = new UncertaintyView;
   compare_ = new CompareView;
+  battery_size_ = new BatterySizeView;
   tabs_->addTab(route_, tr("Along the route"));
   tabs_->addTab(energy_, tr("Energy"));
   tabs_->addTab(cost_, tr("Cost"));
   tabs_->addTab(uncertainty_, tr("Uncertainty"));
   tabs_->addTab(compare_, tr("Compare"));
+  tabs_->addTab(battery_size_, tr("Battery size"));
   lay->addWidget(verdict_);
   lay->addWidget(tabs_, 1);
 }
@@ -42,6 +44,7 @@ NamedPlots ResultsPanel::plots() const {
   all += energy_->plots();
   all += cost_->plots();
   all += uncertainty_->plots();
+  all += battery_size_->plots();
   return all;
 }
 

@@ -1,9 +1,10 @@
 // The right-hand side: verdict strip above tabs of result views (along the route, energy, costs,
-// uncertainty, compare).
+// uncertainty, compare, battery size).
 #pragma once
 
 #include <QWidget>
 
+#include "ui/battery_size_view.hpp"
 #include "ui/result_views.hpp"
 #include "ui/route_views.hpp"
 
@@ -19,6 +20,7 @@ class ResultsPanel : public QWidget {
   void setAnalysis(const std::shared_ptr<const Analysis>& a, UnitSystem units);
   [[nodiscard]] VerdictStrip* verdict() const { return verdict_; }
   [[nodiscard]] CompareView* compare() const { return compare_; }
+  [[nodiscard]] BatterySizeView* batterySize() const { return battery_size_; }
   [[nodiscard]] QTabWidget* tabs() const { return tabs_; }
   /// Every plot with a file-name stem, for export.
   [[nodiscard]] NamedPlots plots() const;
@@ -34,6 +36,7 @@ class ResultsPanel : public QWidget {
   CostView* cost_;
   UncertaintyView* uncertainty_;
   CompareView* compare_;
+  BatterySizeView* battery_size_;
 };
 
 }  // namespace semitco::ui

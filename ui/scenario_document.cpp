@@ -67,6 +67,21 @@ class NameCommand : public QUndoCommand {
   std::string before_, after_;
 };
 
+// A change that replaces the whole scenario (another truck model): both states kept.
+class ScenarioCommand : public QUndoCommand {
+ public:
+  ScenarioCommand(ScenarioDocument* doc, core::Scenario before, core::Scenario after, const QString& text)
+      : doc_(doc), before_(std::move(before)), after_(std::move(after)) {
+    setText(text);
+  }
+  void undo() override { doc_->applyScenario(before_); }
+  void redo() override { doc_->applyScenario(after_); }
+
+ private:
+  ScenarioDocument* doc_;
+  core::Scenario before_, after_;
+};
+
 }  // namespace
 
 ScenarioDocument::ScenarioDocument(core::Scenario scenario, QString path, QObject* parent)
@@ -91,10 +106,35 @@ void ScenarioDocument::setForcedModified(bool m) {
   emit modifiedChanged(isModified());
 }
 
-void ScenarioDocument::setField(const FieldSpec& field, double value) {
+QString ScenarioDocument::setField(const FieldSpec& field, double value) {
   const double before = field.get(scenario_);
-  if (before == value) return;
+  if (before == value) return {};
+  try {
+    core::Scenario probe = scenario_;
+    field.set(probe, value);
+  } catch (const std::exception& e) {
+    return QString::fromStdString(e.what());
+  }
   undo_.push(new FieldCommand(this, field, before, value));
+  return {};
+}
+
+QString ScenarioDocument::setVehicleModel(bool electric, const QString& ref) {
+  core::Scenario after = scenario_;
+  try {
+    core::set_vehicle_reference(after, electric, ref.toStdString());
+  } catch (const std::exception& e) {
+    return QString::fromStdString(e.what());
+  }
+  undo_.push(new ScenarioCommand(this, scenario_, std::move(after),
+                                 electric ? tr("Change electric truck") : tr("Change diesel truck")));
+  return {};
+}
+
+void ScenarioDocument::applyScenario(const core::Scenario& s) {
+  scenario_ = s;
+  emit scenarioChanged();
+  schedule(true);
 }
 
 void ScenarioDocument::setRoute(const QString& route_path, const QString& format) {

@@ -37,8 +37,13 @@ class ScenarioDocument : public QObject {
   void setForcedModified(bool m);
   QUndoStack* undoStack() { return &undo_; }
 
-  /// Edits (undoable). Values in stored units; the caller has validated them.
-  void setField(const FieldSpec& field, double value);
+  /// Edits (undoable). Values in stored units; the caller has checked the field's range. A value the
+  /// scenario's loader still refuses (a vehicle key the vehicle file cannot take) is not applied: the
+  /// message is returned, and nothing changes.
+  QString setField(const FieldSpec& field, double value);
+  /// Puts another truck in: a library model's name or a vehicle file path, whole (core::set_vehicle_reference).
+  /// Returns the loader's message when it cannot be read (nothing changes).
+  QString setVehicleModel(bool electric, const QString& ref);
   void setRoute(const QString& route_path, const QString& format = QStringLiteral("auto"));
   void setName(const QString& name);
 
@@ -58,6 +63,7 @@ class ScenarioDocument : public QObject {
   void applyValue(const FieldSpec& field, double value);
   void applyRoute(const std::string& ref, const std::string& format);
   void applyName(const std::string& name);
+  void applyScenario(const core::Scenario& s);
 
  signals:
   void scenarioChanged();  ///< values changed (the editor refreshes)

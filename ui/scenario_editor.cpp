@@ -16,6 +16,9 @@
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
+#include <filesystem>
+
+#include "app/core/vehicle_library.hpp"
 #include "routes/route_stats.hpp"
 #include "ui/plot_style.hpp"
 #include "ui/route_views.hpp"
@@ -51,6 +54,7 @@ void ScenarioEditor::buildForms() {
     auto* page = new QWidget;
     auto* v = new QVBoxLayout(page);
     if (group == FieldGroup::Route) v->addWidget(buildRoutePanel());
+    if (group == FieldGroup::Trucks) v->addWidget(buildModelPanel());
     QHash<QString, QFormLayout*> sections;
     for (const auto& f : scenario_fields()) {
       if (f.group != group) continue;
@@ -97,7 +101,8 @@ void ScenarioEditor::buildForms() {
         // A refused value is put back to the model's value; the message stays up.
         if (!doc_) return;
         QString err;
-        if (!parse_field_text(*spec, edit->text(), units_, &err)) {
+        const auto typed = parse_field_text(*spec, edit->text(), units_, &err);
+        if (!typed || *typed != spec->get(doc_->scenario())) {
           edit->setText(format_number(spec->unit.to_display(spec->get(doc_->scenario()), units_)));
           edit->setStyleSheet(QString());
         }
@@ -192,12 +197,99 @@ void ScenarioEditor::onTextEdited(const FieldSpec& f, QLineEdit* edit, const QSt
     showMessage(tr("Not applied \xE2\x80\x94 %1").arg(err));
     return;
   }
+  const QString refused = doc_->setField(f, *v);
+  if (!refused.isEmpty()) {
+    edit->setStyleSheet(kInvalidStyle);
+    showMessage(tr("Not applied \xE2\x80\x94 %1").arg(refused));
+    return;
+  }
   edit->setStyleSheet(QString());
   showMessage(QString());
-  doc_->setField(f, *v);
+}
+
+QWidget* ScenarioEditor::buildModelPanel() {
+  auto* box = new QGroupBox(tr("Truck models"));
+  auto* form = new QFormLayout(box);
+  form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+  form->setLabelAlignment(Qt::AlignRight);
+  std::vector<core::LibraryVehicle> library;
+  try {
+    library = core::load_vehicle_library();
+  } catch (const std::exception&) {
+    // An unreadable library leaves the pickers with the scenario's own trucks only.
+  }
+  for (const bool electric : {true, false}) {
+    auto* combo = new QComboBox;
+    combo->setObjectName(electric ? "electricModel" : "dieselModel");
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    combo->setMinimumContentsLength(12);
+    for (const auto& m : library) {
+      if (m.is_electric() != electric) continue;
+      combo->addItem(QString::fromStdString(m.meta.name), QString::fromStdString(m.id));
+      QString tip = QString::fromStdString(m.meta.maker + " " + m.meta.model + (m.meta.duty.empty() ? "" : ", " + m.meta.duty));
+      combo->setItemData(combo->count() - 1, tip, Qt::ToolTipRole);
+    }
+    auto* info = new QLabel;
+    info->setWordWrap(true);
+    info->setStyleSheet("QLabel { color: #475467; }");
+    form->addRow(electric ? tr("Electric truck:") : tr("Diesel truck:"), combo);
+    form->addRow(QString(), info);
+    (electric ? ev_model_ : dsl_model_) = combo;
+    (electric ? ev_model_info_ : dsl_model_info_) = info;
+    combo->setToolTip(tr("A model of the vehicle library (semitco vehicles list), taken whole: its own mass, "
+                         "battery or engine, aerodynamics and price. Parameters below then override it."));
+    connect(combo, qOverload<int>(&QComboBox::activated), this, [this, combo, electric](int i) {
+      if (!doc_) return;
+      const QString ref = combo->itemData(i).toString();
+      if (ref.isEmpty()) return;  // the scenario's own file: already in
+      const QString refused = doc_->setVehicleModel(electric, ref);
+      showMessage(refused.isEmpty() ? QString() : tr("Not applied \xE2\x80\x94 %1").arg(refused));
+      if (!refused.isEmpty()) refreshModels();
+    });
+  }
+  return box;
+}
+
+void ScenarioEditor::refreshModels() {
+  if (!ev_model_ || !doc_) return;
+  const auto& s = doc_->scenario();
+  for (const bool electric : {true, false}) {
+    QComboBox* combo = electric ? ev_model_ : dsl_model_;
+    const std::string& ref = electric ? s.electric_ref : s.diesel_ref;
+    const std::string stem = std::filesystem::path(ref).stem().string();
+    // A library model by its name, or a path to the library's file.
+    const std::string lib = core::vehicle_library_dir() + "/" + stem + ".json";
+    std::error_code ec;
+    const bool in_library =
+        !ref.empty() && (ref == stem || std::filesystem::equivalent(lib, std::filesystem::path(s.dir()) / ref, ec));
+    int idx = in_library ? combo->findData(QString::fromStdString(stem)) : -1;
+    // Not a library model as it stands (its own file, inline, or overridden): say so in the list.
+    const auto& overrides = electric ? s.electric_overrides : s.diesel_overrides;
+    const QString own = QString::fromStdString(electric ? s.electric.name : s.diesel.name) +
+                        (ref.empty() ? tr(" (in the scenario)") : overrides.empty() ? QString() : tr(" (changed)"));
+    for (int i = combo->count() - 1; i >= 0; --i) {
+      if (combo->itemData(i).toString().isEmpty()) combo->removeItem(i);
+    }
+    if (idx < 0 || !overrides.empty()) {
+      combo->addItem(own, QString());
+      idx = combo->count() - 1;
+    }
+    combo->setCurrentIndex(idx);
+    QLabel* info = electric ? ev_model_info_ : dsl_model_info_;
+    const auto& meta = electric ? s.electric_meta : s.diesel_meta;
+    QString text = meta.maker.empty() ? QString() : QString::fromStdString(meta.maker + " " + meta.model);
+    if (!meta.duty.empty()) text += QString::fromStdString(", " + meta.duty);
+    if (meta.claimed_range_m) {
+      const double r = units::kDistance.to_display(*meta.claimed_range_m, units_);
+      text += tr("; claimed range %1 %2").arg(r, 0, 'f', 0).arg(units::kDistance.label(units_));
+    }
+    info->setText(text);
+    info->setVisible(!text.isEmpty());
+  }
 }
 
 void ScenarioEditor::refreshValues() {
+  refreshModels();
   for (const auto& f : scenario_fields()) {
     const QString key = QString::fromUtf8(f.key);
     if (QComboBox* c = combos_.value(key)) {

@@ -28,6 +28,8 @@ class ScenarioEditor : public QWidget {
   /// The input of a field (by key), for tests and focus.
   [[nodiscard]] QLineEdit* fieldEdit(const QString& key) const { return edits_.value(key); }
   [[nodiscard]] QComboBox* fieldChoice(const QString& key) const { return combos_.value(key); }
+  /// The Trucks tab's model pickers (library models of each kind, and the scenario's own file if it is none).
+  [[nodiscard]] QComboBox* modelPicker(bool electric) const { return electric ? ev_model_ : dsl_model_; }
   /// The visible validation message ("" when none).
   [[nodiscard]] QString validationMessage() const;
 
@@ -37,6 +39,8 @@ class ScenarioEditor : public QWidget {
  private:
   void buildForms();
   QWidget* buildRoutePanel();
+  QWidget* buildModelPanel();
+  void refreshModels();
   void refreshValues();
   void refreshRoute();
   void onTextEdited(const FieldSpec& f, QLineEdit* edit, const QString& text);
@@ -50,6 +54,10 @@ class ScenarioEditor : public QWidget {
   QHash<QString, QComboBox*> combos_;  ///< choice fields
   QHash<QString, QLabel*> unit_labels_;
   QComboBox* route_combo_ = nullptr;
+  QComboBox* ev_model_ = nullptr;
+  QComboBox* dsl_model_ = nullptr;
+  QLabel* ev_model_info_ = nullptr;
+  QLabel* dsl_model_info_ = nullptr;
   QLabel* route_info_ = nullptr;
   QListWidget* route_warnings_ = nullptr;
   QCustomPlot* route_plot_ = nullptr;

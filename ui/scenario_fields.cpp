@@ -7,6 +7,8 @@
 #include <limits>
 #include <vector>
 
+#include "app/core/vehicle_overrides.hpp"
+#include "physics/battery_pack.hpp"
 #include "tco/parameters.hpp"
 
 namespace semitco::ui {
@@ -53,6 +55,20 @@ namespace u = units;
         0.0, false, (n) - 1.0, true, help, choices                                                       \
   }
 
+// A vehicle input set through the vehicle loader (core::set_vehicle_value), so what follows from it (the
+// pack's mass, resistance and price) follows, and the file's ranges apply. `scale` converts the stored
+// (SI) value to the unit of the vehicle key.
+#define SEMITCO_VEH(key, vkey, scale, label, section, unit, lo, lo_excl, hi, get_expr, help)                 \
+  FieldSpec {                                                                                              \
+    key, label, G::Trucks, section, unit, E::Physics, [](const core::Scenario& s) -> double { return get_expr; }, \
+        [](core::Scenario& s, double v) { core::set_vehicle_value(s, vkey, v * (scale)); }, lo, lo_excl, hi,    \
+        false, help                                                                                        \
+  }
+
+double usable_J(const physics::BatteryParams& b) {
+  return physics::BatteryPack(b).energy_between_J(b.soc_min, b.soc_max);
+}
+
 std::vector<FieldSpec> build_fields() {
   std::vector<FieldSpec> f = {
       // ---- Route: weather and driver ----
@@ -72,27 +88,65 @@ std::vector<FieldSpec> build_fields() {
                    "Driver", u::kTempDelta, 0, false, 200,
                    "The driver slows on long descents to keep the brakes this far below the fade limit "
                    "(260 \xC2\xB0""C / 500 \xC2\xB0""F, FHWA Grade Severity Rating System)."),
-      // ---- Trucks: chassis of each ----
+      // ---- Trucks: each truck's parameters, grouped; vehicle keys go through the vehicle loader ----
+      SEMITCO_VEH("electric_vehicle.battery.usable_kWh", "electric.battery.usable_kWh", 1.0 / 3.6e6,
+                  "Usable battery", "Electric truck: battery", u::kEnergyKWh, 3.6e6, false, 3.6e10,
+                  usable_J(s.electric.battery),
+                  "Energy in the pack's usable window. A bigger pack weighs more (pack-level Wh/kg below), takes "
+                  "its mass off the payload under the gross limit, has a lower resistance and, with a built-up "
+                  "price, costs more."),
+      SEMITCO_VEH("electric_vehicle.battery.pack_specific_energy_Wh_per_kg",
+                  "electric.battery.pack_specific_energy_Wh_per_kg", 1.0, "Pack specific energy",
+                  "Electric truck: battery", u::kWhPerKg, 20, false, 1000,
+                  s.electric.battery.pack_specific_energy_Wh_per_kg,
+                  "Nominal pack energy per pack mass, at pack level (cells, housing, cooling); 0 = not stated, "
+                  "and the tare does not follow the pack."),
+      SEMITCO_VEH("electric_vehicle.battery.max_charge_power_kW", "electric.battery.max_charge_power_kW", 1e-3,
+                  "Peak charge power", "Electric truck: battery", u::kKWFromW, 0, false, 1e8,
+                  s.electric.battery.max_charge_power_W,
+                  "Most the pack accepts (the charger's output is the other limit); it tapers near the top."),
+      SEMITCO_VEH("electric_vehicle.motor.peak_power_kW", "electric.motor.peak_power_kW", 1e-3, "Motor peak power",
+                  "Electric truck: motor", u::kKWFromW, 1, false, 1e7, s.electric.motor.peak_power_W,
+                  "Motoring power limit at the shaft, all motors together."),
+      SEMITCO_VEH("electric_vehicle.motor.peak_regen_power_kW", "electric.motor.peak_regen_power_kW", 1e-3,
+                  "Motor peak regen", "Electric truck: motor", u::kKWFromW, 0, false, 1e7,
+                  s.electric.motor.peak_regen_power_W, "Generating power limit at the shaft (regenerative braking)."),
       SEMITCO_PHYS("electric_vehicle.chassis.tractor_mass_kg", electric.chassis.tractor_mass_kg,
-                   "Tractor mass", G::Trucks, "Electric truck", u::kMass, 0, true, 1e5,
-                   "Curb mass of the electric tractor including the battery pack."),
+                   "Tractor mass", G::Trucks, "Electric truck: mass, aerodynamics and tyres", u::kMass, 0, true, 1e5,
+                   "Curb mass of the electric tractor including the battery pack (follows the pack when its size "
+                   "changes)."),
       SEMITCO_PHYS("electric_vehicle.chassis.trailer_mass_kg", electric.chassis.trailer_mass_kg,
-                   "Trailer mass", G::Trucks, "Electric truck", u::kMass, 0, false, 1e5, "Empty trailer mass."),
+                   "Trailer mass", G::Trucks, "Electric truck: mass, aerodynamics and tyres", u::kMass, 0, false, 1e5,
+                   "Empty trailer mass."),
       SEMITCO_PHYS("electric_vehicle.chassis.cda_m2", electric.chassis.cda_m2, "Drag area CdA", G::Trucks,
-                   "Electric truck", u::kArea, 0, true, 30,
+                   "Electric truck: mass, aerodynamics and tyres", u::kArea, 0, true, 30,
                    "Drag coefficient times frontal area of tractor and trailer."),
       SEMITCO_PHYS("electric_vehicle.chassis.crr", electric.chassis.crr, "Rolling resistance Crr", G::Trucks,
-                   "Electric truck", u::kPlain, 0, false, 0.05, "Tyre rolling resistance coefficient."),
+                   "Electric truck: mass, aerodynamics and tyres", u::kPlain, 0, false, 0.05,
+                   "Tyre rolling resistance coefficient."),
+      SEMITCO_VEH("electric_vehicle.price.glider_usd", "electric.price.glider_usd", 1.0, "Glider price",
+                  "Electric truck: price", u::kUsd, 0, false, 1e8,
+                  s.electric_meta.price.glider_usd.value_or(kNan),
+                  "The truck without pack and motor, in the vehicle file's price build-up (used when the "
+                  "economics take the price from the vehicle)."),
+      SEMITCO_VEH("electric_vehicle.price.pack_usd_per_kWh", "electric.price.pack_usd_per_kWh", 1.0, "Pack price",
+                  "Electric truck: price", u::kUsdPerKWh, 0, false, 1e4, s.electric_meta.price.pack_usd_per_kWh,
+                  "Per kWh of nominal pack energy, in the price build-up."),
       SEMITCO_PHYS("diesel_vehicle.chassis.tractor_mass_kg", diesel.chassis.tractor_mass_kg, "Tractor mass",
-                   G::Trucks, "Diesel truck", u::kMass, 0, true, 1e5,
+                   G::Trucks, "Diesel truck: mass, aerodynamics and tyres", u::kMass, 0, true, 1e5,
                    "Curb mass of the diesel tractor with fuel."),
       SEMITCO_PHYS("diesel_vehicle.chassis.trailer_mass_kg", diesel.chassis.trailer_mass_kg, "Trailer mass",
-                   G::Trucks, "Diesel truck", u::kMass, 0, false, 1e5, "Empty trailer mass."),
+                   G::Trucks, "Diesel truck: mass, aerodynamics and tyres", u::kMass, 0, false, 1e5,
+                   "Empty trailer mass."),
       SEMITCO_PHYS("diesel_vehicle.chassis.cda_m2", diesel.chassis.cda_m2, "Drag area CdA", G::Trucks,
-                   "Diesel truck", u::kArea, 0, true, 30,
+                   "Diesel truck: mass, aerodynamics and tyres", u::kArea, 0, true, 30,
                    "Drag coefficient times frontal area of tractor and trailer."),
       SEMITCO_PHYS("diesel_vehicle.chassis.crr", diesel.chassis.crr, "Rolling resistance Crr", G::Trucks,
-                   "Diesel truck", u::kPlain, 0, false, 0.05, "Tyre rolling resistance coefficient."),
+                   "Diesel truck: mass, aerodynamics and tyres", u::kPlain, 0, false, 0.05,
+                   "Tyre rolling resistance coefficient."),
+      SEMITCO_VEH("diesel_vehicle.price.quoted_usd", "diesel.price.quoted_usd", 1.0, "Quoted price",
+                  "Diesel truck: price", u::kUsd, 1, false, 1e8, s.diesel_meta.price.quoted_usd.value_or(kNan),
+                  "The vehicle file's quoted price (used when the economics take the price from the vehicle)."),
       // ---- Operations & charging ----
       SEMITCO_ECON_INT(operations.routes_per_day, "Runs per day", G::Operations, "Operations", u::kCount, 1, 50,
                        "Runs of the route per operating day."),

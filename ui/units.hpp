@@ -49,7 +49,11 @@ inline constexpr UnitSpec kUsdPerTonne{"$/t CO\xE2\x82\x82", 1, 0, "$/t CO\xE2\x
 inline constexpr UnitSpec kKW{"kW", 1, 0, "kW", 1, 0};
 inline constexpr UnitSpec kHoursFromS{"h", 1.0 / 3600, 0, "h", 1.0 / 3600, 0};
 inline constexpr UnitSpec kMinutesFromS{"min", 1.0 / 60, 0, "min", 1.0 / 60, 0};
-inline constexpr UnitSpec kArea{"m\xC2\xB2", 1, 0, "m\xC2\xB2", 1, 0};
+inline constexpr UnitSpec kArea{"ft\xC2\xB2", kFeetPerMeter * kFeetPerMeter, 0, "m\xC2\xB2", 1, 0};
+inline constexpr UnitSpec kEnergyKWh{"kWh", 1.0 / 3.6e6, 0, "kWh", 1.0 / 3.6e6, 0};  // stored in J
+inline constexpr UnitSpec kKWFromW{"kW", 1e-3, 0, "kW", 1e-3, 0};
+inline constexpr UnitSpec kWhPerKg{"Wh/kg", 1, 0, "Wh/kg", 1, 0};
+inline constexpr UnitSpec kUsdPerKW{"$/kW", 1, 0, "$/kW", 1, 0};
 inline constexpr UnitSpec kPlain{"", 1, 0, "", 1, 0};
 inline constexpr UnitSpec kPerYr{"%/yr", 100, 0, "%/yr", 100, 0};
 inline constexpr UnitSpec kAccel{"m/s\xC2\xB2", 1, 0, "m/s\xC2\xB2", 1, 0};

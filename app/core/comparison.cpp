@@ -220,6 +220,15 @@ std::vector<double> trip_inputs_key(const Scenario& s, const routes::RouteProfil
     k.push_back(site.distance_m);
     k.push_back(site.power_W);
   }
+  // The trucks themselves, as the app and the batch's vehicle sweeps change them.
+  for (const auto* ch : {&t.ev.chassis, &t.dsl.chassis}) {
+    k.insert(k.end(), {ch->tractor_mass_kg, ch->trailer_mass_kg, ch->cda_m2, ch->crr, ch->rotating_equiv_mass_kg});
+  }
+  const auto& b = t.ev.battery;
+  const auto& m = t.ev.motor;
+  k.insert(k.end(), {b.capacity_Ah, b.resistance_ohm, b.max_discharge_power_W, b.max_charge_power_W, b.soc_min,
+                     b.soc_max, m.peak_power_W, m.peak_regen_power_W, m.peak_torque_Nm, t.ev.aux.power_W,
+                     t.dsl.aux.power_W});
   return k;
 }
 

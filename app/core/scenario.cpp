@@ -200,6 +200,14 @@ void price_vehicles(Scenario& s) {
   if (s.diesel_price_from_vehicle) price(false);
 }
 
+void set_vehicle_reference(Scenario& s, bool electric, const std::string& ref) {
+  auto j = nlohmann::json::parse(scenario_to_text(s));
+  j[electric ? "electric_vehicle" : "diesel_vehicle"] = ref;
+  Scenario out = scenario_from_json(j, s.file);
+  out.name = s.name;
+  s = std::move(out);
+}
+
 Scenario load_scenario(const std::string& path) { return scenario_from_json(read_json_file(path), path); }
 
 Scenario scenario_from_json(const nlohmann::json& j_in, const std::string& path) {

@@ -78,6 +78,11 @@ struct Scenario {
 /// from the vehicles' price sections. Throws InputError when such a vehicle has no price.
 void price_vehicles(Scenario& s);
 
+/// Puts another vehicle in the scenario: `ref` is a library model's name or a vehicle file (as a scenario
+/// writes it), taken whole, with no override; everything else stays. The scenario goes through the one
+/// loader (written and read again), so what it holds is what a saved and reopened file would.
+void set_vehicle_reference(Scenario& s, bool electric, const std::string& ref);
+
 Scenario load_scenario(const std::string& path);
 /// A scenario from parsed JSON; `path` is where it is said to live (references resolve against its
 /// folder, messages name it). load_scenario = read_json_file + this; the fuzz target calls it directly.
