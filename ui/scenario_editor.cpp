@@ -103,7 +103,7 @@ void ScenarioEditor::buildForms() {
         QString err;
         const auto typed = parse_field_text(*spec, edit->text(), units_, &err);
         if (!typed || *typed != spec->get(doc_->scenario())) {
-          edit->setText(format_number(spec->unit.to_display(spec->get(doc_->scenario()), units_)));
+          edit->setText(format_number(spec->unit.to_display(spec->get(doc_->scenario()), units_), 6));
           edit->setStyleSheet(QString());
         }
       });
@@ -310,7 +310,7 @@ void ScenarioEditor::refreshValues() {
     QString err;
     const auto typed = parse_field_text(f, e->text(), units_, &err);
     const bool same = typed && std::abs(f.unit.to_display(*typed, units_) - shown) <= 1e-9 * std::max(1.0, std::abs(shown));
-    if (!(e->hasFocus() && same)) e->setText(format_number(shown));
+    if (!(e->hasFocus() && same)) e->setText(format_number(shown, 6));  // six significant digits: 821.94 kWh, not 821.93997
     e->setToolTip(field_tooltip(f, doc_->scenario(), units_));
   }
 }

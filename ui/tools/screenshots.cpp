@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <qcustomplot.h>
 
+#include "ui/battery_size_view.hpp"
 #include "ui/main_window.hpp"
 #include "ui/results_panel.hpp"
 #include "ui/scenario_editor.hpp"
@@ -46,11 +47,20 @@ int main(int argc, char** argv) {
     for (int i = 0; i < 20; ++i) QApplication::processEvents(QEventLoop::AllEvents, 20);
   };
   QTabWidget* tabs = w.results()->tabs();
-  const char* names[] = {"along_route", "energy", "cost", "uncertainty", "compare"};
+  const char* names[] = {"along_route", "energy", "cost", "uncertainty", "compare", "battery_size"};
   int written = 0;
-  for (int i = 0; i < tabs->count() && i < 5; ++i) {
+  for (int i = 0; i < tabs->count() && i < 6; ++i) {
     tabs->setCurrentIndex(i);
     settle();
+    if (tabs->currentWidget() == w.results()->batterySize()) {
+      // The battery-size sweep runs on request: run it, and wait for it.
+      auto* view = w.results()->batterySize();
+      view->sweep();
+      QElapsedTimer s;
+      s.start();
+      while (view->isRunning() && s.elapsed() < 120000) QApplication::processEvents(QEventLoop::AllEvents, 50);
+      settle();
+    }
     const QString file = QDir(out).filePath(QStringLiteral("window_%1.png").arg(names[i]));
     if (w.grab().save(file)) ++written;
   }
