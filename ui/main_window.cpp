@@ -269,9 +269,11 @@ void MainWindow::addDocument(std::unique_ptr<ScenarioDocument> owned) {
       results_->verdict()->setRunning(doc->isRunning());
       results_->setAnalysis(doc->analysis(), units_);
       const auto& a = *doc->analysis();
-      statusBar()->showMessage(a.physics_rerun ? tr("Updated: trucks simulated in %1 ms, costs in %2 ms")
+      const bool cvode = a.physics->result.electric.trip.solver.integrator == physics::Integrator::Cvode;
+      statusBar()->showMessage(a.physics_rerun ? tr("Updated: trucks simulated in %1 ms (%3), costs in %2 ms")
                                                      .arg(a.physics_ms, 0, 'f', 0)
                                                      .arg(a.costs_ms, 0, 'f', 1)
+                                                     .arg(cvode ? tr("CVODE, the reference") : tr("Runge-Kutta"))
                                                : tr("Updated: costs re-run in %1 ms (trips reused)").arg(a.costs_ms, 0, 'f', 1));
     }
     refreshCompare();

@@ -123,6 +123,9 @@ void print_trip_comparison(std::ostream& out, const ComparisonResult& r, UnitSys
       out << "    " << (t == &e ? "electric" : "diesel") << ": " << describe_trip(t->trip, units) << "\n";
     }
   }
+  const auto integrator = e.trip.solver.integrator;
+  row(out, "integrator", integrator == physics::Integrator::Cvode ? "cvode (the reference)" : "rk (fast)",
+      d.trip.solver.integrator == physics::Integrator::Cvode ? "cvode (the reference)" : "rk (fast)");
 }
 
 void print_cost_comparison(std::ostream& out, const ComparisonResult& r) {

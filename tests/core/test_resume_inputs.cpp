@@ -84,15 +84,15 @@ TEST_CASE("resume from a journal checks the input hashes and the integrator", "[
   ::waitpid(pid, &status, 0);
   REQUIRE(killed);
   const auto first = nlohmann::json::parse(read_text(journal).substr(0, read_text(journal).find('\n')));
-  CHECK(first["integrator"] == "cvode");
+  CHECK(first["integrator"] == "rk");  // the default
   CHECK(first["route_fnv1a64"].get<std::string>().size() == 16);
   CHECK(first.contains("scenario_fnv1a64"));
 
   // Another integrator: the journal's row is not taken.
   const std::string journal_text = read_text(journal);
-  const auto other = run(exe + " batch a.csv b.csv --resume --integrator rk --job-timeout 1 --progress off --out r.jsonl",
+  const auto other = run(exe + " batch a.csv b.csv --resume --integrator cvode --job-timeout 1 --progress off --out r.jsonl",
                          dir.path);
-  CHECK_THAT(other.err, Catch::Contains("re-running 1 job run with another integrator (this run: --integrator rk)"));
+  CHECK_THAT(other.err, Catch::Contains("re-running 1 job run with another integrator (this run: --integrator cvode)"));
 
   // An edit of a.csv (a comment changes its bytes, not its figures): re-run and said so.
   std::ofstream(journal) << journal_text;
