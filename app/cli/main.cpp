@@ -14,6 +14,7 @@
 #include "app/core/batch.hpp"
 #include "app/core/comparison.hpp"
 #include "app/core/comparison_report.hpp"
+#include "app/core/ledger_report.hpp"
 #include "app/core/diesel_file.hpp"
 #include "app/core/scenario.hpp"
 #include "app/core/text.hpp"
@@ -342,7 +343,12 @@ int main(int argc, char** argv) {
   add_whole_number_option(tco_cmd, "--seed", 0, UINT64_MAX, [&mc_seed](std::uint64_t v) { mc_seed = v; },
                           "Seed of the Monte Carlo draws (same seed, same result)", std::to_string(mc_seed));
   add_integrator_option(tco_cmd, integrator);
-  tco_cmd->footer("Example: semitco tco --scenario resources/scenarios/default.json --monte-carlo 10000");
+  bool ledger = false;
+  tco_cmd->add_flag("--ledger", ledger,
+                    "Also print each truck's year-by-year ledger: every cost line by year, its NPV, each year's "
+                    "discount factor (docs/tco.md)");
+  tco_cmd->footer("Examples:\n  semitco tco --scenario resources/scenarios/default.json --monte-carlo 10000\n"
+                  "  semitco tco --scenario resources/scenarios/default.json --ledger");
 
   std::string out_path;
   auto* scen = app.add_subcommand("scenario", "Scenario files");
@@ -387,6 +393,10 @@ int main(int argc, char** argv) {
       const auto s = scenario_for(scenario_path, "", "", "", format);
       const auto r = core::run_comparison(s, core::load_route(s), {false, physics::integrator_from_name(integrator)});
       core::print_cost_comparison(std::cout, r);
+      if (ledger && r.electric.summary.feasible && r.diesel.summary.feasible) {
+        std::cout << "\n";
+        core::print_ledgers(std::cout, r.tco);
+      }
       if (mc_draws > 0) {
         std::cout << "\n";
         core::print_uncertainty(std::cout, r, mc_draws, mc_seed);
