@@ -65,3 +65,15 @@ if(SEMITCO_BUILD_PYTHON)
   set(CPACK_DEBIAN_PACKAGE_SUGGESTS "python3-pandas, python3-matplotlib")
 endif()
 include(CPack)
+
+# The package test (tests/package/test_deb.sh): builds the .deb once if needed, unpacks it and runs it.
+find_program(SEMITCO_DPKG_DEB dpkg-deb)
+if(SEMITCO_BUILD_TESTS AND SEMITCO_DPKG_DEB)
+  get_filename_component(cmake_bin_dir ${CMAKE_COMMAND} DIRECTORY)
+  find_program(SEMITCO_CPACK cpack HINTS ${cmake_bin_dir})
+  add_test(NAME "package: deb unpacked runs"
+           COMMAND bash ${PROJECT_SOURCE_DIR}/tests/package/test_deb.sh ${PROJECT_BINARY_DIR} ${SEMITCO_CPACK}
+                   $<IF:$<BOOL:${SEMITCO_BUILD_PYTHON}>,ON,OFF> "${Python3_EXECUTABLE}"
+                   $<IF:$<BOOL:${SEMITCO_BUILD_GUI}>,ON,OFF>)
+  set_tests_properties("package: deb unpacked runs" PROPERTIES TIMEOUT 900)
+endif()
