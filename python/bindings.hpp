@@ -6,9 +6,9 @@
 //   results.cpp  C++ results -> dicts of plain values and NumPy arrays (results.hpp)
 #pragma once
 
-#include <string>
-
 #include <pybind11/pybind11.h>
+
+#include <string>
 
 #include "physics/diesel_params.hpp"
 #include "physics/params.hpp"

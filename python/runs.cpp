@@ -1,10 +1,10 @@
 // simulate, compare, tco and batch for Python, as the CLI runs them (app/cli/main.cpp): the same core
 // calls with the same options. The GIL is released while C++ works, so Python threads run trips in
 // parallel; inputs are copied in before and results converted to Python values after.
+#include <pybind11/stl.h>
+
 #include <memory>
 #include <sstream>
-
-#include <pybind11/stl.h>
 
 #include "app/core/batch.hpp"
 #include "app/core/comparison.hpp"
@@ -32,8 +32,9 @@ py::dict simulate(const routes::RouteProfile& route, const Vehicle& vehicle, con
     run.integrator = physics::integrator_from_name(integrator);
     std::string why_limit;
     const auto solver = core::trip_solver_options(route, run, &why_limit);
-    result = vehicle.type == "electric" ? physics::simulate_electric(route, vehicle.electric, {}, {}, solver, series)
-                                        : physics::simulate_diesel(route, vehicle.diesel, {}, {}, solver, series);
+    result = vehicle.type == "electric"
+                 ? physics::simulate_electric(route, vehicle.electric, {}, {}, solver, series)
+                 : physics::simulate_diesel(route, vehicle.diesel, {}, {}, solver, series);
     core::annotate_time_limit(result, why_limit);
   }
   return trip_dict(result, series);
@@ -73,21 +74,22 @@ py::dict batch(core::BatchOptions o) {
     py::gil_scoped_release unlocked;
     sum = core::run_batch(o, log);
   }
-  return py::dict("total"_a = sum.total, "ran"_a = sum.ran, "resumed"_a = sum.resumed, "failed"_a = sum.failed,
-                  "exit_code"_a = sum.exit_code, "abandoned"_a = sum.abandoned, "log"_a = log.str());
+  return py::dict("total"_a = sum.total, "ran"_a = sum.ran, "resumed"_a = sum.resumed,
+                  "failed"_a = sum.failed, "exit_code"_a = sum.exit_code, "abandoned"_a = sum.abandoned,
+                  "log"_a = log.str());
 }
 
 }  // namespace
 
 void bind_runs(py::module_& m) {
   py::class_<core::ComparisonResult, std::shared_ptr<core::ComparisonResult>>(
-      m, "Trips", "Both trucks' simulated trips of a comparison, kept to price them again without simulating");
+      m, "Trips",
+      "Both trucks' simulated trips of a comparison, kept to price them again without simulating");
   m.def("simulate", &simulate, "route"_a, "vehicle"_a, "integrator"_a = "cvode", "series"_a = false);
   m.def(
       "compare",
-      [](const core::Scenario& s, const routes::RouteProfile* route, const std::string& integrator, bool series) {
-        return compare(s, route, integrator, series);
-      },
+      [](const core::Scenario& s, const routes::RouteProfile* route, const std::string& integrator,
+         bool series) { return compare(s, route, integrator, series); },
       "scenario"_a, "route"_a = nullptr, "integrator"_a = "cvode", "series"_a = false);
   m.def("reprice", &reprice, "scenario"_a, "trips"_a);
   m.def(
@@ -109,9 +111,10 @@ void bind_runs(py::module_& m) {
         o.job_time_limit_s = job_time_limit_s;
         return batch(std::move(o));
       },
-      "inputs"_a, "out"_a, "scenarios"_a = std::vector<std::string>{}, "sweeps"_a = std::vector<std::string>{},
-      "jobs"_a = 0u, "recursive"_a = false, "route_format"_a = "auto", "integrator"_a = "cvode",
-      "series_dir"_a = "", "resume"_a = false, "job_time_limit_s"_a = 600.0);
+      "inputs"_a, "out"_a, "scenarios"_a = std::vector<std::string>{},
+      "sweeps"_a = std::vector<std::string>{}, "jobs"_a = 0u, "recursive"_a = false,
+      "route_format"_a = "auto", "integrator"_a = "cvode", "series_dir"_a = "", "resume"_a = false,
+      "job_time_limit_s"_a = 600.0);
 }
 
 }  // namespace semitco::python
