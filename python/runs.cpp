@@ -59,8 +59,8 @@ py::tuple reprice(const core::Scenario& s, const Trips& trips) {
   auto r = std::make_shared<core::ComparisonResult>(*trips);
   {
     py::gil_scoped_release unlocked;
-    r->warnings.clear();
-    core::price_comparison(s, *r);
+    r->scenario = s.name;
+    core::price_comparison(s, *r);  // replaces the cost warnings, keeps the route's and the trips'
   }
   return py::make_tuple(comparison_dict(*r, false), Trips(r));
 }
@@ -86,11 +86,7 @@ void bind_runs(py::module_& m) {
       m, "Trips",
       "Both trucks' simulated trips of a comparison, kept to price them again without simulating");
   m.def("simulate", &simulate, "route"_a, "vehicle"_a, "integrator"_a = "cvode", "series"_a = false);
-  m.def(
-      "compare",
-      [](const core::Scenario& s, const routes::RouteProfile* route, const std::string& integrator,
-         bool series) { return compare(s, route, integrator, series); },
-      "scenario"_a, "route"_a = nullptr, "integrator"_a = "cvode", "series"_a = false);
+  m.def("compare", &compare, "scenario"_a, "route"_a = nullptr, "integrator"_a = "cvode", "series"_a = false);
   m.def("reprice", &reprice, "scenario"_a, "trips"_a);
   m.def(
       "batch",

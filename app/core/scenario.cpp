@@ -49,7 +49,8 @@ std::string installed_resources_dir() {
 // tree the program was built from (development). Found once per process.
 std::string resources_dir() {
   static const std::string dir = [] {
-    if (const char* env = std::getenv("SEMITCO_RESOURCES_DIR"); env != nullptr && *env != '\0') return std::string(env);
+    const char* env = std::getenv("SEMITCO_RESOURCES_DIR");
+    if (env != nullptr && *env != '\0') return std::string(env);
     if (std::string installed = installed_resources_dir(); !installed.empty()) return installed;
     return std::string(SEMITCO_RESOURCES_DIR);
   }();

@@ -53,6 +53,7 @@ def test_repricing_equals_a_full_run(default_scenario):
     assert quick.cost.diesel.usd_per_mi == full.cost.diesel.usd_per_mi
     assert quick.cost.diesel.usd_per_mi > base.cost.diesel.usd_per_mi
     assert quick.cost.electric.usd_per_mi == base.cost.electric.usd_per_mi
+    assert quick.warnings == full.warnings and quick.warnings  # the trip's note is kept
     # the yearly ledger is a dict of arrays over years 0..N that sums to the NPV
     led = full.cost.diesel.ledger
     assert led["year"][0] == 0
