@@ -7,6 +7,8 @@ function(help_of out)
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "${PROGRAM} ${ARGN} --help failed (${rc})")
   endif()
+  # The program as a user types it, not the build tree's path CLI11 prints in "Usage:".
+  string(REPLACE "${PROGRAM}" "semitco" text "${text}")
   # roff: a backslash is \e; a line starting with . or ' would be a request.
   string(REPLACE "\\" "\\e" text "${text}")
   string(REGEX REPLACE "(^|\n)([.'])" "\\1\\\\&\\2" text "${text}")

@@ -44,7 +44,8 @@ dpkg-deb -x "$deb" "$root"
 share="$root/usr/share/semitco"
 [ -f "$share/scenarios/default.json" ] || fail "no bundled scenario in the package"
 [ -s "$root/usr/share/man/man1/semitco.1.gz" ] || fail "no man page semitco.1.gz"
-zcat "$root/usr/share/man/man1/semitco.1.gz" | grep -q '^\.SS semitco compare' || fail "the man page lacks compare"
+man1=$(zcat "$root/usr/share/man/man1/semitco.1.gz")
+printf '%s\n' "$man1" | grep -q 'Usage: semitco compare' || fail "the man page lacks semitco compare's usage"
 
 # A clean environment and an empty working folder: nothing points at the source tree.
 mkdir "$root/empty"
