@@ -14,11 +14,19 @@ fail() { echo "test_deb: $*" >&2; exit 1; }
 
 newest_deb() { ls -t "$build"/semitco_*.deb 2>/dev/null | head -1 || true; }
 deb=$(newest_deb)
+source_dir=$(cd "$(dirname "$0")/../.." && pwd)
+# Stale when anything the package holds is newer: programs, module, man pages, resources, packaging files.
 stale=0
-[ -z "$deb" ] && stale=1
-for f in "$build/app/semitco" "$build/ui/semitco-gui" "$build"/python/semitco/_core*.so; do
-  if [ -n "$deb" ] && [ -e "$f" ] && [ "$f" -nt "$deb" ]; then stale=1; fi
-done
+if [ -z "$deb" ]; then
+  stale=1
+else
+  inputs=()
+  for f in "$build/app/semitco" "$build/ui/semitco-gui" "$build/python/semitco" "$build/man" \
+           "$source_dir/resources" "$source_dir/packaging"; do
+    [ -e "$f" ] && inputs+=("$f")
+  done
+  [ -n "$(find "${inputs[@]}" -newer "$deb" -print -quit)" ] && stale=1
+fi
 if [ "$stale" = 1 ]; then
   echo "building the package (cpack -G DEB in $build)"
   (cd "$build" && "$cpack" -G DEB >cpack.log 2>&1) || { tail -30 "$build/cpack.log"; fail "cpack failed"; }
