@@ -6,7 +6,7 @@ BUILD := build
 SEMITCO := $(BUILD)/app/semitco
 SCENARIO ?= resources/scenarios/default.json
 
-.PHONY: all deps configure build run test test-mpi bench gui asan fuzz-smoke clean
+.PHONY: all deps configure build run test test-mpi bench gui asan fuzz-smoke package clean
 
 all: build
 
@@ -53,6 +53,11 @@ fuzz-smoke: deps
 	  echo "fuzz $$r: $$(grep -o 'Done [0-9]* runs' $$work.log) in $(FUZZ_SECONDS) s, no crash"; \
 	  rm -rf $$work $$work.log; \
 	done
+
+# The Debian package build/semitco_<version>_<arch>.deb (CPack): the CLI, the app, the Python module, the
+# resources under /usr/share/semitco, man pages. Install with: apt install ./build/semitco_*.deb
+package: build
+	cmake --build $(BUILD) --target package
 
 bench: build
 	$(BUILD)/bench/semitco_bench --benchmark_counters_tabular=true

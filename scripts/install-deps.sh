@@ -28,7 +28,13 @@ packages=(
   libbenchmark-dev       # make bench
   unzip                  # tests read XLSX back
   clang libclang-rt-14-dev  # libFuzzer targets for the route readers (fuzz smoke run in make test)
+  pybind11-dev python3-dev  # the Python module semitco (python/)
+  python3-numpy          # its time series are NumPy arrays
+  python3-pytest         # its test suite (make test runs it through CTest)
+  dpkg-dev file          # make package: dpkg-shlibdeps finds the .deb's library dependencies (CPack finds ELF files with file)
 )
+# Optional, not installed here (CI stays lean): python3-pandas for to_pandas(), python3-matplotlib for the
+# figure of docs/examples/fleet_diesel_price.py. Tests and the example run without them.
 if [ "$want_gui" = 1 ]; then
   packages+=(qt6-base-dev libqcustomplot-dev libgl-dev xvfb xauth)
 fi

@@ -1,6 +1,9 @@
 // Scenario files; see scenario.hpp.
 #include "app/core/scenario.hpp"
 
+#include <dlfcn.h>
+
+#include <cstdlib>
 #include <filesystem>
 
 #include "app/core/atomic_file.hpp"
@@ -13,7 +16,48 @@ namespace semitco::core {
 
 namespace fs = std::filesystem;
 
-std::string resources_dir() { return SEMITCO_RESOURCES_DIR; }
+namespace {
+
+// The folder of the file this code is linked into: the executable, or the Python module's shared library.
+fs::path folder_of_this_binary() {
+  Dl_info info{};
+  if (dladdr(reinterpret_cast<void*>(&folder_of_this_binary), &info) != 0 && info.dli_fname != nullptr) {
+    std::error_code ec;
+    const fs::path p = fs::canonical(info.dli_fname, ec);
+    if (!ec) return p.parent_path();
+  }
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  return ec ? fs::path() : exe.parent_path();
+}
+
+// An installed tree: <prefix>/share/semitco beside the folder holding the binary, looked for up to four
+// folders up (/usr/bin/semitco and /usr/lib/python3/dist-packages/semitco/_core*.so both find
+// /usr/share/semitco). Only a folder with the default scenario in it counts.
+std::string installed_resources_dir() {
+  fs::path dir = folder_of_this_binary();
+  for (int up = 0; up < 5 && !dir.empty(); ++up, dir = dir.parent_path()) {
+    const fs::path candidate = dir.parent_path() / "share" / "semitco";
+    std::error_code ec;
+    if (fs::is_regular_file(candidate / "scenarios" / "default.json", ec)) return candidate.string();
+    if (dir == dir.parent_path()) break;
+  }
+  return {};
+}
+
+}  // namespace
+
+// $SEMITCO_RESOURCES_DIR when set, else the installed tree (a package unpacked anywhere), else the source
+// tree the program was built from (development). Found once per process.
+std::string resources_dir() {
+  static const std::string dir = [] {
+    const char* env = std::getenv("SEMITCO_RESOURCES_DIR");
+    if (env != nullptr && *env != '\0') return std::string(env);
+    if (std::string installed = installed_resources_dir(); !installed.empty()) return installed;
+    return std::string(SEMITCO_RESOURCES_DIR);
+  }();
+  return dir;
+}
 std::string default_scenario_path() { return resources_dir() + "/scenarios/default.json"; }
 
 std::string Scenario::dir() const {
