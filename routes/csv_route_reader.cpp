@@ -9,6 +9,8 @@
 // Distance-based when a distance column exists, else point-based from lat/lon (geodesic distances).
 // Values of a row hold from that point to the next. Elevation inputs go through grade_smoothing; grade
 // inputs are integrated (rise = ds*sin(atan(grade))). Unknown columns and units are refused by name.
+// Repairs (repairs.hpp): a row equal to the previous one, and a row at the previous row's distance or
+// position, are dropped (the first is kept) and counted; strict mode refuses them.
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -54,7 +56,8 @@ constexpr const char* kKnownList =
 
 RouteProfile read_route_csv(std::istream& in, const std::string& name, const ReadOptions& options) {
   detail::check_options(options);
-  LineTokenizer tok(in, name);
+  RepairLog log(name, options.strict);
+  LineTokenizer tok(in, name, &log);
   if (!tok.next()) throw RouteError(name, 0, {}, "empty file: no header line");
 
   std::size_t index[kCount];
@@ -102,9 +105,15 @@ RouteProfile read_route_csv(std::istream& in, const std::string& name, const Rea
   std::vector<std::size_t> line_of;
   double d0 = 0.0;
   auto text = [&](std::size_t q) { return std::string(tok.field(index[q])); };
+  std::string prev_text;
   while (tok.next()) {
     if (tok.size() != n_header)
       tok.fail("row has " + std::to_string(tok.size()) + " fields, header has " + std::to_string(n_header));
+    if (!line_of.empty() && tok.text() == prev_text) {
+      log.note(RepairKind::RepeatedRow, tok.line(), {}, prev_text, "row repeats the previous row: '" + prev_text + "'");
+      continue;
+    }
+    prev_text = std::string(tok.text());
     double lat = 0.0, lon = 0.0;
     if (has_latlon) {
       lat = tok.number(index[kLat], "lat");
@@ -121,15 +130,21 @@ RouteProfile read_route_csv(std::istream& in, const std::string& name, const Rea
           p.warnings.push_back({name + ":" + std::to_string(tok.line()) + ": distance starts at " + text(kDistance) + "; shifted to 0"});
       }
       dist -= d0;
-      if (!pts.distance_m.empty() && dist == pts.distance_m.back())
-        tok.fail("duplicate point: distance " + text(kDistance) + " repeats the previous row", text(kDistance));
+      if (!pts.distance_m.empty() && dist == pts.distance_m.back()) {
+        log.note(RepairKind::RepeatedPoint, tok.line(), "distance", text(kDistance),
+                 "duplicate point: distance " + text(kDistance) + " repeats the previous row");
+        continue;
+      }
       if (!pts.distance_m.empty() && dist < pts.distance_m.back())
         tok.fail("non-monotonic distance: " + text(kDistance) + " is less than the previous row's", text(kDistance));
     } else if (!pts.distance_m.empty()) {
       const auto g = geodesic_inverse(pts.lat_deg.back(), pts.lon_deg.back(), lat, lon);
       if (!g.converged) tok.fail("points nearly antipodal: no geodesic between this row and the previous one");
-      if (g.distance_m == 0.0)
-        tok.fail("duplicate point: lat,lon " + text(kLat) + "," + text(kLon) + " repeats the previous row", text(kLat));
+      if (g.distance_m == 0.0) {
+        log.note(RepairKind::RepeatedPoint, tok.line(), "lat,lon", text(kLat) + "," + text(kLon),
+                 "duplicate point: lat,lon " + text(kLat) + "," + text(kLon) + " repeats the previous row");
+        continue;
+      }
       if (g.distance_m > detail::kMaxPointGapM)
         tok.fail("point " + text(kLat) + "," + text(kLon) + " is " + detail::km_text(g.distance_m) +
                      " from the previous one (more than 100 km: swapped lat/lon or a lost sign?)",
@@ -175,6 +190,7 @@ RouteProfile read_route_csv(std::istream& in, const std::string& name, const Rea
   if (line_of.empty()) throw RouteError(name, tok.line(), {}, "no data rows after the header");
   if (line_of.size() < 2) throw RouteError(name, line_of[0], {}, "a single point: a route needs at least 2 rows");
 
+  log.merge_into(p.repairs);
   if (elevation_based) {
     detail::build_from_elevation(p, pts, options);
     p.elevation_is_absolute = true;

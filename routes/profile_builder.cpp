@@ -42,6 +42,12 @@ void check_options(const ReadOptions& o) {
        o.max_grade_frac);
   need(std::isfinite(o.waypoint_radius_m) && o.waypoint_radius_m >= 0.0, "waypoint_radius_m", o.waypoint_radius_m);
   need(std::isfinite(o.standstill_min_s) && o.standstill_min_s > 0.0, "standstill_min_s", o.standstill_min_s);
+  need(std::isfinite(o.max_backward_step_s) && o.max_backward_step_s >= 0.0, "max_backward_step_s",
+       o.max_backward_step_s);
+  need(std::isfinite(o.max_gap_s) && o.max_gap_s > 0.0, "max_gap_s", o.max_gap_s);
+  need(std::isfinite(o.max_spike_accel_mps2) && o.max_spike_accel_mps2 > 0.0, "max_spike_accel_mps2",
+       o.max_spike_accel_mps2);
+  need(std::isfinite(o.max_spike_detour_m) && o.max_spike_detour_m > 0.0, "max_spike_detour_m", o.max_spike_detour_m);
 }
 
 void integrate_elevation(RouteProfile& p, double z0) {

@@ -23,7 +23,15 @@ struct ReadOptions {
   // ---- GPX ----
   double waypoint_radius_m = 100.0;    ///< a named <wpt> within this distance of the track marks a stop [m]
   double standstill_min_s = 30.0;      ///< timed points standing still at least this long become a stop [s]
-  std::size_t max_xml_bytes = std::size_t{256} * 1024 * 1024;  ///< GPX is parsed as a DOM (~3x its size in memory): size cap [bytes]
+
+  // ---- repairs of telematics quirks (repairs.hpp) ----
+  bool strict = false;                 ///< refuse every repair that changes a value (file, line, value)
+  double max_backward_step_s = 2.0;    ///< a time step back by up to this is dropped; more is refused [s]
+  double max_gap_s = 60.0;             ///< a time step longer than this is reported as a gap [s], > 0
+  double max_spike_accel_mps2 = 4.0;   ///< a one-sample speed jump out and back beyond this is a spike
+                                       ///< [m/s^2]; ~0.4 g, above a loaded truck's braking in service
+  double max_spike_detour_m = 200.0;   ///< a GPS point whose detour off its neighbours' line exceeds this
+                                       ///< and twice their distance is a position spike [m]
 };
 
 }  // namespace semitco::routes

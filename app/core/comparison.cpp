@@ -16,7 +16,7 @@
 
 namespace semitco::core {
 
-std::size_t max_route_file_bytes() { return routes::ReadOptions{}.max_xml_bytes; }
+std::size_t max_route_file_bytes() { return kMaxRouteFileBytes; }
 
 namespace {
 // Why a text file may have been refused, from its first bytes: UTF-16 or semicolon-separated values,
@@ -32,7 +32,7 @@ std::string encoding_hint(const std::string& path) {
 
 routes::RouteProfile read_route_file(const std::string& path, const std::string& format) {
   const auto fmt = routes::parse_format(format);
-  check_input_file(path, max_route_file_bytes(), "routes::ReadOptions::max_xml_bytes");
+  check_input_file(path, max_route_file_bytes(), "kMaxRouteFileBytes");
   try {
     return routes::read_route(path, fmt);
   } catch (const routes::RouteError& e) {

@@ -99,8 +99,9 @@ double regen_headroom_soc(const Scenario& s, const routes::RouteProfile& route, 
 
 /// The scenario's route, read with its format.
 routes::RouteProfile load_route(const Scenario& s);
-/// Size cap of a route file read through read_route_file: the GPX reader's own cap
-/// (routes::ReadOptions::max_xml_bytes, 256 MiB), applied to every format.
+/// Size cap of a route file read through read_route_file, every format. Every reader streams (GPX too,
+/// through Expat), so the cap only guards against a device or a runaway file: 16 GiB.
+inline constexpr std::size_t kMaxRouteFileBytes = std::size_t{16} << 30;
 std::size_t max_route_file_bytes();
 /// A route file, refused first unless it is a regular file within max_route_file_bytes() (a device or a
 /// pipe would otherwise be read until memory or patience runs out). Format: "auto", "vdri", ...
