@@ -92,11 +92,12 @@ RouteProfile read_route_csv(std::istream& in, const std::string& name, const Rea
   if (!has_distance && !has_latlon) tok.fail("missing column: need distance_m|distance_km|distance_mi or lat,lon");
   if (index[kElevation] != SIZE_MAX && index[kGrade] != SIZE_MAX)
     tok.fail("give elevation or grade, not both");
-  if (index[kElevation] == SIZE_MAX && index[kGrade] == SIZE_MAX)
-    tok.fail("missing column: need elevation_m|elevation_ft|ele or grade_pct|grade_frac");
-  if (!has_distance && index[kElevation] == SIZE_MAX)
-    tok.fail("missing column: lat/lon routes need elevation_m|elevation_ft|ele");
-  const bool elevation_based = index[kElevation] != SIZE_MAX;
+  const bool terrain_gives_elevation = options.terrain && has_latlon && index[kGrade] == SIZE_MAX;
+  if (index[kElevation] == SIZE_MAX && index[kGrade] == SIZE_MAX && !terrain_gives_elevation)
+    tok.fail("missing column: need elevation_m|elevation_ft|ele or grade_pct|grade_frac (or a terrain model, --dem)");
+  if (!has_distance && index[kElevation] == SIZE_MAX && !terrain_gives_elevation)
+    tok.fail("missing column: lat/lon routes need elevation_m|elevation_ft|ele (or a terrain model, --dem)");
+  const bool elevation_based = index[kElevation] != SIZE_MAX || terrain_gives_elevation;
 
   RouteProfile p;
   p.name = detail::file_stem(name);
@@ -153,7 +154,9 @@ RouteProfile read_route_csv(std::istream& in, const std::string& name, const Rea
     }
     if (dist > detail::kMaxRouteLengthM) tok.fail("route length implausible (> 20,000 km)", text(kDistance));
     double zg = 0.0;
-    if (elevation_based) {
+    if (index[kElevation] == SIZE_MAX && elevation_based) {
+      zg = 0.0;  // from the terrain model
+    } else if (elevation_based) {
       zg = tok.number(index[kElevation], "elevation") * factor[kElevation];
       if (zg < -500.0 || zg > 9000.0)
         tok.fail("implausible elevation " + text(kElevation) + " (allowed -500..9000 m; wrong unit?)", text(kElevation));
@@ -191,6 +194,7 @@ RouteProfile read_route_csv(std::istream& in, const std::string& name, const Rea
   if (line_of.size() < 2) throw RouteError(name, line_of[0], {}, "a single point: a route needs at least 2 rows");
 
   log.merge_into(p.repairs);
+  pts.has_elevation = index[kElevation] != SIZE_MAX;
   if (elevation_based) {
     detail::build_from_elevation(p, pts, options);
     p.elevation_is_absolute = true;

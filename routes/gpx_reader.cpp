@@ -247,10 +247,12 @@ class GpxParser {
     if (!track_name.empty()) p.name = track_name;
     const std::size_t with_ele = track.with_ele();
     detail::ElevationPoints pts = track.finish(p.stops, p.warnings);
-    if (with_ele == 0) p.warnings.insert(p.warnings.begin(), {file_ + ": no <ele> on any point: the road is taken as flat"});
+    pts.has_elevation = with_ele != 0;
+    if (with_ele == 0 && !options.terrain)
+      p.warnings.insert(p.warnings.begin(), {file_ + ": no <ele> on any point: the road is taken as flat"});
     add_waypoint_stops(p, pts, options);
     detail::build_from_elevation(p, pts, options);
-    p.elevation_is_absolute = with_ele != 0;
+    p.elevation_is_absolute = with_ele != 0 || options.terrain;
     return p;
   }
 

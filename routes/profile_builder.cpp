@@ -59,7 +59,13 @@ void integrate_elevation(RouteProfile& p, double z0) {
   }
 }
 
-void build_from_elevation(RouteProfile& p, const ElevationPoints& pts, const ReadOptions& options) {
+void build_from_elevation(RouteProfile& p, const ElevationPoints& raw_pts, const ReadOptions& options) {
+  const bool use_terrain = options.terrain && raw_pts.lat_deg.size() == raw_pts.distance_m.size();
+  if (options.terrain && !use_terrain)
+    p.warnings.push_back({p.source + ": a terrain model was given but the route has no lat/lon: not used"});
+  ElevationPoints sampled;
+  if (use_terrain) sampled = apply_terrain(p, raw_pts, options);
+  const ElevationPoints& pts = use_terrain ? sampled : raw_pts;
   const double length = pts.distance_m.back();
   if (length > kMaxRouteLengthM) {
     char buf[120];

@@ -4,6 +4,8 @@
 
 #include <cstddef>
 
+#include "routes/elevation_source.hpp"
+
 namespace semitco::routes {
 
 struct ReadOptions {
@@ -23,6 +25,11 @@ struct ReadOptions {
   // ---- GPX ----
   double waypoint_radius_m = 100.0;    ///< a named <wpt> within this distance of the track marks a stop [m]
   double standstill_min_s = 30.0;      ///< timed points standing still at least this long become a stop [s]
+
+  // ---- terrain model (tracks with lat/lon: GPX, lat/lon route CSV) ----
+  /// Not owned; null: the file's own elevation. Sampled every resample_step_m along the track.
+  const ElevationSource* terrain = nullptr;
+  TerrainUse terrain_use = TerrainUse::Replace;
 
   // ---- repairs of telematics quirks (repairs.hpp) ----
   bool strict = false;                 ///< refuse every repair that changes a value (file, line, value)
