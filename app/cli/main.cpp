@@ -92,6 +92,22 @@ bool convert_whole_numbers() {
   return true;
 }
 
+// --strict and --dem, the same on every command that reads routes.
+core::RouteInput g_route_input;
+
+void add_route_input_options(CLI::App* cmd, core::RouteInput& in) {
+  cmd->add_flag("--strict", in.strict,
+                "Refuse route files that need a repair (repeated rows or timestamps, small backward steps, gaps, "
+                "spikes, millisecond or epoch time, semicolons, decimal commas), naming file and line; without it "
+                "they are repaired and every repair is reported with its count and first line");
+  cmd->add_option("--dem", in.dem_path,
+                  "Terrain model for tracks with lat/lon (GPX, lat/lon CSV): an SRTM .hgt tile, a GeoTIFF, or a "
+                  "directory of them; its elevation replaces the GPS one (the difference is reported)")
+      ->check(CLI::ExistingPath);
+  cmd->add_flag("--dem-check", in.dem_check_only,
+                "With --dem: keep the GPS elevation and only report how far it is from the terrain model");
+}
+
 void add_integrator_option(CLI::App* cmd, std::string& integrator) {
   cmd->add_option("--integrator", integrator, kIntegratorHelp)
       ->check(CLI::IsMember({"cvode", "rk"}))
@@ -102,7 +118,7 @@ int run_simulate(const std::string& route_path, const std::string& vehicle_path,
                  const std::string& series_path, const std::string& integrator, bool metric) {
   const std::vector<std::string> inputs = {route_path, vehicle_path};
   if (!series_path.empty()) core::check_output_path(series_path, inputs);  // before minutes of simulation
-  const auto route = core::read_route_file(route_path, format);
+  const auto route = core::read_route_file(route_path, format, g_route_input);
   const std::string type = core::vehicle_type(vehicle_path);
   std::string why_limit;
   core::RunOptions run;
@@ -149,7 +165,7 @@ int run_compare(const core::Scenario& s, bool metric, bool costs, const std::str
   if (!series_dir.empty()) {
     for (const char* name : {"/electric.csv", "/diesel.csv"}) core::check_output_path(series_dir + name, inputs);
   }
-  const auto route = core::load_route(s);
+  const auto route = core::load_route(s, g_route_input);
   const auto r = core::run_comparison(s, route, {!series_dir.empty(), integrator});
   core::print_trip_comparison(std::cout, r, units_of(metric));
   if (costs) {
@@ -173,7 +189,7 @@ int run_route_info(const std::vector<std::string>& files, const std::string& for
   int status = 0;
   for (const auto& f : files) {
     try {
-      const auto p = core::read_route_file(f, format);
+      const auto p = core::read_route_file(f, format, g_route_input);
       const auto st = routes::stats(p);
       const bool us = !metric;
       auto len = [&](double m) {
@@ -198,6 +214,10 @@ int run_route_info(const std::vector<std::string>& files, const std::string& for
       if (st.time_based) std::cout << "  duration      " << core::format_duration(st.trace_duration_s) << "\n";
       std::cout << "  warnings      " << p.warnings.size() << "\n";
       for (const auto& w : p.warnings) std::cout << "    " << core::printable(w.message) << "\n";
+      std::size_t repaired = 0;
+      for (const auto& r : p.repairs) repaired += r.count;
+      std::cout << "  repairs       " << repaired << (p.repairs.empty() ? "" : " (--strict refuses them)") << "\n";
+      for (const auto& r : p.repairs) std::cout << "    " << core::printable(routes::repair_text(r)) << "\n";
     } catch (const std::exception& e) {
       std::cerr << "semitco: " << core::printable(e.what()) << "\n";
       status = 1;
@@ -244,6 +264,7 @@ CLI::App* add_batch_command(CLI::App& app, BatchArgs& a) {
               "Skip jobs already in the journal <out>.partial.jsonl of an interrupted run or in an existing "
               "--out .csv/.jsonl file; the result is the same as an uninterrupted run");
   add_integrator_option(b, o.integrator);
+  add_route_input_options(b, o.route_input);
   add_whole_number_option(b, "--job-timeout", 1, 86400,
                           [&o](std::uint64_t v) { o.job_time_limit_s = static_cast<double>(v); },
                           "Wall time one job may take, in seconds; a job over it fails with the reason and the batch "
@@ -315,6 +336,7 @@ int main(int argc, char** argv) {
   sim->add_option("--format", format, "Route format: auto, vdri, cycle, csv, gpx")->capture_default_str();
   sim->add_option("--series-csv", series_path, "Write the 1 Hz time series to this CSV file");
   add_integrator_option(sim, integrator);
+  add_route_input_options(sim, g_route_input);
   sim->footer("Example: semitco simulate -r ../shared/data/cycles/LongHaul.vdri "
               "-v resources/vehicles/diesel_tractor.json --series-csv longhaul.csv");
 
@@ -328,6 +350,7 @@ int main(int argc, char** argv) {
   cmp->add_option("--diesel", diesel_path, "Diesel vehicle file instead of the scenario's")->check(CLI::ExistingFile);
   cmp->add_option("--series-dir", series_dir, "Write both time series as CSV into this folder");
   add_integrator_option(cmp, integrator);
+  add_route_input_options(cmp, g_route_input);
   cmp->footer("Example: semitco compare --route resources/routes/i5_grapevine.csv --diesel my_tractor.json");
 
   auto* tco_cmd = app.add_subcommand("tco", "Cost of ownership of both trucks: per mile, per ton-mile, NPV, break-even");
@@ -342,6 +365,7 @@ int main(int argc, char** argv) {
   add_whole_number_option(tco_cmd, "--seed", 0, UINT64_MAX, [&mc_seed](std::uint64_t v) { mc_seed = v; },
                           "Seed of the Monte Carlo draws (same seed, same result)", std::to_string(mc_seed));
   add_integrator_option(tco_cmd, integrator);
+  add_route_input_options(tco_cmd, g_route_input);
   tco_cmd->footer("Example: semitco tco --scenario resources/scenarios/default.json --monte-carlo 10000");
 
   std::string out_path;
@@ -358,6 +382,7 @@ int main(int argc, char** argv) {
   auto* info = route_cmd->add_subcommand("info", "Length, climb, descent, grades, stops and warnings of route files");
   info->add_option("files", route_files, "Route files")->required()->check(CLI::ExistingFile);
   info->add_option("--format", format, "Route format: auto, vdri, cycle, csv, gpx")->capture_default_str();
+  add_route_input_options(info, g_route_input);
 
   std::string vehicle_name;
   auto* veh_cmd = app.add_subcommand("vehicles", "The vehicle library (resources/vehicles/): models a buyer can order");
@@ -385,7 +410,7 @@ int main(int argc, char** argv) {
                                  series_dir, physics::integrator_from_name(integrator), {ev_path, diesel_path});
     if (*tco_cmd) {
       const auto s = scenario_for(scenario_path, "", "", "", format);
-      const auto r = core::run_comparison(s, core::load_route(s), {false, physics::integrator_from_name(integrator)});
+      const auto r = core::run_comparison(s, core::load_route(s, g_route_input), {false, physics::integrator_from_name(integrator)});
       core::print_cost_comparison(std::cout, r);
       if (mc_draws > 0) {
         std::cout << "\n";
