@@ -11,4 +11,6 @@ track=$(mktemp --suffix=.gpx)
 trap 'rm -f "$track"' EXIT
 python3 "$(dirname "$0")/make_long_gpx.py" "$track" "$size"
 ls -l "$track"
-/usr/bin/time -v "$build/app/semitco" route info "$track" 2> >(grep -E "Maximum resident|Elapsed" >&2)
+/usr/bin/time -o "$track.time" -v "$build/app/semitco" route info "$track"
+grep -E "Maximum resident|Elapsed" "$track.time"
+rm -f "$track.time"

@@ -15,6 +15,7 @@
 #include "app/core/comparison.hpp"
 #include "app/core/comparison_report.hpp"
 #include "app/core/diesel_file.hpp"
+#include "app/core/fleet.hpp"
 #include "app/core/scenario.hpp"
 #include "app/core/text.hpp"
 #include "app/core/trip_report.hpp"
@@ -398,6 +399,28 @@ int main(int argc, char** argv) {
   BatchArgs batch_args;
   auto* batch_cmd = add_batch_command(app, batch_args);
 
+  core::FleetOptions fleet;
+  std::string fleet_out;
+  auto* fleet_cmd = app.add_subcommand(
+      "fleet", "A folder of vehicle-day files: per vehicle and per lane days, miles, energy, depot-only share, "
+               "en-route charging and cost at the vehicle's own annual miles; --out an XLSX with the 'electrify first' "
+               "ranking");
+  fleet_cmd->add_option("dir", fleet.dir, "Folder of vehicle-day files (sub-folders per vehicle, or vehicle in the file name)")
+      ->required()->check(CLI::ExistingDirectory);
+  fleet_cmd->add_option("--scenario,-s", fleet.scenario, "Scenario file for vehicles and economics (default: bundled)")
+      ->check(CLI::ExistingFile);
+  fleet_cmd->add_option("--pattern", fleet.pattern,
+                        "Regular expression on the path under the folder: group 1 vehicle, 2 day, 3 lane (optional)")
+      ->capture_default_str();
+  fleet_cmd->add_option("--out,-o", fleet_out, "Also write the report as an XLSX workbook");
+  fleet_cmd->add_option("--format", fleet.route_format, "Route format of every file: auto, vdri, cycle, csv, gpx")
+      ->capture_default_str();
+  add_whole_number_option(fleet_cmd, "--jobs,-j", 1, 256, [&fleet](std::uint64_t v) { fleet.jobs = static_cast<unsigned>(v); },
+                          "Worker threads (default: all cores)");
+  add_integrator_option(fleet_cmd, fleet.integrator);
+  add_route_input_options(fleet_cmd, fleet.route_input);
+  fleet_cmd->footer("Example: semitco fleet telematics/2024-05/ --out fleet.xlsx --integrator rk");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -421,6 +444,16 @@ int main(int argc, char** argv) {
       return r.electric.summary.feasible && r.diesel.summary.feasible ? 0 : 1;
     }
     if (*batch_cmd) return run_batch_command(batch_args);
+    if (*fleet_cmd) {
+      if (!fleet_out.empty()) core::check_output_path(fleet_out, {});
+      const auto report = core::run_fleet(fleet, std::cerr);
+      core::print_fleet(std::cout, report, units_of(metric));
+      if (!fleet_out.empty()) {
+        core::write_fleet_xlsx(report, fleet_out);
+        std::cout << "written " << core::printable(fleet_out) << "\n";
+      }
+      return report.failed == 0 ? 0 : 1;
+    }
     if (*info) return run_route_info(route_files, format, metric);
     if (*veh_list) {
       core::print_vehicle_list(std::cout, core::load_vehicle_library(), units_of(metric));

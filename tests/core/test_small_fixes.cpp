@@ -77,7 +77,7 @@ TEST_CASE("scenario format refuses to drop the comments of a file formatted in p
   CHECK(core::json_has_comments("{} /* x */"));
 }
 
-TEST_CASE("UTF-16 files are refused naming the cause; semicolon-separated ones are read as a repair", "[routes][json]") {
+TEST_CASE("UTF-16 files are refused naming the cause, semicolon-separated ones are read as a repair", "[routes][json]") {
   TempDir dir("encodings");
   const std::string csv = "distance_mi,elevation_ft,speed_limit_mph\n0,100,55\n10,120,55\n";
   std::ofstream(dir.path / "u16.csv", std::ios::binary) << utf16le(csv);
