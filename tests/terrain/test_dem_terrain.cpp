@@ -11,6 +11,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <sstream>
 
@@ -148,4 +149,25 @@ TEST_CASE("terrain: a track leaving the model is refused with its place", "[terr
                         Catch::Contains("0.00000, 0.02"));
   }
   CHECK_THROWS_WITH(terrain::DemTerrain("/nonexistent/dem"), Catch::Contains("/nonexistent/dem"));
+}
+
+TEST_CASE("terrain: a directory of SRTM .hgt tiles (3 arc-second, big-endian int16 posts)", "[terrain]") {
+  // N00E000.hgt: 1201 x 1201 posts from 1 N (first row) to 0 N, 0 E to 1 E; height = column index [m],
+  // so the terrain at longitude x is 1200 x metres, whatever the latitude.
+  const auto dir = fs::temp_directory_path() / "semitco_terrain_tests" / "srtm";
+  fs::create_directories(dir);
+  {
+    std::ofstream out(dir / "N00E000.hgt", std::ios::binary);
+    for (int r = 0; r < 1201; ++r)
+      for (int c = 0; c < 1201; ++c) {
+        const char be[2] = {static_cast<char>((c >> 8) & 0xff), static_cast<char>(c & 0xff)};
+        out.write(be, 2);
+      }
+  }
+  const terrain::DemTerrain dem(dir.string());
+  CHECK_THAT(dem.describe(), Catch::Contains("N00E000.hgt"));
+  CHECK(*dem.elevation_m(0.5, 0.25) == Approx(300.0).margin(1e-6));
+  CHECK(*dem.elevation_m(0.1, 0.123456) == Approx(0.123456 * 1200.0).margin(1e-6));  // between posts: bilinear
+  CHECK_FALSE(dem.elevation_m(0.5, 1.5).has_value());  // east of the tile
+  CHECK_FALSE(dem.elevation_m(-0.5, 0.5).has_value());  // south of it
 }
