@@ -45,6 +45,7 @@ void check_options(const ReadOptions& o) {
   need(std::isfinite(o.max_backward_step_s) && o.max_backward_step_s >= 0.0, "max_backward_step_s",
        o.max_backward_step_s);
   need(std::isfinite(o.max_gap_s) && o.max_gap_s > 0.0, "max_gap_s", o.max_gap_s);
+  need(std::isfinite(o.gap_decel_mps2) && o.gap_decel_mps2 > 0.0, "gap_decel_mps2", o.gap_decel_mps2);
   need(std::isfinite(o.max_spike_accel_mps2) && o.max_spike_accel_mps2 > 0.0, "max_spike_accel_mps2",
        o.max_spike_accel_mps2);
   need(std::isfinite(o.max_spike_detour_m) && o.max_spike_detour_m > 0.0, "max_spike_detour_m", o.max_spike_detour_m);

@@ -5,7 +5,8 @@
 //  * time steps: dt == 0 -> repeated timestamp, the later row dropped; -max_backward_step_s <= dt < 0 ->
 //    the later row dropped; dt < -max_backward_step_s -> refused; dt > max_gap_s while moving -> a gap,
 //    bridged by the trapezoid rule's linear interpolation (a long step from standstill is a stop, as in
-//    the sparse HHDDT cruise cycle's first 69.5 s, not a dropout);
+//    the sparse HHDDT cruise cycle's first 69.5 s, not a dropout), or under GapRule::Stop by a halt: speed
+//    down to 0 at gap_decel_mps2, standing, and up again to the next row's speed at the same rate;
 //  * spikes: a = dv/dt into sample i and out of it both beyond max_spike_accel_mps2 with opposite signs
 //    -> v_i = v_(i-1) + (v_(i+1) - v_(i-1)) (t_i - t_(i-1)) / (t_(i+1) - t_(i-1)).
 #include "routes/detail/trace_repairs.hpp"
@@ -57,9 +58,11 @@ void repair_time_unit(std::vector<TraceSample>& rows, RepairLog& log) {
 void repair_time_steps(std::vector<TraceSample>& rows, const ReadOptions& options, RepairLog& log,
                        const std::string& file, bool has_distance_column) {
   if (rows.empty()) return;
-  std::size_t kept = 1;
+  std::vector<TraceSample> out;
+  out.reserve(rows.size());
+  out.push_back(rows.front());
   for (std::size_t i = 1; i < rows.size(); ++i) {
-    const TraceSample& prev = rows[kept - 1];
+    const TraceSample prev = out.back();
     const TraceSample& r = rows[i];
     const double dt = r.time_s - prev.time_s;
     if (dt == 0.0) {
@@ -81,13 +84,28 @@ void repair_time_steps(std::vector<TraceSample>& rows, const ReadOptions& option
       throw RouteError(file, r.line, {},
                        "non-monotonic distance: " + number_text(r.distance_m) + " after " + number_text(prev.distance_m),
                        number_text(r.distance_m));
-    if (dt > options.max_gap_s && prev.speed_mps > 0.0)
+    if (dt > options.max_gap_s && prev.speed_mps > 0.0) {
       log.note(RepairKind::TimeGap, r.line, "time", number_text(r.time_s),
                "gap of " + number_text(dt) + " s before time " + number_text(r.time_s) + " (more than " +
                    number_text(options.max_gap_s) + " s)");
-    rows[kept++] = r;
+      // a stop: brake to 0, stand, pull away, when the gap is long enough for both ramps
+      const double t_brake = prev.speed_mps / options.gap_decel_mps2;
+      const double t_pull = r.speed_mps / options.gap_decel_mps2;
+      if (options.gap_rule == ReadOptions::GapRule::Stop && t_brake + t_pull < dt) {
+        TraceSample halt = prev, go = prev;
+        halt.time_s = prev.time_s + t_brake;
+        halt.speed_mps = 0.0;
+        go.time_s = r.time_s - t_pull;
+        go.speed_mps = 0.0;
+        go.grade_frac = r.grade_frac;
+        go.line = r.line;
+        out.push_back(halt);
+        if (go.time_s > halt.time_s) out.push_back(go);
+      }
+    }
+    out.push_back(r);
   }
-  rows.resize(kept);
+  rows = std::move(out);
 }
 
 void repair_speed_spikes(std::vector<TraceSample>& rows, const ReadOptions& options, RepairLog& log) {

@@ -107,6 +107,9 @@ void add_route_input_options(CLI::App* cmd, core::RouteInput& in) {
       ->check(CLI::ExistingPath);
   cmd->add_flag("--dem-check", in.dem_check_only,
                 "With --dem: keep the GPS elevation and only report how far it is from the terrain model");
+  cmd->add_flag("--gap-stop", in.gaps_as_stops,
+                "A gap of more than 60 s in a speed trace is a halt (brake, stand, pull away at 0.5 m/s^2) instead "
+                "of a linear interpolation of the speed across it");
 }
 
 void add_integrator_option(CLI::App* cmd, std::string& integrator) {

@@ -37,6 +37,7 @@ routes::RouteProfile read_route_file(const std::string& path, const std::string&
   check_input_file(path, max_route_file_bytes(), "kMaxRouteFileBytes");
   routes::ReadOptions options;
   options.strict = input.strict;
+  if (input.gaps_as_stops) options.gap_rule = routes::ReadOptions::GapRule::Stop;
   std::unique_ptr<terrain::DemTerrain> dem;
   if (!input.dem_path.empty()) {
     try {

@@ -31,7 +31,8 @@ void repair_time_unit(std::vector<TraceSample>& rows, RepairLog& log);
 
 /// Drops repeated timestamps (the first row of an instant is kept) and backward steps up to
 /// options.max_backward_step_s; refuses a larger step back and a cumulative distance going back
-/// (RouteError at the line); notes gaps longer than options.max_gap_s.
+/// (RouteError at the line); notes gaps longer than options.max_gap_s while moving and, under
+/// GapRule::Stop, turns each into a halt (two zero-speed samples) when the gap allows the ramps.
 void repair_time_steps(std::vector<TraceSample>& rows, const ReadOptions& options, RepairLog& log,
                        const std::string& file, bool has_distance_column);
 

@@ -197,3 +197,20 @@ TEST_CASE("the real public cycles need no repair but a byte-order mark", "[route
     CHECK_NOTHROW(read_cycle(semitco::routes::test::cycles_dir() + "/" + name, strict_options()));
   }
 }
+
+TEST_CASE("repair: a gap can be a stop instead (brake, stand, pull away)", "[routes][repairs]") {
+  // 10 m/s, then nothing for 99 s, then 10 m/s: at 0.5 m/s^2 the truck brakes 20 s (100 m), stands 59 s,
+  // pulls away 20 s (100 m); with the 10 m before and after, 220 m instead of the interpolated 1010 m.
+  ReadOptions o;
+  o.gap_rule = ReadOptions::GapRule::Stop;
+  const RouteProfile p = cycle(kHead + "0,10,0\n1,10,0\n100,10,0\n101,10,0\n", o);
+  CHECK(only(p, RepairKind::TimeGap).first_line == 4);
+  CHECK(p.length_m() == Approx(220.0));
+  REQUIRE(p.trace_time_s.size() == 6);
+  CHECK(p.trace_time_s[2] == Approx(21.0));
+  CHECK(p.trace_time_s[3] == Approx(80.0));
+  CHECK(p.trace_speed_mps[2] == 0.0);
+  // too short a gap for both ramps stays interpolated
+  o.max_gap_s = 10.0;
+  CHECK(cycle(kHead + "0,10,0\n1,10,0\n30,10,0\n31,10,0\n", o).length_m() == Approx(310.0));
+}
