@@ -9,6 +9,8 @@
 // Distance-based when a distance column exists, else point-based from lat/lon (geodesic distances).
 // Values of a row hold from that point to the next. Elevation inputs go through grade_smoothing; grade
 // inputs are integrated (rise = ds*sin(atan(grade))). Unknown columns and units are refused by name.
+// Repairs (repairs.hpp): a row equal to the previous one, and a row at the previous row's distance or
+// position, are dropped (the first is kept) and counted; strict mode refuses them.
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -54,7 +56,8 @@ constexpr const char* kKnownList =
 
 RouteProfile read_route_csv(std::istream& in, const std::string& name, const ReadOptions& options) {
   detail::check_options(options);
-  LineTokenizer tok(in, name);
+  RepairLog log(name, options.strict);
+  LineTokenizer tok(in, name, &log);
   if (!tok.next()) throw RouteError(name, 0, {}, "empty file: no header line");
 
   std::size_t index[kCount];
@@ -89,11 +92,12 @@ RouteProfile read_route_csv(std::istream& in, const std::string& name, const Rea
   if (!has_distance && !has_latlon) tok.fail("missing column: need distance_m|distance_km|distance_mi or lat,lon");
   if (index[kElevation] != SIZE_MAX && index[kGrade] != SIZE_MAX)
     tok.fail("give elevation or grade, not both");
-  if (index[kElevation] == SIZE_MAX && index[kGrade] == SIZE_MAX)
-    tok.fail("missing column: need elevation_m|elevation_ft|ele or grade_pct|grade_frac");
-  if (!has_distance && index[kElevation] == SIZE_MAX)
-    tok.fail("missing column: lat/lon routes need elevation_m|elevation_ft|ele");
-  const bool elevation_based = index[kElevation] != SIZE_MAX;
+  const bool terrain_gives_elevation = options.terrain && has_latlon && index[kGrade] == SIZE_MAX;
+  if (index[kElevation] == SIZE_MAX && index[kGrade] == SIZE_MAX && !terrain_gives_elevation)
+    tok.fail("missing column: need elevation_m|elevation_ft|ele or grade_pct|grade_frac (or a terrain model, --dem)");
+  if (!has_distance && index[kElevation] == SIZE_MAX && !terrain_gives_elevation)
+    tok.fail("missing column: lat/lon routes need elevation_m|elevation_ft|ele (or a terrain model, --dem)");
+  const bool elevation_based = index[kElevation] != SIZE_MAX || terrain_gives_elevation;
 
   RouteProfile p;
   p.name = detail::file_stem(name);
@@ -102,9 +106,15 @@ RouteProfile read_route_csv(std::istream& in, const std::string& name, const Rea
   std::vector<std::size_t> line_of;
   double d0 = 0.0;
   auto text = [&](std::size_t q) { return std::string(tok.field(index[q])); };
+  std::string prev_text;
   while (tok.next()) {
     if (tok.size() != n_header)
       tok.fail("row has " + std::to_string(tok.size()) + " fields, header has " + std::to_string(n_header));
+    if (!line_of.empty() && tok.text() == prev_text) {
+      log.note(RepairKind::RepeatedRow, tok.line(), {}, prev_text, "row repeats the previous row: '" + prev_text + "'");
+      continue;
+    }
+    prev_text = std::string(tok.text());
     double lat = 0.0, lon = 0.0;
     if (has_latlon) {
       lat = tok.number(index[kLat], "lat");
@@ -121,15 +131,21 @@ RouteProfile read_route_csv(std::istream& in, const std::string& name, const Rea
           p.warnings.push_back({name + ":" + std::to_string(tok.line()) + ": distance starts at " + text(kDistance) + "; shifted to 0"});
       }
       dist -= d0;
-      if (!pts.distance_m.empty() && dist == pts.distance_m.back())
-        tok.fail("duplicate point: distance " + text(kDistance) + " repeats the previous row", text(kDistance));
+      if (!pts.distance_m.empty() && dist == pts.distance_m.back()) {
+        log.note(RepairKind::RepeatedPoint, tok.line(), "distance", text(kDistance),
+                 "duplicate point: distance " + text(kDistance) + " repeats the previous row");
+        continue;
+      }
       if (!pts.distance_m.empty() && dist < pts.distance_m.back())
         tok.fail("non-monotonic distance: " + text(kDistance) + " is less than the previous row's", text(kDistance));
     } else if (!pts.distance_m.empty()) {
       const auto g = geodesic_inverse(pts.lat_deg.back(), pts.lon_deg.back(), lat, lon);
       if (!g.converged) tok.fail("points nearly antipodal: no geodesic between this row and the previous one");
-      if (g.distance_m == 0.0)
-        tok.fail("duplicate point: lat,lon " + text(kLat) + "," + text(kLon) + " repeats the previous row", text(kLat));
+      if (g.distance_m == 0.0) {
+        log.note(RepairKind::RepeatedPoint, tok.line(), "lat,lon", text(kLat) + "," + text(kLon),
+                 "duplicate point: lat,lon " + text(kLat) + "," + text(kLon) + " repeats the previous row");
+        continue;
+      }
       if (g.distance_m > detail::kMaxPointGapM)
         tok.fail("point " + text(kLat) + "," + text(kLon) + " is " + detail::km_text(g.distance_m) +
                      " from the previous one (more than 100 km: swapped lat/lon or a lost sign?)",
@@ -138,7 +154,9 @@ RouteProfile read_route_csv(std::istream& in, const std::string& name, const Rea
     }
     if (dist > detail::kMaxRouteLengthM) tok.fail("route length implausible (> 20,000 km)", text(kDistance));
     double zg = 0.0;
-    if (elevation_based) {
+    if (index[kElevation] == SIZE_MAX && elevation_based) {
+      zg = 0.0;  // from the terrain model
+    } else if (elevation_based) {
       zg = tok.number(index[kElevation], "elevation") * factor[kElevation];
       if (zg < -500.0 || zg > 9000.0)
         tok.fail("implausible elevation " + text(kElevation) + " (allowed -500..9000 m; wrong unit?)", text(kElevation));
@@ -175,6 +193,8 @@ RouteProfile read_route_csv(std::istream& in, const std::string& name, const Rea
   if (line_of.empty()) throw RouteError(name, tok.line(), {}, "no data rows after the header");
   if (line_of.size() < 2) throw RouteError(name, line_of[0], {}, "a single point: a route needs at least 2 rows");
 
+  log.merge_into(p.repairs);
+  pts.has_elevation = index[kElevation] != SIZE_MAX;
   if (elevation_based) {
     detail::build_from_elevation(p, pts, options);
     p.elevation_is_absolute = true;

@@ -7,7 +7,9 @@
 // row i (FASTSim's convention), rise = ds*sin(atan(grade)). Intervals that cover no distance (standing
 // still) collapse to one distance point so distance stays strictly increasing; each standstill is recorded
 // as an informational Stop with its duration (the trace itself already holds the truck still).
-// speed_limit_mps is the trace's mean speed over each segment (informational). Rows are streamed.
+// speed_limit_mps is the trace's mean speed over each segment (informational). Rows are read into a compact
+// vector first, so the repairs of telematics quirks (detail/trace_repairs.hpp) can look at neighbours and
+// at the whole time column; "Time (ms)" is a millisecond column by its header.
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -15,6 +17,7 @@
 
 #include "routes/detail/line_tokenizer.hpp"
 #include "routes/detail/profile_builder.hpp"
+#include "routes/detail/trace_repairs.hpp"
 #include "routes/readers.hpp"
 
 namespace semitco::routes {
@@ -23,7 +26,8 @@ using detail::LineTokenizer;
 
 RouteProfile read_cycle(std::istream& in, const std::string& name, const ReadOptions& options) {
   detail::check_options(options);
-  LineTokenizer tok(in, name);
+  RepairLog log(name, options.strict);
+  LineTokenizer tok(in, name, &log);
   if (!tok.next())
     throw RouteError(name, 0, {}, "empty file: no header line (cycSecs,cycMps,cycGrade or Time (s),Vehicle speed (km/h),...)");
 
@@ -31,13 +35,16 @@ RouteProfile read_cycle(std::istream& in, const std::string& name, const ReadOpt
   p.name = detail::file_stem(name);
   p.source = name;
   std::size_t i_time = SIZE_MAX, i_speed = SIZE_MAX, i_grade = SIZE_MAX, i_dist = SIZE_MAX;
-  double speed_factor = 1.0, grade_factor = 1.0;
+  double speed_factor = 1.0, grade_factor = 1.0, time_factor = 1.0;
   const std::size_t n_header = tok.size();
   for (std::size_t i = 0; i < n_header; ++i) {
     const auto h = detail::split_header_cell(tok.field(i));
     std::size_t* slot = nullptr;
     if (h.name == "cycsecs" || h.name == "time (s)") {
       slot = &i_time;
+    } else if (h.name == "time (ms)") {
+      slot = &i_time;
+      time_factor = 0.001;
     } else if (h.name == "cycmps" || h.name == "vehicle speed (m/s)") {
       slot = &i_speed;
       speed_factor = 1.0;
@@ -71,44 +78,61 @@ RouteProfile read_cycle(std::istream& in, const std::string& name, const ReadOpt
   if (i_speed == SIZE_MAX) tok.fail("missing speed column (cycMps or Vehicle speed (km/h)) in header");
   if (i_grade == SIZE_MAX) p.warnings.push_back({name + ": no grade column: the road is taken as flat"});
 
-  double t0 = 0.0, prev_t = 0.0, prev_v = 0.0, prev_col_d = 0.0, d = 0.0, standstill_s = 0.0, z = 0.0;
-  std::size_t rows = 0;
-  std::size_t first_line = 0;
+  // ---- rows as read; exact repeats dropped here (the text is at hand), the rest in trace_repairs ----
+  std::vector<detail::TraceSample> rows;
+  std::string prev_text;
   auto text = [&](std::size_t i) { return std::string(tok.field(i)); };
   while (tok.next()) {
     if (tok.size() != n_header)
       tok.fail("row has " + std::to_string(tok.size()) + " fields, header has " + std::to_string(n_header));
-    const double t = tok.number(i_time, "time");
-    const double v = tok.number(i_speed, "speed") * speed_factor;
-    const double g = i_grade == SIZE_MAX ? 0.0 : tok.number(i_grade, "grade") * grade_factor;
-    const double col_d = i_dist == SIZE_MAX ? 0.0 : tok.number(i_dist, "cumulative distance");
-    if (v < 0.0 || v > detail::kMaxPlausibleSpeedMps)
+    if (!rows.empty() && tok.text() == prev_text) {
+      log.note(RepairKind::RepeatedRow, tok.line(), {}, prev_text, "row repeats the previous row: '" + prev_text + "'");
+      continue;
+    }
+    detail::TraceSample r;
+    r.time_s = tok.number(i_time, "time") * time_factor;
+    r.speed_mps = tok.number(i_speed, "speed") * speed_factor;
+    r.grade_frac = i_grade == SIZE_MAX ? 0.0 : tok.number(i_grade, "grade") * grade_factor;
+    r.distance_m = i_dist == SIZE_MAX ? 0.0 : tok.number(i_dist, "cumulative distance");
+    r.line = tok.line();
+    if (r.speed_mps < 0.0 || r.speed_mps > detail::kMaxPlausibleSpeedMps)
       tok.fail("implausible speed " + text(i_speed) + " (allowed 0..200 km/h; wrong unit?)", text(i_speed));
-    if (std::fabs(g) > detail::kMaxPlausibleGradeFrac)
+    if (std::fabs(r.grade_frac) > detail::kMaxPlausibleGradeFrac)
       tok.fail("implausible grade " + text(i_grade) + " (allowed -50..50 %; wrong unit?)", text(i_grade));
-    if (rows == 0) {
-      t0 = t;
-      first_line = tok.line();
-      p.distance_m.push_back(0.0);
-      p.elevation_m.push_back(0.0);
-      if (t != 0.0)
-        p.warnings.push_back({name + ":" + std::to_string(tok.line()) + ": time starts at " + text(i_time) + " s; shifted to 0"});
-    } else {
-      if (t == prev_t) tok.fail("duplicate point: time " + text(i_time) + " repeats the previous row", text(i_time));
-      if (t < prev_t) tok.fail("non-monotonic time: " + text(i_time) + " after " + std::to_string(prev_t), text(i_time));
-      if (i_dist != SIZE_MAX && col_d < prev_col_d)
-        tok.fail("non-monotonic distance: " + text(i_dist) + " after " + std::to_string(prev_col_d), text(i_dist));
-      const double dt = t - prev_t;
-      const double ds = i_dist != SIZE_MAX ? col_d - prev_col_d : 0.5 * (prev_v + v) * dt;
+    rows.push_back(r);
+    prev_text = std::string(tok.text());
+  }
+  if (rows.empty()) throw RouteError(name, tok.line(), {}, "no data rows after the header");
+  if (rows.size() == 1) throw RouteError(name, rows[0].line, {}, "a single point: a trace needs at least 2 rows");
+  if (time_factor == 1.0) detail::repair_time_unit(rows, log);
+  detail::repair_time_steps(rows, options, log, name, i_dist != SIZE_MAX);
+  detail::repair_speed_spikes(rows, options, log);
+
+  // ---- the road along distance ----
+  const double t0 = rows.front().time_s;
+  if (t0 != 0.0)
+    p.warnings.push_back({name + ":" + std::to_string(rows.front().line) + ": time starts at " +
+                          detail::number_text(t0) + " s; shifted to 0"});
+  double d = 0.0, z = 0.0, standstill_s = 0.0;
+  p.distance_m.push_back(0.0);
+  p.elevation_m.push_back(0.0);
+  p.trace_time_s.reserve(rows.size());
+  p.trace_speed_mps.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const detail::TraceSample& r = rows[i];
+    if (i > 0) {
+      const detail::TraceSample& q = rows[i - 1];
+      const double dt = r.time_s - q.time_s;
+      const double ds = i_dist != SIZE_MAX ? r.distance_m - q.distance_m : 0.5 * (q.speed_mps + r.speed_mps) * dt;
       const double next_d = d + ds;
       if (next_d > d) {
         if (standstill_s > 0.0) {
           p.stops.push_back(Stop{d, standstill_s, "standstill"});
           standstill_s = 0.0;
         }
-        p.grade_frac.push_back(g);
+        p.grade_frac.push_back(r.grade_frac);
         p.speed_limit_mps.push_back(ds / dt);
-        z += rise_m(next_d - d, g);
+        z += rise_m(next_d - d, r.grade_frac);
         d = next_d;
         p.distance_m.push_back(d);
         p.elevation_m.push_back(z);
@@ -116,22 +140,19 @@ RouteProfile read_cycle(std::istream& in, const std::string& name, const ReadOpt
         standstill_s += dt;
       }
     }
-    p.trace_time_s.push_back(t - t0);
-    p.trace_speed_mps.push_back(v);
-    prev_t = t;
-    prev_v = v;
-    prev_col_d = col_d;
-    ++rows;
+    p.trace_time_s.push_back(r.time_s - t0);
+    p.trace_speed_mps.push_back(r.speed_mps);
   }
-  if (rows == 0) throw RouteError(name, tok.line(), {}, "no data rows after the header");
-  if (rows == 1) throw RouteError(name, first_line, {}, "a single point: a trace needs at least 2 rows");
+  const std::size_t last_line = rows.back().line;
+  rows = {};
   if (p.distance_m.size() < 2)
-    throw RouteError(name, tok.line(), {}, "the trace never moves: it covers no distance");
-  if (d > detail::kMaxRouteLengthM) throw RouteError(name, tok.line(), {}, "trace length implausible (> 20,000 km)");
+    throw RouteError(name, last_line, {}, "the trace never moves: it covers no distance");
+  if (d > detail::kMaxRouteLengthM) throw RouteError(name, last_line, {}, "trace length implausible (> 20,000 km)");
   if (standstill_s > 0.0) p.stops.push_back(Stop{d, standstill_s, "standstill"});
   p.grade_frac.push_back(p.grade_frac.back());
   p.speed_limit_mps.push_back(p.speed_limit_mps.back());
   p.elevation_is_absolute = false;
+  log.merge_into(p.repairs);
   detail::finish_profile(p, true);
   return p;
 }

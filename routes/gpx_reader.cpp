@@ -3,19 +3,24 @@
 // metres, optional <time> (ISO 8601). Distances are Vincenty geodesics on WGS84 (geodesy.hpp).
 // Named <wpt> within waypoint_radius_m of the track mark stops (dwell from an <extensions> child named
 // dwell_s, as write_gpx writes it, else 0). Timed points standing still >= standstill_min_s make a stop
-// with that dwell. Consecutive identical points are merged with a warning. Elevation -> grade through
-// grade_smoothing; target speed from ReadOptions with the curve rule (target_speed.hpp).
-// The file is parsed as a pugixml DOM (not streamed): its size is capped by ReadOptions::max_xml_bytes.
-#include <pugixml.hpp>
+// with that dwell. Consecutive identical points are merged (a repair that strict mode accepts: a track
+// standing still is not a quirk). A timed point whose legs in and out both need more than 200 km/h and
+// that detours more than max_spike_detour_m off its neighbours' line is a position spike, dropped.
+// Elevation -> grade through grade_smoothing; target speed from ReadOptions with the curve rule.
+//
+// The file is streamed through Expat in 64 KiB chunks: each point is turned into distance and elevation as
+// its end tag arrives, so memory grows with the points kept (32 bytes each), not with the file. Entity
+// declarations are refused (no internal entity is ever expanded, no external one loaded).
+#include <expat.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
-#include <cstring>
-#include <filesystem>
+#include <exception>
 #include <fstream>
 #include <limits>
+#include <optional>
 
+#include "routes/detail/iso8601_time.hpp"
 #include "routes/detail/line_tokenizer.hpp"
 #include "routes/detail/profile_builder.hpp"
 #include "routes/geodesy.hpp"
@@ -24,270 +29,405 @@
 namespace semitco::routes {
 namespace {
 
-std::string_view local_name(const pugi::xml_node& n) {
-  std::string_view s = n.name();
+constexpr std::size_t kMaxTextBytes = 4096;     ///< longest <ele>, <time>, <name> kept (the rest is cut)
+constexpr std::size_t kMaxDepth = 10000;        ///< deeper nesting is refused (no GPX nests past ~10)
+
+std::string_view local_name(const char* qname) {
+  std::string_view s = qname;
   const auto colon = s.find(':');
   return colon == std::string_view::npos ? s : s.substr(colon + 1);
 }
 
-pugi::xml_node child_named(const pugi::xml_node& n, std::string_view name) {
-  for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling())
-    if (c.type() == pugi::node_element && local_name(c) == name) return c;
-  return {};
-}
-
-bool parse_int(std::string_view s, int& out) {
-  if (s.empty()) return false;
-  const auto r = std::from_chars(s.data(), s.data() + s.size(), out);
-  return r.ec == std::errc() && r.ptr == s.data() + s.size();
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
-long long days_from_civil(long long y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const long long era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<long long>(doe) - 719468;
-}
-
-/// "YYYY-MM-DDTHH:MM:SS[.fff][Z|+hh:mm|-hh:mm]" -> seconds since 1970 (UTC).
-bool parse_iso8601(std::string_view s, double& out) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  if (s.size() < 19 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' ') || s[13] != ':' || s[16] != ':')
-    return false;
-  int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
-  if (!parse_int(s.substr(0, 4), y) || !parse_int(s.substr(5, 2), mo) || !parse_int(s.substr(8, 2), d) ||
-      !parse_int(s.substr(11, 2), h) || !parse_int(s.substr(14, 2), mi) || !parse_int(s.substr(17, 2), sec))
-    return false;
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60 || y < 0 || h < 0 || mi < 0 || sec < 0)
-    return false;
-  std::string_view rest = s.substr(19);
-  double frac = 0.0;
-  if (!rest.empty() && rest.front() == '.') {
-    std::size_t k = 1;
-    while (k < rest.size() && std::isdigit(static_cast<unsigned char>(rest[k]))) ++k;
-    if (k == 1) return false;
-    std::string digits = "0" + std::string(rest.substr(0, k));
-    if (!detail::parse_finite_double(digits, frac)) return false;
-    rest.remove_prefix(k);
-  }
-  int offset_s = 0;
-  if (rest == "Z" || rest.empty()) {
-  } else if (rest.size() == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':') {
-    int oh = 0, om = 0;
-    if (!parse_int(rest.substr(1, 2), oh) || !parse_int(rest.substr(4, 2), om) || oh > 23 || om > 59 || oh < 0 || om < 0)
-      return false;
-    offset_s = (rest[0] == '+' ? 1 : -1) * (oh * 3600 + om * 60);
-  } else {
-    return false;
-  }
-  const long long days = days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d));
-  out = static_cast<double>(days * 86400 + h * 3600 + mi * 60 + sec - offset_s) + frac;
-  return true;
-}
-
 struct RawPoint {
-  double lat, lon, ele, time;
-  bool has_ele, has_time;
-  std::size_t line, ordinal;
-  const char* kind;
+  double lat = 0, lon = 0, ele = 0, time = 0;
+  bool has_ele = false, has_time = false;
+  std::size_t line = 0, ordinal = 0;
+  const char* kind = "trkpt";
+  [[nodiscard]] std::string where() const { return std::string("<") + kind + "> #" + std::to_string(ordinal); }
+};
+
+struct Waypoint {
+  std::string lat, lon, name, dwell;
+  bool has_dwell = false;
+  std::size_t line = 0;
+};
+
+/// The points of one kind (<trkpt> or <rtept>) turned into distance and elevation as they arrive. The
+/// checks that depend on every point (all timed? all with <ele>?) keep their first offender and decide at
+/// the end, so the messages are those of a reader that sees the whole file.
+class PointTrack {
+ public:
+  PointTrack(const std::string& file, const ReadOptions& options, RepairLog& log)
+      : file_(file), options_(options), log_(log) {}
+
+  void add(const RawPoint& r) {
+    ++count_;
+    if (count_ == 1) first_ = r;
+    if (r.has_ele) ++with_ele_;
+    else if (!first_without_ele_) first_without_ele_ = r;
+    if (r.has_time) ++with_time_;
+    if (pending_ && before_ && r.has_time && pending_->has_time && before_->has_time && is_spike(*before_, *pending_, r)) {
+      log_.note(RepairKind::PositionSpike, pending_->line, pending_->where(),
+                std::to_string(pending_->lat) + "," + std::to_string(pending_->lon),
+                "position spike: the point is off its neighbours' line at more than 200 km/h");
+      pending_ = r;
+      return;
+    }
+    if (pending_) commit(*pending_);
+    pending_ = r;
+  }
+
+  /// Ends the stream; throws the first deferred error. Returns the points (distance, elevation, lat/lon).
+  detail::ElevationPoints finish(std::vector<Stop>& stops, std::vector<RouteWarning>& warnings) {
+    if (pending_) commit(*pending_);
+    pending_.reset();
+    if (with_ele_ != 0 && with_ele_ != count_)
+      throw RouteError(file_, first_without_ele_->line, first_without_ele_->where(), "missing <ele> (other points have one)");
+    const bool timed = with_time_ == count_;
+    if (timed && backward_) throw RouteError(file_, backward_->line, backward_->where(), "non-monotonic <time>: earlier than the previous point's", {});
+    if (merged_ > 0)
+      log_.note(RepairKind::MergedPoint, first_merged_->line, first_merged_->where(), {},
+                "duplicate point merged with the previous one", merged_);
+    if (pts_.distance_m.size() < 2) {
+      throw RouteError(file_, first_.line, std::string("<") + first_.kind + "> #1",
+                       count_ < 2 ? "a single point: a route needs at least 2 points"
+                                  : "all points are at the same position: the route has no length");
+    }
+    if (timed) {
+      if (standstill_s_ >= options_.standstill_min_s) standstills_.push_back(Stop{pts_.distance_m.back(), standstill_s_, "standstill"});
+      stops.insert(stops.end(), standstills_.begin(), standstills_.end());
+    } else if (with_time_ > 0) {
+      warnings.push_back({file_ + ": <time> on some points only: times ignored"});
+    }
+    return std::move(pts_);
+  }
+
+  [[nodiscard]] std::size_t count() const { return count_; }
+  [[nodiscard]] std::size_t with_ele() const { return with_ele_; }
+
+ private:
+  static double distance(const RawPoint& a, const RawPoint& b) { return geodesic_inverse(a.lat, a.lon, b.lat, b.lon).distance_m; }
+
+  bool is_spike(const RawPoint& a, const RawPoint& b, const RawPoint& c) const {
+    const double ab = distance(a, b), bc = distance(b, c), ac = distance(a, c);
+    const double dt_ab = b.time - a.time, dt_bc = c.time - b.time;
+    if (!(dt_ab > 0.0) || !(dt_bc > 0.0)) return false;
+    const bool too_fast = ab / dt_ab > detail::kMaxPlausibleSpeedMps && bc / dt_bc > detail::kMaxPlausibleSpeedMps;
+    const double detour = ab + bc - ac;
+    return too_fast && detour > options_.max_spike_detour_m && detour > 2.0 * ac;
+  }
+
+  void commit(const RawPoint& r) {
+    double dist = 0.0;
+    if (before_) {
+      const RawPoint q = *before_;
+      if (r.has_time && q.has_time && r.time < q.time && !backward_) backward_ = r;
+      const auto g = geodesic_inverse(q.lat, q.lon, r.lat, r.lon);
+      if (!g.converged) throw RouteError(file_, r.line, r.where(), "nearly antipodal to the previous point: no geodesic", {});
+      before_ = r;
+      if (g.distance_m < 0.01) {
+        if (r.has_time && q.has_time) standstill_s_ += r.time - q.time;
+        if (merged_++ == 0) first_merged_ = r;
+        return;
+      }
+      if (standstill_s_ >= options_.standstill_min_s) standstills_.push_back(Stop{pts_.distance_m.back(), standstill_s_, "standstill"});
+      standstill_s_ = 0.0;
+      if (g.distance_m > detail::kMaxPointGapM) {
+        throw RouteError(file_, r.line, r.where(),
+                         "is " + detail::km_text(g.distance_m) +
+                             " from the previous point (more than 100 km: swapped lat/lon or a lost sign?)",
+                         std::to_string(r.lat) + "," + std::to_string(r.lon));
+      }
+      dist = pts_.distance_m.back() + g.distance_m;
+      if (dist > detail::kMaxRouteLengthM) throw RouteError(file_, r.line, r.where(), "route length implausible (> 20,000 km)");
+    }
+    before_ = r;
+    pts_.distance_m.push_back(dist);
+    pts_.elevation_m.push_back(r.has_ele ? r.ele : 0.0);
+    pts_.lat_deg.push_back(r.lat);
+    pts_.lon_deg.push_back(r.lon);
+  }
+
+  const std::string& file_;
+  const ReadOptions& options_;
+  RepairLog& log_;
+  detail::ElevationPoints pts_;
+  std::optional<RawPoint> before_, pending_, first_without_ele_, backward_, first_merged_;
+  RawPoint first_;
+  std::size_t count_ = 0, with_ele_ = 0, with_time_ = 0, merged_ = 0;
+  double standstill_s_ = 0.0;
+  std::vector<Stop> standstills_;
+};
+
+/// What the element at a depth is, as far as the reader cares.
+enum class Role : unsigned char { Other, Gpx, Trk, Trkseg, Rte, Point, Wpt, WptExtensions, TextTarget };
+
+/// Expat callbacks: a stack of roles, the point being read, and where its text goes.
+class GpxParser {
+ public:
+  GpxParser(const std::string& file, const ReadOptions& options, RepairLog& log)
+      : file_(file), trk_(file, options, log), rte_(file, options, log) {}
+
+  void start(XML_Parser parser, const char* qname, const char** attrs) {
+    const std::size_t line = XML_GetCurrentLineNumber(parser);
+    if (roles_.size() >= kMaxDepth) throw RouteError(file_, line, {}, "XML error: elements nested deeper than " + std::to_string(kMaxDepth));
+    const std::string_view name = local_name(qname);
+    const Role parent = roles_.empty() ? Role::Other : roles_.back();
+    Role role = Role::Other;
+    text_ = nullptr;
+    if (roles_.empty()) {
+      if (name != "gpx") throw RouteError(file_, line, "<" + std::string(qname) + ">", "not a GPX file: root element is not <gpx>");
+      role = Role::Gpx;
+      gpx_line_ = line;
+    } else if (parent == Role::Gpx && name == "trk") {
+      role = Role::Trk;
+      ++trk_count_;
+    } else if (parent == Role::Gpx && name == "rte") {
+      role = Role::Rte;
+      ++rte_count_;
+    } else if (parent == Role::Gpx && name == "wpt") {
+      role = Role::Wpt;
+      wpt_ = Waypoint{};
+      wpt_.line = line;
+      wpt_has_name_ = false;
+      wpt_.lat = attribute(attrs, "lat");
+      wpt_.lon = attribute(attrs, "lon");
+    } else if (parent == Role::Trk && name == "trkseg") {
+      role = Role::Trkseg;
+    } else if ((parent == Role::Trkseg && name == "trkpt") || (parent == Role::Rte && name == "rtept")) {
+      role = Role::Point;
+      begin_point(line, name == "trkpt" ? "trkpt" : "rtept", attrs);
+    } else if (parent == Role::Point && name == "ele" && !point_ele_seen_) {
+      point_ele_seen_ = true;
+      role = Role::TextTarget, text_ = &point_ele_;
+    } else if (parent == Role::Point && name == "time" && !point_time_seen_) {
+      point_time_seen_ = true;
+      role = Role::TextTarget, text_ = &point_time_;
+    } else if (parent == Role::Trk && name == "name" && trk_count_ == 1 && !trk_name_seen_) {
+      trk_name_seen_ = true;
+      role = Role::TextTarget, text_ = &trk_name_;
+    } else if (parent == Role::Rte && name == "name" && rte_count_ == 1 && !rte_name_seen_) {
+      rte_name_seen_ = true;
+      role = Role::TextTarget, text_ = &rte_name_;
+    } else if (parent == Role::Wpt && name == "name" && !wpt_has_name_) {
+      wpt_has_name_ = true;
+      role = Role::TextTarget, text_ = &wpt_.name;
+    } else if (parent == Role::Wpt && name == "extensions") {
+      role = Role::WptExtensions;
+    } else if (parent == Role::WptExtensions && name == "dwell_s" && !wpt_.has_dwell) {
+      wpt_.has_dwell = true;
+      role = Role::TextTarget, text_ = &wpt_.dwell;
+    }
+    roles_.push_back(role);
+  }
+
+  void end() {
+    const Role role = roles_.back();
+    roles_.pop_back();
+    text_ = nullptr;
+    if (role == Role::Point) end_point();
+    if (role == Role::Wpt) waypoints_.push_back(std::move(wpt_));
+  }
+
+  void text(const char* s, int len) {
+    if (text_ && text_->size() < kMaxTextBytes)
+      text_->append(s, std::min<std::size_t>(static_cast<std::size_t>(len), kMaxTextBytes - text_->size()));
+  }
+
+  /// After the last byte: the profile's points, stops, name and warnings.
+  RouteProfile finish(const ReadOptions& options) {
+    RouteProfile p;
+    p.name = detail::file_stem(file_);
+    p.source = file_;
+    const bool use_track = trk_.count() > 0;
+    PointTrack& track = use_track ? trk_ : rte_;
+    if (use_track && rte_count_ > 0) p.warnings.push_back({file_ + ": both <trk> and <rte> present; the track is used"});
+    if (track.count() == 0) throw RouteError(file_, gpx_line_, "<gpx>", "no <trkpt> or <rtept> points");
+    const std::string& track_name = !trk_name_.empty() ? trk_name_ : (use_track ? trk_name_ : rte_name_);
+    if (!track_name.empty()) p.name = track_name;
+    const std::size_t with_ele = track.with_ele();
+    detail::ElevationPoints pts = track.finish(p.stops, p.warnings);
+    pts.has_elevation = with_ele != 0;
+    if (with_ele == 0 && !options.terrain)
+      p.warnings.insert(p.warnings.begin(), {file_ + ": no <ele> on any point: the road is taken as flat"});
+    add_waypoint_stops(p, pts, options);
+    detail::build_from_elevation(p, pts, options);
+    p.elevation_is_absolute = with_ele != 0 || options.terrain;
+    return p;
+  }
+
+ private:
+  static std::string attribute(const char** attrs, std::string_view key) {
+    for (std::size_t i = 0; attrs[i]; i += 2)
+      if (key == attrs[i]) return attrs[i + 1];
+    return {};
+  }
+  static bool has_attribute(const char** attrs, std::string_view key) {
+    for (std::size_t i = 0; attrs[i]; i += 2)
+      if (key == attrs[i]) return true;
+    return false;
+  }
+
+  void begin_point(std::size_t line, const char* kind, const char** attrs) {
+    PointTrack& track = std::string_view(kind) == "trkpt" ? trk_ : rte_;
+    point_ = RawPoint{};
+    point_.kind = kind;
+    point_.line = line;
+    point_.ordinal = track.count() + 1;
+    point_ele_.clear();
+    point_time_.clear();
+    point_ele_seen_ = point_time_seen_ = false;
+    auto fail = [&](const std::string& what, const std::string& value) {
+      throw RouteError(file_, line, point_.where(), what, value);
+    };
+    if (!has_attribute(attrs, "lat") || !has_attribute(attrs, "lon")) fail("missing lat or lon attribute", {});
+    const std::string lat = attribute(attrs, "lat"), lon = attribute(attrs, "lon");
+    if (!detail::parse_finite_double(lat, point_.lat)) fail("non-numeric lat '" + lat + "'", lat);
+    if (!detail::parse_finite_double(lon, point_.lon)) fail("non-numeric lon '" + lon + "'", lon);
+    if (std::fabs(point_.lat) > 90.0) fail("absurd coordinate: lat " + lat + " outside -90..90", lat);
+    if (std::fabs(point_.lon) > 180.0) fail("absurd coordinate: lon " + lon + " outside -180..180", lon);
+  }
+
+  void end_point() {
+    auto fail = [&](const std::string& what, const std::string& value) {
+      throw RouteError(file_, point_.line, point_.where(), what, value);
+    };
+    if (point_ele_seen_) {
+      point_.has_ele = true;
+      if (!detail::parse_finite_double(point_ele_, point_.ele)) fail("non-numeric <ele> '" + point_ele_ + "'", point_ele_);
+      if (point_.ele < -500.0 || point_.ele > 9000.0)
+        fail("implausible <ele> " + point_ele_ + " (allowed -500..9000 m; wrong unit?)", point_ele_);
+    }
+    if (point_time_seen_) {
+      point_.has_time = true;
+      if (!detail::parse_iso8601(point_time_, point_.time))
+        fail("malformed <time> '" + point_time_ + "' (expected ISO 8601)", point_time_);
+    }
+    (std::string_view(point_.kind) == "trkpt" ? trk_ : rte_).add(point_);
+  }
+
+  void add_waypoint_stops(RouteProfile& p, const detail::ElevationPoints& pts, const ReadOptions& options) const {
+    for (const Waypoint& w : waypoints_) {
+      const std::string where = "<wpt> '" + w.name + "'";
+      double lat = 0.0, lon = 0.0;
+      if (!detail::parse_finite_double(w.lat, lat) || !detail::parse_finite_double(w.lon, lon))
+        throw RouteError(file_, w.line, where, "missing or non-numeric lat/lon", w.lat);
+      if (std::fabs(lat) > 90.0 || std::fabs(lon) > 180.0)
+        throw RouteError(file_, w.line, where, "absurd coordinate outside -90..90 / -180..180", std::to_string(lat));
+      if (w.name.empty()) continue;
+      double best = std::numeric_limits<double>::infinity();
+      std::size_t best_i = 0;
+      for (std::size_t i = 0; i < pts.distance_m.size(); ++i) {
+        const LocalXY xy = local_xy(lat, lon, pts.lat_deg[i], pts.lon_deg[i]);
+        const double dd = std::hypot(xy.east_m, xy.north_m);
+        if (dd < best) {
+          best = dd;
+          best_i = i;
+        }
+      }
+      if (best > options.waypoint_radius_m) {
+        p.warnings.push_back({file_ + ":" + std::to_string(w.line) + ": " + where + " is " +
+                              std::to_string(static_cast<long>(best)) + " m from the track: not a stop"});
+        continue;
+      }
+      double dwell = 0.0;
+      if (w.has_dwell && (!detail::parse_finite_double(w.dwell, dwell) || dwell < 0.0 || dwell > 7.0 * 24 * 3600))
+        throw RouteError(file_, w.line, where, "invalid dwell_s '" + w.dwell + "'", w.dwell);
+      p.stops.push_back(Stop{pts.distance_m[best_i], dwell, w.name});
+    }
+  }
+
+  const std::string& file_;
+  std::vector<Role> roles_;
+  PointTrack trk_, rte_;
+  RawPoint point_;
+  std::string point_ele_, point_time_, trk_name_, rte_name_;
+  bool point_ele_seen_ = false, point_time_seen_ = false, trk_name_seen_ = false, rte_name_seen_ = false;
+  bool wpt_has_name_ = false;
+  std::string* text_ = nullptr;
+  Waypoint wpt_;
+  std::vector<Waypoint> waypoints_;
+  std::size_t trk_count_ = 0, rte_count_ = 0, gpx_line_ = 0;
+};
+
+/// Owns the Expat parser; carries an exception out of a callback (never through Expat's C frames).
+struct ExpatSession {
+  XML_Parser parser = XML_ParserCreate(nullptr);
+  GpxParser* gpx = nullptr;
+  std::exception_ptr error;
+  bool entity_declared = false;
+  ExpatSession() = default;
+  ExpatSession(const ExpatSession&) = delete;
+  ExpatSession& operator=(const ExpatSession&) = delete;
+  ~ExpatSession() { XML_ParserFree(parser); }
+
+  template <class F>
+  static void guarded(void* self, F&& f) {
+    auto* s = static_cast<ExpatSession*>(self);
+    if (s->error) return;
+    try {
+      f(*s);
+    } catch (...) {
+      s->error = std::current_exception();
+      XML_StopParser(s->parser, XML_FALSE);
+    }
+  }
 };
 
 }  // namespace
 
 RouteProfile read_gpx(std::istream& in, const std::string& name, const ReadOptions& options) {
   detail::check_options(options);
-  // ---- read the whole (capped) document ----
-  std::string buffer;
-  {
-    char chunk[1 << 16];
-    while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
-      buffer.append(chunk, static_cast<std::size_t>(in.gcount()));
-      if (buffer.size() > options.max_xml_bytes)
-        throw RouteError(name, 0, {}, "GPX file larger than " + std::to_string(options.max_xml_bytes) +
-                                          " bytes (ReadOptions::max_xml_bytes); GPX is parsed whole");
-    }
-  }
-  if (buffer.find_first_not_of(" \t\r\n") == std::string::npos) throw RouteError(name, 0, {}, "empty file");
-  // line of a byte offset; nodes are mostly visited in document order, so count on from the last answer
-  std::ptrdiff_t cached_offset = 0;
-  std::size_t cached_line = 1;
-  auto line_at = [&](std::ptrdiff_t offset) -> std::size_t {
-    if (offset < 0) return 0;
-    offset = std::min<std::ptrdiff_t>(offset, static_cast<std::ptrdiff_t>(buffer.size()));
-    if (offset < cached_offset) {
-      cached_offset = 0;
-      cached_line = 1;
-    }
-    cached_line += static_cast<std::size_t>(std::count(buffer.begin() + cached_offset, buffer.begin() + offset, '\n'));
-    cached_offset = offset;
-    return cached_line;
-  };
-  pugi::xml_document doc;
-  const pugi::xml_parse_result parsed = doc.load_buffer(buffer.data(), buffer.size(), pugi::parse_default);
-  if (!parsed) throw RouteError(name, line_at(parsed.offset), {}, std::string("XML error: ") + parsed.description());
-  pugi::xml_node gpx = doc.document_element();
-  if (!gpx || local_name(gpx) != "gpx")
-    throw RouteError(name, line_at(gpx.offset_debug()), gpx ? "<" + std::string(gpx.name()) + ">" : std::string(),
-                     "not a GPX file: root element is not <gpx>");
+  RepairLog log(name, options.strict);
+  GpxParser gpx(name, options, log);
+  ExpatSession session;
+  if (!session.parser) throw RouteError(name, 0, {}, "cannot create an XML parser (out of memory)");
+  session.gpx = &gpx;
+  XML_Parser parser = session.parser;
+  XML_SetUserData(parser, &session);
+  XML_SetElementHandler(
+      parser,
+      [](void* self, const XML_Char* el, const XML_Char** attrs) {
+        ExpatSession::guarded(self, [&](ExpatSession& s) { s.gpx->start(s.parser, el, attrs); });
+      },
+      [](void* self, const XML_Char*) { ExpatSession::guarded(self, [](ExpatSession& s) { s.gpx->end(); }); });
+  XML_SetCharacterDataHandler(parser, [](void* self, const XML_Char* text, int len) {
+    ExpatSession::guarded(self, [&](ExpatSession& s) { s.gpx->text(text, len); });
+  });
+  // No entity of a DTD is ever expanded: a declaration stops the parse (billion laughs, external files).
+  XML_SetEntityDeclHandler(parser, [](void* self, const XML_Char*, int, const XML_Char*, int, const XML_Char*,
+                                      const XML_Char*, const XML_Char*, const XML_Char*) {
+    auto* s = static_cast<ExpatSession*>(self);
+    s->entity_declared = true;
+    XML_StopParser(s->parser, XML_FALSE);
+  });
+  XML_SetParamEntityParsing(parser, XML_PARAM_ENTITY_PARSING_NEVER);
 
-  RouteProfile p;
-  p.name = detail::file_stem(name);
-  p.source = name;
-
-  // ---- collect points: tracks first, routes when there is no track ----
-  std::vector<RawPoint> raw;
-  auto take = [&](const pugi::xml_node& pt, const char* kind) {
-    RawPoint r{};
-    r.kind = kind;
-    r.line = line_at(pt.offset_debug());
-    r.ordinal = raw.size() + 1;
-    const std::string where = std::string("<") + kind + "> #" + std::to_string(r.ordinal);
-    auto fail = [&](const std::string& what, const std::string& value) -> void {
-      throw RouteError(name, r.line, where, what, value);
-    };
-    const pugi::xml_attribute lat = pt.attribute("lat");
-    const pugi::xml_attribute lon = pt.attribute("lon");
-    if (!lat || !lon) fail("missing lat or lon attribute", {});
-    if (!detail::parse_finite_double(lat.value(), r.lat)) fail(std::string("non-numeric lat '") + lat.value() + "'", lat.value());
-    if (!detail::parse_finite_double(lon.value(), r.lon)) fail(std::string("non-numeric lon '") + lon.value() + "'", lon.value());
-    if (std::fabs(r.lat) > 90.0) fail(std::string("absurd coordinate: lat ") + lat.value() + " outside -90..90", lat.value());
-    if (std::fabs(r.lon) > 180.0) fail(std::string("absurd coordinate: lon ") + lon.value() + " outside -180..180", lon.value());
-    if (const pugi::xml_node ele = child_named(pt, "ele")) {
-      r.has_ele = true;
-      if (!detail::parse_finite_double(ele.child_value(), r.ele))
-        fail(std::string("non-numeric <ele> '") + ele.child_value() + "'", ele.child_value());
-      if (r.ele < -500.0 || r.ele > 9000.0)
-        fail(std::string("implausible <ele> ") + ele.child_value() + " (allowed -500..9000 m; wrong unit?)", ele.child_value());
+  bool any_content = false;
+  char chunk[1 << 16];
+  for (;;) {
+    in.read(chunk, sizeof chunk);
+    const auto got = static_cast<std::size_t>(in.gcount());
+    if (in.bad()) throw RouteError(name, 0, {}, "read error");
+    const bool last = got < sizeof chunk;
+    if (!any_content) {
+      std::string_view view(chunk, got);
+      if (view.substr(0, 3) == "\xEF\xBB\xBF") view.remove_prefix(3);
+      any_content = view.find_first_not_of(" \t\r\n") != std::string_view::npos;
+      if (last && !any_content) throw RouteError(name, 0, {}, "empty file");
     }
-    if (const pugi::xml_node time = child_named(pt, "time")) {
-      r.has_time = true;
-      if (!parse_iso8601(time.child_value(), r.time))
-        fail(std::string("malformed <time> '") + time.child_value() + "' (expected ISO 8601)", time.child_value());
-    }
-    raw.push_back(r);
-  };
-  std::string track_name;
-  for (pugi::xml_node trk = gpx.first_child(); trk; trk = trk.next_sibling()) {
-    if (local_name(trk) != "trk") continue;
-    if (track_name.empty()) track_name = child_named(trk, "name").child_value();
-    for (pugi::xml_node seg = trk.first_child(); seg; seg = seg.next_sibling()) {
-      if (local_name(seg) != "trkseg") continue;
-      for (pugi::xml_node pt = seg.first_child(); pt; pt = pt.next_sibling())
-        if (local_name(pt) == "trkpt") take(pt, "trkpt");
-    }
+    const XML_Status status = XML_Parse(parser, chunk, static_cast<int>(got), last ? XML_TRUE : XML_FALSE);
+    if (session.error) std::rethrow_exception(session.error);
+    if (session.entity_declared)
+      throw RouteError(name, XML_GetCurrentLineNumber(parser), {},
+                       "XML error: entity declarations are refused (no entity of a DTD is expanded)");
+    if (status != XML_STATUS_OK)
+      throw RouteError(name, XML_GetCurrentLineNumber(parser), {},
+                       std::string("XML error: ") + XML_ErrorString(XML_GetErrorCode(parser)));
+    if (last) break;
   }
-  if (raw.empty()) {
-    for (pugi::xml_node rte = gpx.first_child(); rte; rte = rte.next_sibling()) {
-      if (local_name(rte) != "rte") continue;
-      if (track_name.empty()) track_name = child_named(rte, "name").child_value();
-      for (pugi::xml_node pt = rte.first_child(); pt; pt = pt.next_sibling())
-        if (local_name(pt) == "rtept") take(pt, "rtept");
-    }
-  } else if (child_named(gpx, "rte")) {
-    p.warnings.push_back({name + ": both <trk> and <rte> present; the track is used"});
-  }
-  if (raw.empty()) throw RouteError(name, line_at(gpx.offset_debug()), "<gpx>", "no <trkpt> or <rtept> points");
-  if (!track_name.empty()) p.name = track_name;
-
-  const auto with_ele = static_cast<std::size_t>(std::count_if(raw.begin(), raw.end(), [](const RawPoint& r) { return r.has_ele; }));
-  if (with_ele != 0 && with_ele != raw.size()) {
-    const auto it = std::find_if(raw.begin(), raw.end(), [](const RawPoint& r) { return !r.has_ele; });
-    throw RouteError(name, it->line, std::string("<") + it->kind + "> #" + std::to_string(it->ordinal),
-                     "missing <ele> (other points have one)");
-  }
-  if (with_ele == 0) p.warnings.push_back({name + ": no <ele> on any point: the road is taken as flat"});
-  const bool timed = std::all_of(raw.begin(), raw.end(), [](const RawPoint& r) { return r.has_time; });
-  if (!timed && std::any_of(raw.begin(), raw.end(), [](const RawPoint& r) { return r.has_time; }))
-    p.warnings.push_back({name + ": <time> on some points only: times ignored"});
-
-  // ---- distances; merge identical consecutive points; standstills become stops ----
-  detail::ElevationPoints pts;
-  std::size_t merged = 0;
-  double standstill_s = 0.0;
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    const RawPoint& r = raw[i];
-    const std::string where = std::string("<") + r.kind + "> #" + std::to_string(r.ordinal);
-    double dist = 0.0;
-    if (i > 0) {
-      const RawPoint& q = raw[i - 1];
-      if (timed && r.time < q.time)
-        throw RouteError(name, r.line, where, "non-monotonic <time>: earlier than the previous point's", {});
-      const auto g = geodesic_inverse(q.lat, q.lon, r.lat, r.lon);
-      if (!g.converged) throw RouteError(name, r.line, where, "nearly antipodal to the previous point: no geodesic", {});
-      if (g.distance_m < 0.01) {
-        if (timed) standstill_s += r.time - q.time;
-        if (merged++ < 10)
-          p.warnings.push_back({name + ":" + std::to_string(r.line) + ": " + where + ": duplicate point merged with the previous one"});
-        continue;
-      }
-      if (standstill_s >= options.standstill_min_s) p.stops.push_back(Stop{pts.distance_m.back(), standstill_s, "standstill"});
-      standstill_s = 0.0;
-      if (g.distance_m > detail::kMaxPointGapM) {
-        throw RouteError(name, r.line, where,
-                         "is " + detail::km_text(g.distance_m) +
-                             " from the previous point (more than 100 km: swapped lat/lon or a lost sign?)",
-                         std::to_string(r.lat) + "," + std::to_string(r.lon));
-      }
-      dist = pts.distance_m.back() + g.distance_m;
-      if (dist > detail::kMaxRouteLengthM) throw RouteError(name, r.line, where, "route length implausible (> 20,000 km)");
-    }
-    pts.distance_m.push_back(dist);
-    pts.elevation_m.push_back(r.has_ele ? r.ele : 0.0);
-    pts.lat_deg.push_back(r.lat);
-    pts.lon_deg.push_back(r.lon);
-  }
-  if (merged > 10) p.warnings.push_back({name + ": " + std::to_string(merged) + " duplicate points merged in all"});
-  if (pts.distance_m.size() < 2) {
-    throw RouteError(name, raw.front().line, std::string("<") + raw.front().kind + "> #1",
-                     raw.size() < 2 ? "a single point: a route needs at least 2 points"
-                                    : "all points are at the same position: the route has no length");
-  }
-  if (standstill_s >= options.standstill_min_s) p.stops.push_back(Stop{pts.distance_m.back(), standstill_s, "standstill"});
-
-  // ---- named waypoints near the track mark stops ----
-  for (pugi::xml_node wpt = gpx.first_child(); wpt; wpt = wpt.next_sibling()) {
-    if (local_name(wpt) != "wpt") continue;
-    const std::string wname = child_named(wpt, "name").child_value();
-    const std::size_t line = line_at(wpt.offset_debug());
-    const std::string where = "<wpt> '" + wname + "'";
-    double lat = 0.0, lon = 0.0;
-    if (!detail::parse_finite_double(wpt.attribute("lat").value(), lat) ||
-        !detail::parse_finite_double(wpt.attribute("lon").value(), lon))
-      throw RouteError(name, line, where, "missing or non-numeric lat/lon", wpt.attribute("lat").value());
-    if (std::fabs(lat) > 90.0 || std::fabs(lon) > 180.0)
-      throw RouteError(name, line, where, "absurd coordinate outside -90..90 / -180..180", std::to_string(lat));
-    if (wname.empty()) continue;
-    double best = std::numeric_limits<double>::infinity();
-    std::size_t best_i = 0;
-    for (std::size_t i = 0; i < pts.distance_m.size(); ++i) {
-      const LocalXY xy = local_xy(lat, lon, pts.lat_deg[i], pts.lon_deg[i]);
-      const double dd = std::hypot(xy.east_m, xy.north_m);
-      if (dd < best) {
-        best = dd;
-        best_i = i;
-      }
-    }
-    if (best > options.waypoint_radius_m) {
-      p.warnings.push_back({name + ":" + std::to_string(line) + ": " + where + " is " + std::to_string(static_cast<long>(best)) +
-                            " m from the track: not a stop"});
-      continue;
-    }
-    double dwell = 0.0;
-    if (const pugi::xml_node ext = child_named(wpt, "extensions")) {
-      if (const pugi::xml_node dw = child_named(ext, "dwell_s")) {
-        if (!detail::parse_finite_double(dw.child_value(), dwell) || dwell < 0.0 || dwell > 7.0 * 24 * 3600)
-          throw RouteError(name, line, where, std::string("invalid dwell_s '") + dw.child_value() + "'", dw.child_value());
-      }
-    }
-    p.stops.push_back(Stop{pts.distance_m[best_i], dwell, wname});
-  }
-
-  detail::build_from_elevation(p, pts, options);
-  p.elevation_is_absolute = with_ele != 0;
+  RouteProfile p = gpx.finish(options);
+  log.merge_into(p.repairs);
   // stops were placed on raw points: the resampled grid ends at the same length, so they stay in range
   detail::finish_profile(p, false);
   return p;
@@ -296,14 +436,6 @@ RouteProfile read_gpx(std::istream& in, const std::string& name, const ReadOptio
 RouteProfile read_gpx(const std::string& path, const ReadOptions& options) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw RouteError(path, 0, {}, "cannot open file");
-  // Refuse an oversized file before reading any of it, so memory stays bounded.
-  std::error_code ec;
-  const auto bytes = std::filesystem::file_size(path, ec);
-  if (!ec && bytes > options.max_xml_bytes) {
-    throw RouteError(path, 0, {}, "GPX file of " + std::to_string(bytes / (1024 * 1024)) + " MiB is larger than " +
-                                      std::to_string(options.max_xml_bytes / (1024 * 1024)) +
-                                      " MiB (ReadOptions::max_xml_bytes): GPX is parsed whole; split the track");
-  }
   return read_gpx(in, path, options);
 }
 

@@ -67,8 +67,8 @@ bool parse_finite_double(std::string_view text, double& out) {
   return true;
 }
 
-LineTokenizer::LineTokenizer(std::istream& in, std::string name)
-    : in_(in), name_(std::move(name)), buffer_(kMaxLineBytes + 1) {}
+LineTokenizer::LineTokenizer(std::istream& in, std::string name, RepairLog* repairs)
+    : in_(in), name_(std::move(name)), repairs_(repairs), buffer_(kMaxLineBytes + 1) {}
 
 bool LineTokenizer::next() {
   for (;;) {
@@ -85,17 +85,34 @@ bool LineTokenizer::next() {
     // gcount counts the extracted '\n' (not stored) unless the line ended at end of file.
     std::size_t len = in_.eof() ? got : (got > 0 ? got - 1 : 0);
     std::string_view s(buffer_.data(), len);
-    if (line_ == 1 && s.size() >= 3 && s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
+    if (line_ == 1 && s.size() >= 2 && (s.substr(0, 2) == "\xFF\xFE" || s.substr(0, 2) == "\xFE\xFF")) {
+      fail(std::string("UTF-16 ") + (s[0] == '\xFF' ? "little-endian" : "big-endian") +
+           " text (byte-order mark " + (s[0] == '\xFF' ? "FF FE" : "FE FF") +
+           "): semitco reads UTF-8; save the file as UTF-8 (or CSV UTF-8)");
+    }
+    if (line_ == 1 && s.size() >= 3 && s.substr(0, 3) == "\xEF\xBB\xBF") {
+      s.remove_prefix(3);
+      if (repairs_) repairs_->note(RepairKind::ByteOrderMark, 1, {}, {}, "UTF-8 byte-order mark");
+    }
     const auto hash = s.find('#');
     if (hash != std::string_view::npos) s = s.substr(0, hash);
     s = trim(s);
     if (s.empty()) continue;
     if (s.find('\0') != std::string_view::npos) fail("NUL byte in text line");
+    if (first_record_) {
+      first_record_ = false;
+      if (s.find(';') != std::string_view::npos && s.find(',') == std::string_view::npos) {
+        separator_ = ';';
+        if (repairs_)
+          repairs_->note(RepairKind::Semicolons, line_, {}, printable(s),
+                         "fields separated by ';' (a spreadsheet export): '" + printable(s) + "'");
+      }
+    }
     text_ = s;
     fields_.clear();
     std::size_t start = 0;
     for (;;) {
-      const auto comma = s.find(',', start);
+      const auto comma = s.find(separator_, start);
       fields_.push_back(trim(s.substr(start, comma == std::string_view::npos ? s.npos : comma - start)));
       if (comma == std::string_view::npos) break;
       start = comma + 1;
@@ -110,6 +127,16 @@ double LineTokenizer::number(std::size_t i, std::string_view column) const {
          " fields)");
   }
   double v = 0.0;
+  if (separator_ == ';' && fields_[i].find(',') != std::string_view::npos) {
+    std::string dotted(fields_[i]);
+    std::replace(dotted.begin(), dotted.end(), ',', '.');
+    if (std::count(fields_[i].begin(), fields_[i].end(), ',') == 1 && parse_finite_double(dotted, v)) {
+      if (repairs_)
+        repairs_->note(RepairKind::DecimalComma, line_, std::string(column), printable(fields_[i]),
+                       "decimal comma '" + printable(fields_[i]) + "' in column " + std::string(column));
+      return v;
+    }
+  }
   if (!parse_finite_double(fields_[i], v)) {
     const std::string shown = printable(fields_[i]);
     std::string what = "non-numeric value";

@@ -42,6 +42,13 @@ void check_options(const ReadOptions& o) {
        o.max_grade_frac);
   need(std::isfinite(o.waypoint_radius_m) && o.waypoint_radius_m >= 0.0, "waypoint_radius_m", o.waypoint_radius_m);
   need(std::isfinite(o.standstill_min_s) && o.standstill_min_s > 0.0, "standstill_min_s", o.standstill_min_s);
+  need(std::isfinite(o.max_backward_step_s) && o.max_backward_step_s >= 0.0, "max_backward_step_s",
+       o.max_backward_step_s);
+  need(std::isfinite(o.max_gap_s) && o.max_gap_s > 0.0, "max_gap_s", o.max_gap_s);
+  need(std::isfinite(o.gap_decel_mps2) && o.gap_decel_mps2 > 0.0, "gap_decel_mps2", o.gap_decel_mps2);
+  need(std::isfinite(o.max_spike_accel_mps2) && o.max_spike_accel_mps2 > 0.0, "max_spike_accel_mps2",
+       o.max_spike_accel_mps2);
+  need(std::isfinite(o.max_spike_detour_m) && o.max_spike_detour_m > 0.0, "max_spike_detour_m", o.max_spike_detour_m);
 }
 
 void integrate_elevation(RouteProfile& p, double z0) {
@@ -53,7 +60,13 @@ void integrate_elevation(RouteProfile& p, double z0) {
   }
 }
 
-void build_from_elevation(RouteProfile& p, const ElevationPoints& pts, const ReadOptions& options) {
+void build_from_elevation(RouteProfile& p, const ElevationPoints& raw_pts, const ReadOptions& options) {
+  const bool use_terrain = options.terrain && raw_pts.lat_deg.size() == raw_pts.distance_m.size();
+  if (options.terrain && !use_terrain)
+    p.warnings.push_back({p.source + ": a terrain model was given but the route has no lat/lon: not used"});
+  ElevationPoints sampled;
+  if (use_terrain) sampled = apply_terrain(p, raw_pts, options);
+  const ElevationPoints& pts = use_terrain ? sampled : raw_pts;
   const double length = pts.distance_m.back();
   if (length > kMaxRouteLengthM) {
     char buf[120];

@@ -4,6 +4,8 @@
 
 #include <cstddef>
 
+#include "routes/elevation_source.hpp"
+
 namespace semitco::routes {
 
 struct ReadOptions {
@@ -23,7 +25,24 @@ struct ReadOptions {
   // ---- GPX ----
   double waypoint_radius_m = 100.0;    ///< a named <wpt> within this distance of the track marks a stop [m]
   double standstill_min_s = 30.0;      ///< timed points standing still at least this long become a stop [s]
-  std::size_t max_xml_bytes = std::size_t{256} * 1024 * 1024;  ///< GPX is parsed as a DOM (~3x its size in memory): size cap [bytes]
+
+  // ---- terrain model (tracks with lat/lon: GPX, lat/lon route CSV) ----
+  /// Not owned; null: the file's own elevation. Sampled every resample_step_m along the track.
+  const ElevationSource* terrain = nullptr;
+  TerrainUse terrain_use = TerrainUse::Replace;
+
+  // ---- repairs of telematics quirks (repairs.hpp) ----
+  bool strict = false;                 ///< refuse every repair that changes a value (file, line, value)
+  double max_backward_step_s = 2.0;    ///< a time step back by up to this is dropped; more is refused [s]
+  double max_gap_s = 60.0;             ///< a time step longer than this is reported as a gap [s], > 0
+  /// What a gap becomes: Interpolate (the speed runs linearly across it) or Stop (the truck brakes at
+  /// gap_decel_mps2 to a halt, stands, and pulls away at the same rate: a dropout while parked).
+  enum class GapRule { Interpolate, Stop } gap_rule = GapRule::Interpolate;
+  double gap_decel_mps2 = 0.5;         ///< braking and pulling away in a Stop gap [m/s^2], > 0
+  double max_spike_accel_mps2 = 4.0;   ///< a one-sample speed jump out and back beyond this is a spike
+                                       ///< [m/s^2]; ~0.4 g, above a loaded truck's braking in service
+  double max_spike_detour_m = 200.0;   ///< a GPS point whose detour off its neighbours' line exceeds this
+                                       ///< and twice their distance is a position spike [m]
 };
 
 }  // namespace semitco::routes

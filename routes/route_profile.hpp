@@ -18,6 +18,8 @@
 #include <string>
 #include <vector>
 
+#include "routes/repairs.hpp"
+
 namespace semitco::routes {
 
 /// Rise over a run ds at a grade (rise/run): ds sin(atan(grade)), written without the trigonometry.
@@ -79,6 +81,8 @@ struct RouteProfile {
   std::vector<double> trace_speed_mps;  ///< >= 0, same size as trace_time_s
 
   std::vector<RouteWarning> warnings;
+  /// What the reader repaired to read the file (repairs.hpp): kind, count, first place. Never silent.
+  std::vector<Repair> repairs;
 
   // ---- added with the readers (issue 4): the raw source's climb before resampling/smoothing ----
   // Sum of positive (climb) and negative (descent, reported positive) elevation steps of the points the

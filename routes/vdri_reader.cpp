@@ -20,7 +20,8 @@ using detail::LineTokenizer;
 
 RouteProfile read_vdri(std::istream& in, const std::string& name, const ReadOptions& options) {
   detail::check_options(options);
-  LineTokenizer tok(in, name);
+  RepairLog log(name, options.strict);
+  LineTokenizer tok(in, name, &log);
   if (!tok.next()) throw RouteError(name, 0, {}, "empty file: no header line with <s>,<v>,<grad>,<stop>");
 
   // ---- header: columns by name, optional [unit] ----
@@ -128,6 +129,7 @@ RouteProfile read_vdri(std::istream& in, const std::string& name, const ReadOpti
   p.speed_limit_mps[n - 1] = p.speed_limit_mps[n - 2];
   detail::integrate_elevation(p, 0.0);
   p.elevation_is_absolute = false;
+  log.merge_into(p.repairs);
   detail::finish_profile(p, true);
   return p;
 }

@@ -22,7 +22,8 @@ packages=(
   libeigen3-dev
   nlohmann-json3-dev     # scenario and vehicle files
   libcli11-dev           # command line
-  libpugixml-dev         # GPX
+  libexpat1-dev          # GPX, streamed (a 1 GB track in bounded memory)
+  libgdal-dev            # terrain models: SRTM .hgt tiles and GeoTIFF DEMs (--dem)
   libxlsxwriter-dev      # XLSX export
   catch2                 # unit tests (2.13)
   libbenchmark-dev       # make bench

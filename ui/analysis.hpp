@@ -35,7 +35,11 @@ struct Analysis {
   std::string scenario_name;
 };
 
-/// Simulates both trucks (reads the route when `route` is null).
+/// How the app reads routes: --strict, --dem and --dem-check of its command line (set once at start-up,
+/// before any run; the runs read it from their worker threads).
+void set_route_input(const core::RouteInput& input);
+
+/// Simulates both trucks (reads the route when `route` is null, with the route input above).
 std::shared_ptr<const PhysicsRun> run_physics(const core::Scenario& s,
                                               std::shared_ptr<const routes::RouteProfile> route);
 /// True when `physics` was simulated with the trip inputs this scenario's economics give (the payload each

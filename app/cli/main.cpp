@@ -16,6 +16,7 @@
 #include "app/core/comparison_report.hpp"
 #include "app/core/ledger_report.hpp"
 #include "app/core/diesel_file.hpp"
+#include "app/core/fleet.hpp"
 #include "app/core/scenario.hpp"
 #include "app/core/text.hpp"
 #include "app/core/trip_report.hpp"
@@ -93,6 +94,25 @@ bool convert_whole_numbers() {
   return true;
 }
 
+// --strict and --dem, the same on every command that reads routes.
+core::RouteInput g_route_input;
+
+void add_route_input_options(CLI::App* cmd, core::RouteInput& in) {
+  cmd->add_flag("--strict", in.strict,
+                "Refuse route files that need a repair (repeated rows or timestamps, small backward steps, gaps, "
+                "spikes, millisecond or epoch time, semicolons, decimal commas), naming file and line; without it "
+                "they are repaired and every repair is reported with its count and first line");
+  cmd->add_option("--dem", in.dem_path,
+                  "Terrain model for tracks with lat/lon (GPX, lat/lon CSV): an SRTM .hgt tile, a GeoTIFF, or a "
+                  "directory of them; its elevation replaces the GPS one (the difference is reported)")
+      ->check(CLI::ExistingPath);
+  cmd->add_flag("--dem-check", in.dem_check_only,
+                "With --dem: keep the GPS elevation and only report how far it is from the terrain model");
+  cmd->add_flag("--gap-stop", in.gaps_as_stops,
+                "A gap of more than 60 s in a speed trace is a halt (brake, stand, pull away at 0.5 m/s^2) instead "
+                "of a linear interpolation of the speed across it");
+}
+
 void add_integrator_option(CLI::App* cmd, std::string& integrator) {
   cmd->add_option("--integrator", integrator, kIntegratorHelp)
       ->check(CLI::IsMember({"cvode", "rk"}))
@@ -103,7 +123,7 @@ int run_simulate(const std::string& route_path, const std::string& vehicle_path,
                  const std::string& series_path, const std::string& integrator, bool metric) {
   const std::vector<std::string> inputs = {route_path, vehicle_path};
   if (!series_path.empty()) core::check_output_path(series_path, inputs);  // before minutes of simulation
-  const auto route = core::read_route_file(route_path, format);
+  const auto route = core::read_route_file(route_path, format, g_route_input);
   const std::string type = core::vehicle_type(vehicle_path);
   std::string why_limit;
   core::RunOptions run;
@@ -150,7 +170,7 @@ int run_compare(const core::Scenario& s, bool metric, bool costs, const std::str
   if (!series_dir.empty()) {
     for (const char* name : {"/electric.csv", "/diesel.csv"}) core::check_output_path(series_dir + name, inputs);
   }
-  const auto route = core::load_route(s);
+  const auto route = core::load_route(s, g_route_input);
   const auto r = core::run_comparison(s, route, {!series_dir.empty(), integrator});
   core::print_trip_comparison(std::cout, r, units_of(metric));
   if (costs) {
@@ -174,7 +194,7 @@ int run_route_info(const std::vector<std::string>& files, const std::string& for
   int status = 0;
   for (const auto& f : files) {
     try {
-      const auto p = core::read_route_file(f, format);
+      const auto p = core::read_route_file(f, format, g_route_input);
       const auto st = routes::stats(p);
       const bool us = !metric;
       auto len = [&](double m) {
@@ -199,6 +219,10 @@ int run_route_info(const std::vector<std::string>& files, const std::string& for
       if (st.time_based) std::cout << "  duration      " << core::format_duration(st.trace_duration_s) << "\n";
       std::cout << "  warnings      " << p.warnings.size() << "\n";
       for (const auto& w : p.warnings) std::cout << "    " << core::printable(w.message) << "\n";
+      std::size_t repaired = 0;
+      for (const auto& r : p.repairs) repaired += r.count;
+      std::cout << "  repairs       " << repaired << (p.repairs.empty() ? "" : " (--strict refuses them)") << "\n";
+      for (const auto& r : p.repairs) std::cout << "    " << core::printable(routes::repair_text(r)) << "\n";
     } catch (const std::exception& e) {
       std::cerr << "semitco: " << core::printable(e.what()) << "\n";
       status = 1;
@@ -245,6 +269,7 @@ CLI::App* add_batch_command(CLI::App& app, BatchArgs& a) {
               "Skip jobs already in the journal <out>.partial.jsonl of an interrupted run or in an existing "
               "--out .csv/.jsonl file; the result is the same as an uninterrupted run");
   add_integrator_option(b, o.integrator);
+  add_route_input_options(b, o.route_input);
   add_whole_number_option(b, "--job-timeout", 1, 86400,
                           [&o](std::uint64_t v) { o.job_time_limit_s = static_cast<double>(v); },
                           "Wall time one job may take, in seconds; a job over it fails with the reason and the batch "
@@ -316,6 +341,7 @@ int main(int argc, char** argv) {
   sim->add_option("--format", format, "Route format: auto, vdri, cycle, csv, gpx")->capture_default_str();
   sim->add_option("--series-csv", series_path, "Write the 1 Hz time series to this CSV file");
   add_integrator_option(sim, integrator);
+  add_route_input_options(sim, g_route_input);
   sim->footer("Example: semitco simulate -r ../shared/data/cycles/LongHaul.vdri "
               "-v resources/vehicles/diesel_tractor.json --series-csv longhaul.csv");
 
@@ -329,6 +355,7 @@ int main(int argc, char** argv) {
   cmp->add_option("--diesel", diesel_path, "Diesel vehicle file instead of the scenario's")->check(CLI::ExistingFile);
   cmp->add_option("--series-dir", series_dir, "Write both time series as CSV into this folder");
   add_integrator_option(cmp, integrator);
+  add_route_input_options(cmp, g_route_input);
   cmp->footer("Example: semitco compare --route resources/routes/i5_grapevine.csv --diesel my_tractor.json");
 
   auto* tco_cmd = app.add_subcommand("tco", "Cost of ownership of both trucks: per mile, per ton-mile, NPV, break-even");
@@ -343,6 +370,7 @@ int main(int argc, char** argv) {
   add_whole_number_option(tco_cmd, "--seed", 0, UINT64_MAX, [&mc_seed](std::uint64_t v) { mc_seed = v; },
                           "Seed of the Monte Carlo draws (same seed, same result)", std::to_string(mc_seed));
   add_integrator_option(tco_cmd, integrator);
+  add_route_input_options(tco_cmd, g_route_input);
   bool ledger = false;
   tco_cmd->add_flag("--ledger", ledger,
                     "Also print each truck's year-by-year ledger: every cost line by year, its NPV, each year's "
@@ -364,6 +392,7 @@ int main(int argc, char** argv) {
   auto* info = route_cmd->add_subcommand("info", "Length, climb, descent, grades, stops and warnings of route files");
   info->add_option("files", route_files, "Route files")->required()->check(CLI::ExistingFile);
   info->add_option("--format", format, "Route format: auto, vdri, cycle, csv, gpx")->capture_default_str();
+  add_route_input_options(info, g_route_input);
 
   std::string vehicle_name;
   auto* veh_cmd = app.add_subcommand("vehicles", "The vehicle library (resources/vehicles/): models a buyer can order");
@@ -379,6 +408,28 @@ int main(int argc, char** argv) {
   BatchArgs batch_args;
   auto* batch_cmd = add_batch_command(app, batch_args);
 
+  core::FleetOptions fleet;
+  std::string fleet_out;
+  auto* fleet_cmd = app.add_subcommand(
+      "fleet", "A folder of vehicle-day files: per vehicle and per lane days, miles, energy, depot-only share, "
+               "en-route charging and cost at the vehicle's own annual miles; --out an XLSX with the 'electrify first' "
+               "ranking");
+  fleet_cmd->add_option("dir", fleet.dir, "Folder of vehicle-day files (sub-folders per vehicle, or vehicle in the file name)")
+      ->required()->check(CLI::ExistingDirectory);
+  fleet_cmd->add_option("--scenario,-s", fleet.scenario, "Scenario file for vehicles and economics (default: bundled)")
+      ->check(CLI::ExistingFile);
+  fleet_cmd->add_option("--pattern", fleet.pattern,
+                        "Regular expression on the path under the folder: group 1 vehicle, 2 day, 3 lane (optional)")
+      ->capture_default_str();
+  fleet_cmd->add_option("--out,-o", fleet_out, "Also write the report as an XLSX workbook");
+  fleet_cmd->add_option("--format", fleet.route_format, "Route format of every file: auto, vdri, cycle, csv, gpx")
+      ->capture_default_str();
+  add_whole_number_option(fleet_cmd, "--jobs,-j", 1, 256, [&fleet](std::uint64_t v) { fleet.jobs = static_cast<unsigned>(v); },
+                          "Worker threads (default: all cores)");
+  add_integrator_option(fleet_cmd, fleet.integrator);
+  add_route_input_options(fleet_cmd, fleet.route_input);
+  fleet_cmd->footer("Example: semitco fleet telematics/2024-05/ --out fleet.xlsx --integrator rk");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -391,7 +442,7 @@ int main(int argc, char** argv) {
                                  series_dir, physics::integrator_from_name(integrator), {ev_path, diesel_path});
     if (*tco_cmd) {
       const auto s = scenario_for(scenario_path, "", "", "", format);
-      const auto r = core::run_comparison(s, core::load_route(s), {false, physics::integrator_from_name(integrator)});
+      const auto r = core::run_comparison(s, core::load_route(s, g_route_input), {false, physics::integrator_from_name(integrator)});
       core::print_cost_comparison(std::cout, r);
       if (ledger && r.electric.summary.feasible && r.diesel.summary.feasible) {
         std::cout << "\n";
@@ -406,6 +457,16 @@ int main(int argc, char** argv) {
       return r.electric.summary.feasible && r.diesel.summary.feasible ? 0 : 1;
     }
     if (*batch_cmd) return run_batch_command(batch_args);
+    if (*fleet_cmd) {
+      if (!fleet_out.empty()) core::check_output_path(fleet_out, {});
+      const auto report = core::run_fleet(fleet, std::cerr);
+      core::print_fleet(std::cout, report, units_of(metric));
+      if (!fleet_out.empty()) {
+        core::write_fleet_xlsx(report, fleet_out);
+        std::cout << "written " << core::printable(fleet_out) << "\n";
+      }
+      return report.failed == 0 ? 0 : 1;
+    }
     if (*info) return run_route_info(route_files, format, metric);
     if (*veh_list) {
       core::print_vehicle_list(std::cout, core::load_vehicle_library(), units_of(metric));

@@ -18,6 +18,8 @@
 #include <string>
 #include <vector>
 
+#include "app/core/route_input.hpp"
+
 namespace semitco::core {
 
 /// The command line asks for something impossible (bad sweep, no inputs, unknown output type, a
@@ -62,6 +64,7 @@ struct BatchOptions {
   /// limit. Trips are also bounded in simulated time (core::kMaxTripDurationS). Thread runs only: under
   /// MPI a rank is not interrupted.
   double job_time_limit_s = 600.0;
+  RouteInput route_input;              ///< --strict and --dem for every route file
 };
 
 /// What a batch run found; `exit_code` is 0 (all ok), 1 (some failed) or 2 (usage error).

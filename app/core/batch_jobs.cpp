@@ -193,6 +193,7 @@ const std::array<TextColumn, kTextCount> kTextColumns = {{
     {"diesel_trip", "Diesel trip"},
     {"electric_day", "EV day"},
     {"diesel_day", "Diesel day"},
+    {"route_repairs", "Route repairs"},
 }};
 
 namespace {
@@ -404,7 +405,7 @@ Row run_job(const Plan& plan, const std::vector<LoadedScenario>& scenarios, std:
       cache.route.reset();
       cache.error.clear();
       try {
-        cache.route = std::make_shared<const routes::RouteProfile>(read_route_file(plan.routes[ri], opt.route_format));
+        cache.route = std::make_shared<const routes::RouteProfile>(read_route_file(plan.routes[ri], opt.route_format, opt.route_input));
       } catch (const std::exception& e) {
         cache.error = e.what();
       }
@@ -462,6 +463,7 @@ Row run_job(const Plan& plan, const std::vector<LoadedScenario>& scenarios, std:
       row.texts[kEvDay] = tco::day_status_key(t.electric.day.status);
       row.texts[kDieselDay] = tco::day_status_key(t.diesel.day.status);
     }
+    row.texts[kRepairs] = routes::repairs_summary(cache.route->repairs);
     row.texts[kEvTrip] = trip_status_key(e.trip.summary);
     row.texts[kDieselTrip] = trip_status_key(d.trip.summary);
     for (auto& x : f) x = round_for_output(x);

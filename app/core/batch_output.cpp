@@ -333,7 +333,7 @@ std::string journal_path(const std::string& out) { return out + ".partial.jsonl"
 std::string content_hash_of_file(const std::string& path) {
   std::string bytes;
   try {
-    bytes = read_input_file(path, max_route_file_bytes(), "routes::ReadOptions::max_xml_bytes");
+    bytes = read_input_file(path, max_route_file_bytes(), "kMaxRouteFileBytes");
   } catch (const std::exception&) {
     return "unreadable";
   }

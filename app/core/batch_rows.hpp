@@ -54,6 +54,7 @@ enum Text : std::size_t {
   kDieselTrip,
   kEvDay,       ///< tco::day_status_key(): depot_only, needs_enroute, infeasible ("" when not costed)
   kDieselDay,
+  kRepairs,     ///< routes::repairs_summary() of the route file ("" when nothing was repaired)
   kTextCount
 };
 struct TextColumn {

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <memory>
 
 #include "app/core/json_params.hpp"
 #include "physics/battery_pack.hpp"
@@ -12,11 +13,12 @@
 #include "physics/diesel_powertrain.hpp"
 #include "physics/trip_solver.hpp"
 #include "routes/readers.hpp"
+#include "terrain/dem_terrain.hpp"
 #include "tco/duty.hpp"
 
 namespace semitco::core {
 
-std::size_t max_route_file_bytes() { return routes::ReadOptions{}.max_xml_bytes; }
+std::size_t max_route_file_bytes() { return kMaxRouteFileBytes; }
 
 namespace {
 // Why a text file may have been refused, from its first bytes: UTF-16 or semicolon-separated values,
@@ -30,14 +32,28 @@ std::string encoding_hint(const std::string& path) {
 }
 }  // namespace
 
-routes::RouteProfile read_route_file(const std::string& path, const std::string& format) {
+routes::RouteProfile read_route_file(const std::string& path, const std::string& format, const RouteInput& input) {
   const auto fmt = routes::parse_format(format);
-  check_input_file(path, max_route_file_bytes(), "routes::ReadOptions::max_xml_bytes");
+  check_input_file(path, max_route_file_bytes(), "kMaxRouteFileBytes");
+  routes::ReadOptions options;
+  options.strict = input.strict;
+  if (input.gaps_as_stops) options.gap_rule = routes::ReadOptions::GapRule::Stop;
+  std::unique_ptr<terrain::DemTerrain> dem;
+  if (!input.dem_path.empty()) {
+    try {
+      dem = std::make_unique<terrain::DemTerrain>(input.dem_path);
+    } catch (const std::runtime_error& e) {
+      throw InputError(std::string("--dem: ") + e.what());
+    }
+    options.terrain = dem.get();
+    options.terrain_use = input.dem_check_only ? routes::TerrainUse::Check : routes::TerrainUse::Replace;
+  }
   try {
-    return routes::read_route(path, fmt);
+    return routes::read_route(path, fmt, options);
   } catch (const routes::RouteError& e) {
+    // semicolon-separated files are read now (a repair); only the UTF-16 hint still explains a refusal
     const std::string hint = encoding_hint(path);
-    if (hint.empty()) throw;
+    if (hint.find("UTF-16") == std::string::npos) throw;
     throw InputError(std::string(e.what()) + " (" + hint + ")");
   }
 }
@@ -94,7 +110,9 @@ void annotate_time_limit(physics::TripResult& trip, const std::string& why_limit
   }
 }
 
-routes::RouteProfile load_route(const Scenario& s) { return read_route_file(s.route_path(), s.route_format); }
+routes::RouteProfile load_route(const Scenario& s, const RouteInput& input) {
+  return read_route_file(s.route_path(), s.route_format, input);
+}
 
 namespace {
 
@@ -237,6 +255,8 @@ ComparisonResult simulate_comparison(const Scenario& s, const routes::RouteProfi
   r.scenario = s.name;
   r.route = route.name;
   for (const auto& w : route.warnings) r.warnings.push_back(w.message);
+  r.repairs = route.repairs;
+  for (const auto& rep : route.repairs) r.warnings.push_back(route.source + ": repaired: " + routes::repair_text(rep));
 
   TripSetup setup = prepare_trips(s, route);
   const auto& ev = setup.ev;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/core/route_input.hpp"
 #include "app/core/scenario.hpp"
 #include "physics/charge_planner.hpp"
 #include "physics/params.hpp"
@@ -39,6 +40,7 @@ struct ComparisonResult {
   tco::TcoInputs tco_inputs;    ///< the scenario's economics with trips and tares filled in
   tco::Comparison tco;
   std::vector<std::string> warnings;  ///< from the route reader and the cost model
+  std::vector<routes::Repair> repairs;  ///< what the route reader repaired (also summarised in warnings)
 };
 
 /// The longest trip semitco simulates (7 days of simulated time): a trace or route asking for more is
@@ -99,12 +101,14 @@ std::vector<double> trip_inputs_key(const Scenario& s, const routes::RouteProfil
 double regen_headroom_soc(const Scenario& s, const routes::RouteProfile& route, const physics::Chassis& chassis);
 
 /// The scenario's route, read with its format.
-routes::RouteProfile load_route(const Scenario& s);
-/// Size cap of a route file read through read_route_file: the GPX reader's own cap
-/// (routes::ReadOptions::max_xml_bytes, 256 MiB), applied to every format.
+routes::RouteProfile load_route(const Scenario& s, const RouteInput& input = {});
+/// Size cap of a route file read through read_route_file, every format. Every reader streams (GPX too,
+/// through Expat), so the cap only guards against a device or a runaway file: 16 GiB.
+inline constexpr std::size_t kMaxRouteFileBytes = std::size_t{16} << 30;
 std::size_t max_route_file_bytes();
 /// A route file, refused first unless it is a regular file within max_route_file_bytes() (a device or a
 /// pipe would otherwise be read until memory or patience runs out). Format: "auto", "vdri", ...
-routes::RouteProfile read_route_file(const std::string& path, const std::string& format);
+/// With input.dem_path the terrain model is opened for this read (terrain/dem_terrain.hpp).
+routes::RouteProfile read_route_file(const std::string& path, const std::string& format, const RouteInput& input = {});
 
 }  // namespace semitco::core

@@ -3,6 +3,9 @@
 // held in memory; a line longer than kMaxLineBytes is refused), skips blank lines and '#' comments,
 // drops a UTF-8 byte-order mark and a trailing '\r', splits on ',' and trims blanks around fields.
 // Numbers are parsed with std::from_chars (locale independent); NaN and infinity are refused.
+// Spreadsheet exports: when the first record has ';' and no ',', ';' separates the fields and ',' is the
+// decimal mark. The byte-order mark, the separator and each decimal comma are repairs noted in the
+// RepairLog given (strict mode refuses the last two). UTF-16 text is refused naming the encoding.
 // Every failure is a RouteError naming the file, the line and the offending text.
 #pragma once
 
@@ -11,6 +14,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "routes/repairs.hpp"
 
 namespace semitco::routes::detail {
 
@@ -30,7 +35,9 @@ class LineTokenizer {
  public:
   static constexpr std::size_t kMaxLineBytes = 64 * 1024;
 
-  LineTokenizer(std::istream& in, std::string name);
+  /// repairs: where the byte-order mark, semicolons and decimal commas are noted (may be null: then they
+  /// are accepted unnoted, as for format sniffing).
+  LineTokenizer(std::istream& in, std::string name, RepairLog* repairs = nullptr);
 
   /// Advance to the next record (non-blank, non-comment line). False at end of input.
   bool next();
@@ -40,6 +47,7 @@ class LineTokenizer {
   [[nodiscard]] std::size_t size() const { return fields_.size(); }
   [[nodiscard]] std::string_view field(std::size_t i) const { return fields_.at(i); }
   [[nodiscard]] std::string_view text() const { return text_; }
+  [[nodiscard]] char separator() const { return separator_; }
 
   /// Field i as a finite number; throws "non-numeric value 'x' in column C" at this line otherwise.
   [[nodiscard]] double number(std::size_t i, std::string_view column) const;
@@ -50,6 +58,9 @@ class LineTokenizer {
  private:
   std::istream& in_;
   std::string name_;
+  RepairLog* repairs_ = nullptr;
+  char separator_ = ',';
+  bool first_record_ = true;
   std::vector<char> buffer_;
   std::string_view text_;
   std::vector<std::string_view> fields_;

@@ -37,10 +37,19 @@ struct ElevationPoints {
   std::vector<double> lat_deg;     ///< empty or same size
   std::vector<double> lon_deg;
   std::vector<double> speed_mps;   ///< empty (use options) or per point, holding until the next point
+  bool has_elevation = true;       ///< false: elevation_m is a placeholder (a terrain model must give it)
 };
 
-/// Fills distance, elevation, grade, speed, lat/lon, warnings and source climb of p from raw points.
+/// Fills distance, elevation, grade, speed, lat/lon, warnings and source climb of p from raw points. With
+/// options.terrain and lat/lon, the elevation comes from (or is checked against) the terrain model first
+/// (terrain_sampling.cpp).
 void build_from_elevation(RouteProfile& p, const ElevationPoints& pts, const ReadOptions& options);
+
+/// Terrain model step of build_from_elevation: returns the points to smooth (the track sampled every
+/// resample_step_m with the model's elevation, or pts itself under TerrainUse::Check) and reports the
+/// GPS-versus-terrain difference in p.warnings. Throws RouteError naming the place of a point outside
+/// the model.
+ElevationPoints apply_terrain(RouteProfile& p, const ElevationPoints& pts, const ReadOptions& options);
 
 /// Adds a dwell-0 stop at the start and at the end where none is, sorts stops, sets source climb for
 /// grade-based inputs when unset, then check_profile().

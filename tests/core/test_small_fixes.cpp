@@ -77,7 +77,7 @@ TEST_CASE("scenario format refuses to drop the comments of a file formatted in p
   CHECK(core::json_has_comments("{} /* x */"));
 }
 
-TEST_CASE("UTF-16 and semicolon-separated files are refused naming the cause", "[routes][json]") {
+TEST_CASE("UTF-16 files are refused naming the cause, semicolon-separated ones are read as a repair", "[routes][json]") {
   TempDir dir("encodings");
   const std::string csv = "distance_mi,elevation_ft,speed_limit_mph\n0,100,55\n10,120,55\n";
   std::ofstream(dir.path / "u16.csv", std::ios::binary) << utf16le(csv);
@@ -86,8 +86,15 @@ TEST_CASE("UTF-16 and semicolon-separated files are refused naming the cause", "
   std::ofstream(dir.path / "u16.json", std::ios::binary) << utf16le("{\"name\": \"x\"}");
   CHECK_THAT(error_of([&] { (void)core::read_route_file((dir.path / "u16.csv").string(), "auto"); }),
              Catch::Contains("u16.csv") && Catch::Contains("UTF-16"));
-  CHECK_THAT(error_of([&] { (void)core::read_route_file((dir.path / "semi.csv").string(), "auto"); }),
-             Catch::Contains("semi.csv") && Catch::Contains("semicolon-separated"));
+  const auto semi = core::read_route_file((dir.path / "semi.csv").string(), "auto");
+  REQUIRE(semi.repairs.size() == 1);
+  CHECK(semi.repairs[0].kind == semitco::routes::RepairKind::Semicolons);
+  CHECK(semi.repairs[0].first_line == 2);  // after the comment line
+  CHECK(semi.length_m() == Approx(10 * 1609.344));
+  core::RouteInput strict;
+  strict.strict = true;
+  CHECK_THAT(error_of([&] { (void)core::read_route_file((dir.path / "semi.csv").string(), "auto", strict); }),
+             Catch::Contains("semi.csv:2") && Catch::Contains("';'"));
   CHECK_THAT(error_of([&] { (void)core::load_scenario((dir.path / "u16.json").string()); }),
              Catch::Contains("u16.json") && Catch::Contains("UTF-16"));
   // Without a byte-order mark too; an ordinary broken file gets no such hint.

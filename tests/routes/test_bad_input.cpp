@@ -16,6 +16,16 @@ std::string vdri(const std::string& text) {
 std::string cycle(const std::string& text) {
   return route_error_of([&] { std::istringstream in(text); (void)read_cycle(in, "bad_cycle.csv"); });
 }
+std::string strict_cycle(const std::string& text) {
+  ReadOptions strict;
+  strict.strict = true;
+  return route_error_of([&] { std::istringstream in(text); (void)read_cycle(in, "bad_cycle.csv", strict); });
+}
+std::string strict_csv(const std::string& text) {
+  ReadOptions strict;
+  strict.strict = true;
+  return route_error_of([&] { std::istringstream in(text); (void)read_route_csv(in, "bad_route.csv", strict); });
+}
 std::string csv(const std::string& text) {
   return route_error_of([&] { std::istringstream in(text); (void)read_route_csv(in, "bad_route.csv"); });
 }
@@ -63,7 +73,9 @@ TEST_CASE("non-numeric, NaN and infinite values", "[routes][bad]") {
 TEST_CASE("non-monotonic distance or time", "[routes][bad]") {
   CHECK_THAT(vdri("<s>,<v>,<grad>,<stop>\n0,80,0,0\n100,80,0,0\n50,80,0,0\n"),
              Contains("bad.vdri:4: non-monotonic distance") && Contains("50"));
-  CHECK_THAT(cycle("cycSecs,cycMps,cycGrade\n0,0,0\n2,1,0\n1,1,0\n"), Contains("bad_cycle.csv:4: non-monotonic time"));
+  // a step back of hours is nonsense in either mode; one of a second is a repair (test_repairs.cpp)
+  CHECK_THAT(cycle("cycSecs,cycMps,cycGrade\n0,0,0\n7200,1,0\n10,1,0\n"), Contains("bad_cycle.csv:4: non-monotonic time"));
+  CHECK_THAT(strict_cycle("cycSecs,cycMps,cycGrade\n0,0,0\n2,1,0\n1,1,0\n"), Contains("bad_cycle.csv:4: non-monotonic time"));
   CHECK_THAT(csv("distance_mi,elevation_ft\n0,100\n2,100\n1,100\n"), Contains("bad_route.csv:4: non-monotonic distance"));
   CHECK_THAT(cycle("Time (s),Vehicle speed (km/h),Road grade (%),Cumulative distance (m)\n0,10,0,0\n1,10,0,3\n2,10,0,1\n"),
              Contains("bad_cycle.csv:4: non-monotonic distance"));
@@ -76,17 +88,22 @@ TEST_CASE("non-monotonic distance or time", "[routes][bad]") {
 
 TEST_CASE("duplicate points", "[routes][bad]") {
   CHECK_THAT(vdri("<s>,<v>,<grad>,<stop>\n0,80,0,0\n100,80,0,0\n100,60,0,0\n"), Contains("bad.vdri:4: duplicate point"));
-  CHECK_THAT(cycle("cycSecs,cycMps,cycGrade\n0,0,0\n1,1,0\n1,2,0\n"), Contains("bad_cycle.csv:4: duplicate point"));
-  CHECK_THAT(csv("distance_km,grade_frac\n0,0\n1,0\n1,0.01\n"), Contains("bad_route.csv:4: duplicate point"));
-  CHECK_THAT(csv("lat,lon,ele\n39,-120,100\n39.01,-120,100\n39.01,-120,100\n"), Contains("bad_route.csv:4: duplicate point"));
-  // GPX tracks stand still legitimately: merged, with a warning naming the element
+  // telematics repeats are repairs by default (test_repairs.cpp); strict mode keeps the refusals
+  CHECK_THAT(strict_cycle("cycSecs,cycMps,cycGrade\n0,0,0\n1,1,0\n1,2,0\n"), Contains("bad_cycle.csv:4: duplicate point"));
+  CHECK_THAT(strict_csv("distance_km,grade_frac\n0,0\n1,0\n1,0.01\n"), Contains("bad_route.csv:4: duplicate point"));
+  CHECK_THAT(strict_csv("lat,lon,ele\n39,-120,100\n39.01,-120,100\n39.01,-121,100\n39.01,-121,101\n"),
+             Contains("bad_route.csv:5: duplicate point"));
+  // GPX tracks stand still legitimately: merged, reported as a repair naming the element (strict too)
   std::istringstream in(kGpxHead + "<trkpt lat=\"1\" lon=\"2\"><ele>1</ele></trkpt>\n<trkpt lat=\"1\" lon=\"2\"><ele>1</ele></trkpt>\n"
                                    "<trkpt lat=\"1.01\" lon=\"2\"><ele>1</ele></trkpt>\n" + kGpxTail);
-  const RouteProfile p = read_gpx(in, "dup.gpx");
-  REQUIRE_FALSE(p.warnings.empty());
-  bool named = false;
-  for (const auto& w : p.warnings) named = named || w.message.find("dup.gpx:5: <trkpt> #2: duplicate point") != std::string::npos;
-  CHECK(named);
+  ReadOptions strict;
+  strict.strict = true;
+  const RouteProfile p = read_gpx(in, "dup.gpx", strict);
+  REQUIRE(p.repairs.size() == 1);
+  CHECK(p.repairs[0].kind == RepairKind::MergedPoint);
+  CHECK(p.repairs[0].count == 1);
+  CHECK(p.repairs[0].first_line == 5);
+  CHECK(p.repairs[0].first_place == "<trkpt> #2");
 }
 
 TEST_CASE("a single point", "[routes][bad]") {
