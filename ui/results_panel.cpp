@@ -17,11 +17,13 @@ ResultsPanel::ResultsPanel(QWidget* parent) : QWidget(parent) {
   energy_ = new EnergyView;
   cost_ = new CostView;
   uncertainty_ = new UncertaintyView;
+  months_ = new MonthView;
   compare_ = new CompareView;
   tabs_->addTab(route_, tr("Along the route"));
   tabs_->addTab(energy_, tr("Energy"));
   tabs_->addTab(cost_, tr("Cost"));
   tabs_->addTab(uncertainty_, tr("Uncertainty"));
+  tabs_->addTab(months_, tr("Months"));
   tabs_->addTab(compare_, tr("Compare"));
   lay->addWidget(verdict_);
   lay->addWidget(tabs_, 1);
@@ -34,6 +36,7 @@ void ResultsPanel::setAnalysis(const std::shared_ptr<const Analysis>& a, UnitSys
   energy_->setAnalysis(a, units);
   cost_->setAnalysis(a, units);
   uncertainty_->setAnalysis(a, units);
+  months_->setAnalysis(a, units);
   emit repainted();
 }
 
@@ -42,6 +45,7 @@ NamedPlots ResultsPanel::plots() const {
   all += energy_->plots();
   all += cost_->plots();
   all += uncertainty_->plots();
+  all += months_->plots();
   return all;
 }
 

@@ -1,9 +1,10 @@
 // The right-hand side: verdict strip above tabs of result views (along the route, energy, costs,
-// uncertainty, compare).
+// uncertainty, months of weather, compare).
 #pragma once
 
 #include <QWidget>
 
+#include "ui/month_view.hpp"
 #include "ui/result_views.hpp"
 #include "ui/route_views.hpp"
 
@@ -33,6 +34,7 @@ class ResultsPanel : public QWidget {
   EnergyView* energy_;
   CostView* cost_;
   UncertaintyView* uncertainty_;
+  MonthView* months_;
   CompareView* compare_;
 };
 

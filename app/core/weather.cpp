@@ -15,8 +15,9 @@ namespace fs = std::filesystem;
 namespace {
 constexpr std::array<const char*, 12> kAbbrev = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-constexpr std::array<const char*, 12> kNames = {"January", "February", "March",     "April",   "May",      "June",
-                                                "July",    "August",   "September", "October", "November", "December"};
+constexpr std::array<const char*, 12> kNames = {"January",   "February", "March",    "April",
+                                                "May",       "June",     "July",     "August",
+                                                "September", "October",  "November", "December"};
 constexpr const char* kListBase = "monthly_temperature";
 
 std::string weather_dir() { return resources_dir() + "/weather"; }
@@ -29,17 +30,20 @@ void read_monthly_list(JsonParams& sec, YearOfWeather* w) {
     std::string base, unit;
     Dim dim = Dim::None;
     if (JsonParams::split_unit_key(it.key(), &base, &dim, &unit) && base == kListBase) {
-      if (dim != Dim::Temperature) throw InputError(sec.where(it.key()) + ": expects a temperature unit (_C, _F or _K)");
+      if (dim != Dim::Temperature)
+        throw InputError(sec.where(it.key()) + ": expects a temperature unit (_C, _F or _K)");
       if (!key.empty()) throw InputError(sec.where(it.key()) + ": a second monthly list beside " + key);
       key = it.key();
       w->unit = unit;
     }
   }
-  if (key.empty()) throw InputError(sec.where(std::string(kListBase) + "_C") + ": missing (12 monthly mean temperatures)");
+  if (key.empty())
+    throw InputError(sec.where(std::string(kListBase) + "_C") + ": missing (12 monthly mean temperatures)");
   const nlohmann::json* v = &sec.raw(key);
   if (v->is_object()) {
     if (!v->contains("value")) throw InputError(sec.where(key) + ": object without \"value\"");
-    if (v->contains("source") && (*v)["source"].is_string()) sec.note_source(key, (*v)["source"].get<std::string>());
+    if (v->contains("source") && (*v)["source"].is_string())
+      sec.note_source(key, (*v)["source"].get<std::string>());
     v = &(*v)["value"];
   }
   if (!v->is_array() || v->size() != 12) {
@@ -49,7 +53,8 @@ void read_monthly_list(JsonParams& sec, YearOfWeather* w) {
   w->written.clear();
   for (std::size_t m = 0; m < 12; ++m) {
     const auto& x = (*v)[m];
-    if (!x.is_number()) throw InputError(sec.where(key) + "[" + std::to_string(m) + "] = " + quote_json(x) + ": not a number");
+    if (!x.is_number())
+      throw InputError(sec.where(key) + "[" + std::to_string(m) + "] = " + quote_json(x) + ": not a number");
     const double c = to_si(x.get<double>(), Dim::Temperature, w->unit);
     if (!std::isfinite(c) || c < -50.0 || c > 60.0) {
       throw InputError(sec.where(key) + "[" + std::to_string(m) + "] (" + kNames[m] + ") = " + quote_json(x) +
@@ -108,8 +113,10 @@ YearOfWeather read_weather(JsonParams& sec) {
   if (sec.has_key("region")) {
     for (auto it = sec.json().begin(); it != sec.json().end(); ++it) {
       if (it.key() != "region") {
-        throw InputError(sec.where(it.key()) + ": a bundled region brings its own temperatures; give either "
-                                               "\"region\" or \"" + std::string(kListBase) + "_C\", not both");
+        throw InputError(sec.where(it.key()) +
+                         ": a bundled region brings its own temperatures; give either "
+                         "\"region\" or \"" +
+                         std::string(kListBase) + "_C\", not both");
       }
     }
     w = load_weather_region(sec.text("region"));
@@ -151,8 +158,8 @@ tco::TripSummary annual_summary(const std::array<tco::TripSummary, 12>& months,
     y.*q = per_m * distance;
   };
   for (auto q : {&tco::TripSummary::energy_from_source_J, &tco::TripSummary::battery_energy_out_J,
-                 &tco::TripSummary::battery_energy_in_J, &tco::TripSummary::fuel_kg, &tco::TripSummary::fuel_L,
-                 &tco::TripSummary::def_L, &tco::TripSummary::co2_kg}) {
+                 &tco::TripSummary::battery_energy_in_J, &tco::TripSummary::fuel_kg,
+                 &tco::TripSummary::fuel_L, &tco::TripSummary::def_L, &tco::TripSummary::co2_kg}) {
     per_distance(q);
   }
   y.duration_s = y.driving_time_s = 0.0;

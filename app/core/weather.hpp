@@ -15,11 +15,10 @@
 #pragma once
 
 #include <array>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "app/core/json_params.hpp"
 #include "tco/inputs.hpp"
@@ -36,13 +35,13 @@ const char* month_abbreviation(int m);
 const char* month_name(int m);
 
 struct YearOfWeather {
-  std::string region;                     ///< bundled table's name ("reno"); "" for an entered list
-  std::string label;                      ///< for display: "Reno, NV (Reno-Tahoe International Airport)"
-  std::string source;                     ///< where the temperatures come from
-  std::array<double, 12> temperature_C{}; ///< monthly mean temperatures [degC], January first
+  std::string region;                      ///< bundled table's name ("reno"); "" for an entered list
+  std::string label;                       ///< for display: "Reno, NV (Reno-Tahoe International Airport)"
+  std::string source;                      ///< where the temperatures come from
+  std::array<double, 12> temperature_C{};  ///< monthly mean temperatures [degC], January first
   // An entered list as written, so a scenario saves back as it was read.
-  std::string unit = "C";                 ///< the key's unit suffix: C, F or K
-  std::vector<double> written;            ///< the values in that unit
+  std::string unit = "C";       ///< the key's unit suffix: C, F or K
+  std::vector<double> written;  ///< the values in that unit
 
   /// Sets entered monthly temperatures in degC (clears the region; what the app's editor does).
   void set_monthly_C(const std::array<double, 12>& t);

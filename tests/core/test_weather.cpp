@@ -1,12 +1,11 @@
 // A year of weather in a scenario (app/core/weather.hpp): the annual energy over twelve monthly
 // temperatures is the sum of the monthly runs; the section is refused by key when wrong and saved back as
 // read; vehicle files without the aux temperature terms load and drive as before.
-#include <catch2/catch.hpp>
-
 #include <unistd.h>
 
 #include <algorithm>
 #include <array>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -35,7 +34,8 @@ core::Scenario scenario_with_weather(const nlohmann::json& weather) {
 }
 
 // Twelve temperatures with repeats (January = December, March = November) so the trip cache is used.
-constexpr std::array<double, 12> kMonths = {-10.0, -4.0, 3.0, 9.0, 15.0, 20.0, 27.0, 31.0, 22.0, 12.0, 3.0, -10.0};
+constexpr std::array<double, 12> kMonths = {-10.0, -4.0, 3.0,  9.0,  15.0, 20.0,
+                                            27.0,  31.0, 22.0, 12.0, 3.0,  -10.0};
 
 core::RunOptions quick() {
   core::RunOptions o;
@@ -79,12 +79,14 @@ TEST_CASE("the annual energy over 12 monthly temperatures equals the sum of the 
     CHECK(row.energy_kWh_per_mi == r.electric.energy_kWh_per_mi);
     // Range on a full usable pack = usable kWh / kWh per mile.
     const double usable_kWh = r.electric.summary.usable_battery_J / 3.6e6;
-    CHECK(row.range_m / core::kMetersPerMile == Approx(usable_kWh / r.electric.energy_kWh_per_mi).epsilon(1e-9));
+    CHECK(row.range_m / core::kMetersPerMile ==
+          Approx(usable_kWh / r.electric.energy_kWh_per_mi).epsilon(1e-9));
   }
   CHECK(year.electric.energy_kWh_per_mi == Approx(ev_kWh_per_mi).epsilon(1e-12));
   // What the cost model was given, over the year's miles:
   const auto& ev = year.tco_inputs.electric.trip;
-  const double ev_year_kWh = miles_per_yr * ev.energy_from_source_J / 3.6e6 / (ev.distance_m / core::kMetersPerMile);
+  const double ev_year_kWh =
+      miles_per_yr * ev.energy_from_source_J / 3.6e6 / (ev.distance_m / core::kMetersPerMile);
   CHECK(ev_year_kWh == Approx(ev_kWh_sum).epsilon(1e-9));
   const auto& dz = year.tco_inputs.diesel.trip;
   CHECK(dz.fuel_L / (dz.distance_m / core::kMetersPerMile) == Approx(diesel_L_per_mi).epsilon(1e-9));
@@ -163,12 +165,14 @@ TEST_CASE("the bundled regions load, and a scenario's weather saves back as writ
     }
   }
   // Reno's January is colder than Sacramento's (the same I-80 route's two ends).
-  CHECK(core::load_weather_region("reno").temperature_C[0] < core::load_weather_region("sacramento").temperature_C[0]);
+  CHECK(core::load_weather_region("reno").temperature_C[0] <
+        core::load_weather_region("sacramento").temperature_C[0]);
 
   nlohmann::json f = nlohmann::json::array();
   for (double t : {35.5, 39.6, 44.9, 49.8, 58.0, 66.7, 75.2, 73.5, 65.4, 53.6, 42.3, 34.9}) f.push_back(t);
   for (const nlohmann::json& weather :
-       {nlohmann::json{{"region", "reno"}}, nlohmann::json{{"monthly_temperature_F", f}, {"source", "my notes"}}}) {
+       {nlohmann::json{{"region", "reno"}},
+        nlohmann::json{{"monthly_temperature_F", f}, {"source", "my notes"}}}) {
     const auto s = scenario_with_weather(weather);
     REQUIRE(s.weather);
     CHECK(s.weather->temperature_C[0] == Approx((35.5 - 32.0) / 1.8));
@@ -185,7 +189,7 @@ TEST_CASE("a vehicle file with only aux power_kW loads and drives exactly as bef
   const std::string lib = core::resources_dir() + "/vehicles/electric_semi.json";
   auto j = core::read_json_file(lib);
   REQUIRE(j["aux"].contains("cabin_heating_W_per_K"));  // the library file states the temperature terms
-  j["aux"] = {{"power_kW", 4.0}};                        // as vehicle files were written before them
+  j["aux"] = {{"power_kW", 4.0}};                       // as vehicle files were written before them
   const auto old_path = (dir / "old_semi.json").string();
   std::ofstream(old_path) << j.dump(2);
   const auto old_truck = core::load_electric_truck(old_path);
@@ -215,7 +219,7 @@ TEST_CASE("a vehicle file with only aux power_kW loads and drives exactly as bef
   // Out of range, named with its value.
   j["aux"] = {{"power_kW", 4.0}, {"cabin_heating_W_per_K", -5}};
   std::ofstream(old_path) << j.dump(2);
-  CHECK_THROWS_WITH(core::load_electric_truck(old_path), Catch::Contains("aux.cabin_heating_W_per_K") &&
-                                                             Catch::Contains("-5"));
+  CHECK_THROWS_WITH(core::load_electric_truck(old_path),
+                    Catch::Contains("aux.cabin_heating_W_per_K") && Catch::Contains("-5"));
   fs::remove_all(dir);
 }

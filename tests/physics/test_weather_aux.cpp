@@ -2,7 +2,6 @@
 // what it does to a trip. Acceptance (issue 12): at -10 degC the electric truck's kWh/mi on the EPA Phase 2
 // 65 mph cycle is higher than at 20 degC by the auxiliary energy the model states, plus the denser air.
 #include <catch2/catch.hpp>
-
 #include <string>
 
 #include "diesel_support.hpp"

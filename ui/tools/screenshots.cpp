@@ -46,9 +46,9 @@ int main(int argc, char** argv) {
     for (int i = 0; i < 20; ++i) QApplication::processEvents(QEventLoop::AllEvents, 20);
   };
   QTabWidget* tabs = w.results()->tabs();
-  const char* names[] = {"along_route", "energy", "cost", "uncertainty", "compare"};
+  const char* names[] = {"along_route", "energy", "cost", "uncertainty", "months", "compare"};
   int written = 0;
-  for (int i = 0; i < tabs->count() && i < 5; ++i) {
+  for (int i = 0; i < tabs->count() && i < 6; ++i) {
     tabs->setCurrentIndex(i);
     settle();
     const QString file = QDir(out).filePath(QStringLiteral("window_%1.png").arg(names[i]));
