@@ -17,6 +17,7 @@
 #include "app/core/scenario.hpp"
 #include "app/core/vehicle_file.hpp"
 #include "app/core/weather.hpp"
+#include "test_batch_util.hpp"
 #include "physics/trip_solver.hpp"
 
 using namespace semitco;
@@ -222,4 +223,35 @@ TEST_CASE("a vehicle file with only aux power_kW loads and drives exactly as bef
   CHECK_THROWS_WITH(core::load_electric_truck(old_path),
                     Catch::Contains("aux.cabin_heating_W_per_K") && Catch::Contains("-5"));
   fs::remove_all(dir);
+}
+
+TEST_CASE("the batch prices the same year of weather as a comparison", "[core][weather][batch][cli]") {
+  if (batch_test::bin().empty()) return;
+  batch_test::TempDir tmp("weather");
+  // The default scenario with its references made absolute, and Denver's year.
+  auto j = default_json();
+  const fs::path here = fs::path(core::default_scenario_path()).parent_path();
+  for (const char* key : {"route", "electric_vehicle", "diesel_vehicle"}) {
+    j[key] = (here / j[key].get<std::string>()).lexically_normal().string();
+  }
+  j["weather"] = {{"region", "denver"}};
+  const auto scn = (tmp.path / "denver.json").string();
+  std::ofstream(scn) << j.dump(2);
+  const auto rows = (tmp.path / "rows.jsonl").string();
+  const auto res = batch_test::run(batch_test::bin() + " batch '" + kCycle + "' -s '" + scn +
+                                       "' --integrator rk --progress off --out '" + rows + "'",
+                                   tmp.path);
+  REQUIRE(res.exit_code == 0);
+  const auto row = nlohmann::json::parse(batch_test::read_text(rows));
+
+  const auto s = core::load_scenario(scn);
+  REQUIRE(s.weather);
+  const auto r = core::run_comparison(s, core::read_route_file(kCycle, "auto"), quick());
+  REQUIRE(r.electric.months.size() == 12);
+  // Rows carry six decimals.
+  CHECK(row["ev_energy_kWh_per_mi"].get<double>() == Approx(r.electric.energy_kWh_per_mi).margin(5e-7));
+  CHECK(row["ev_cost_usd_per_mi"].get<double>() == Approx(r.tco.electric.usd_per_mi).margin(5e-7));
+  CHECK(row["diesel_cost_usd_per_mi"].get<double>() == Approx(r.tco.diesel.usd_per_mi).margin(5e-7));
+  // Denver's winter costs energy: the year uses more than the scenario's 20 degC trip.
+  CHECK(r.electric.energy_kWh_per_mi > r.electric.trip.summary.energy_kWh_per_mi);
 }
