@@ -17,8 +17,8 @@
 #include "app/core/scenario.hpp"
 #include "app/core/vehicle_file.hpp"
 #include "app/core/weather.hpp"
-#include "test_batch_util.hpp"
 #include "physics/trip_solver.hpp"
+#include "test_batch_util.hpp"
 
 using namespace semitco;
 namespace fs = std::filesystem;
@@ -254,4 +254,34 @@ TEST_CASE("the batch prices the same year of weather as a comparison", "[core][w
   CHECK(row["diesel_cost_usd_per_mi"].get<double>() == Approx(r.tco.diesel.usd_per_mi).margin(5e-7));
   // Denver's winter costs energy: the year uses more than the scenario's 20 degC trip.
   CHECK(r.electric.energy_kWh_per_mi > r.electric.trip.summary.energy_kWh_per_mi);
+}
+
+TEST_CASE("the year of monthly trips by hand: day weights, the lowest SOC, the first month that fails",
+          "[core][weather]") {
+  std::array<tco::TripSummary, 12> m;
+  std::array<double, 12> T{};
+  for (int i = 0; i < 12; ++i) {
+    auto& t = m[static_cast<std::size_t>(i)];
+    t.distance_m = 1000.0;
+    t.duration_s = 100.0 + i;
+    t.driving_time_s = 90.0;
+    t.energy_from_source_J = 1.0e6 * (i + 1);  // 1 MJ in January ... 12 MJ in December
+    t.fuel_L = 0.5;
+    t.min_soc_frac = 0.5 - 0.01 * i;
+    T[static_cast<std::size_t>(i)] = i;
+  }
+  auto y = core::annual_summary(m, T);
+  // sum of (days / 365) x MJ: (31*1 + 28*2 + 31*3 + 30*4 + 31*5 + 30*6 + 31*7 + 31*8 + 30*9 + 31*10 + 30*11 +
+  // 31*12) / 365 = (31 + 56 + 93 + 120 + 155 + 180 + 217 + 248 + 270 + 310 + 330 + 372) / 365 = 2382 / 365
+  CHECK(y.energy_from_source_J == Approx(1.0e6 * 2382.0 / 365.0));
+  CHECK(y.distance_m == Approx(1000.0));
+  CHECK(y.fuel_L == Approx(0.5));
+  CHECK(y.min_soc_frac == Approx(0.39));
+  CHECK(y.feasible);
+  m[1].feasible = false;
+  m[1].infeasible_reason = "battery empty";
+  m[7].feasible = false;
+  y = core::annual_summary(m, T);
+  CHECK_FALSE(y.feasible);
+  CHECK(y.infeasible_reason == "in February (1.0 degC): battery empty");
 }
