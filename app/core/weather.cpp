@@ -42,8 +42,10 @@ void read_monthly_list(JsonParams& sec, YearOfWeather* w) {
   const nlohmann::json* v = &sec.raw(key);
   if (v->is_object()) {
     if (!v->contains("value")) throw InputError(sec.where(key) + ": object without \"value\"");
-    if (v->contains("source") && (*v)["source"].is_string())
-      sec.note_source(key, (*v)["source"].get<std::string>());
+    if (v->contains("source") && (*v)["source"].is_string()) {
+      w->list_source = (*v)["source"].get<std::string>();
+      sec.note_source(key, w->list_source);
+    }
     v = &(*v)["value"];
   }
   if (!v->is_array() || v->size() != 12) {
@@ -72,6 +74,7 @@ const char* month_name(int m) { return kNames.at(static_cast<std::size_t>(m)); }
 void YearOfWeather::set_monthly_C(const std::array<double, 12>& t) {
   region.clear();
   label = "entered";
+  list_source.clear();
   temperature_C = t;
   unit = "C";
   written.assign(t.begin(), t.end());
@@ -137,7 +140,12 @@ nlohmann::ordered_json write_weather(const YearOfWeather& w) {
   }
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
   for (double v : w.written) list.push_back(v);
-  o[std::string(kListBase) + "_" + w.unit] = list;
+  const std::string key = std::string(kListBase) + "_" + w.unit;
+  if (w.list_source.empty()) {
+    o[key] = list;
+  } else {
+    o[key] = nlohmann::ordered_json{{"value", list}, {"source", w.list_source}};
+  }
   if (!w.source.empty()) o["source"] = w.source;
   return o;
 }

@@ -42,6 +42,7 @@ struct YearOfWeather {
   // An entered list as written, so a scenario saves back as it was read.
   std::string unit = "C";       ///< the key's unit suffix: C, F or K
   std::vector<double> written;  ///< the values in that unit
+  std::string list_source;      ///< the list's own source, when written {"value": [..], "source": ..}
 
   /// Sets entered monthly temperatures in degC (clears the region; what the app's editor does).
   void set_monthly_C(const std::array<double, 12>& t);

@@ -173,7 +173,8 @@ TEST_CASE("the bundled regions load, and a scenario's weather saves back as writ
   for (double t : {35.5, 39.6, 44.9, 49.8, 58.0, 66.7, 75.2, 73.5, 65.4, 53.6, 42.3, 34.9}) f.push_back(t);
   for (const nlohmann::json& weather :
        {nlohmann::json{{"region", "reno"}},
-        nlohmann::json{{"monthly_temperature_F", f}, {"source", "my notes"}}}) {
+        nlohmann::json{{"monthly_temperature_F", f}, {"source", "my notes"}},
+        nlohmann::json{{"monthly_temperature_F", {{"value", f}, {"source", "NOAA, as I read it"}}}}}) {
     const auto s = scenario_with_weather(weather);
     REQUIRE(s.weather);
     CHECK(s.weather->temperature_C[0] == Approx((35.5 - 32.0) / 1.8));
