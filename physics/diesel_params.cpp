@@ -195,6 +195,12 @@ void DieselTruckParams::check() const {
   gearbox.check();
   shift.check(engine);
   aux.check();
+  if (aux.battery_heating_W_per_K != 0.0 || aux.battery_cooling_W_per_K != 0.0) {
+    throw ParameterError("aux.battery_heating_W_per_K / battery_cooling_W_per_K = " +
+                         std::to_string(aux.battery_heating_W_per_K) + " / " +
+                         std::to_string(aux.battery_cooling_W_per_K) +
+                         ": a diesel truck has no traction battery to heat or chill; must be 0");
+  }
   brakes.check();
 }
 

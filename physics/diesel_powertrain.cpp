@@ -13,14 +13,15 @@
 
 namespace semitco::physics {
 
-DieselPowertrain::DieselPowertrain(const DieselTruckParams& p)
+DieselPowertrain::DieselPowertrain(const DieselTruckParams& p, const Ambient& ambient)
     : engine_((p.check(), p.engine), p.fuel.lhv_J_per_kg),
       gearbox_(p.gearbox, p.chassis.wheel_radius_m),
       strategy_(
           p.shift, p.engine.min_speed_radps, p.engine.rated_speed_radps, p.gearbox.start_gear,
-          std::max(1.0, (engine_.max_power_W() - p.aux.power_W) * gearbox_.efficiency(p.gearbox.gears()))),
+          std::max(1.0, (engine_.max_power_W() - p.aux.power_at_W(ambient.temperature_C)) *
+                           gearbox_.efficiency(p.gearbox.gears()))),
       fuel_(p.fuel),
-      aux_W_(p.aux.power_W),
+      aux_W_((ambient.check(), p.aux.power_at_W(ambient.temperature_C))),
       radius_(p.chassis.wheel_radius_m),
       lockout_s_(p.shift.reversal_lockout_s),
       decision_s_(p.shift.decision_interval_s),
@@ -234,7 +235,7 @@ void DieselPowertrain::reset(double v) {
 TripResult simulate_diesel(const routes::RouteProfile& route, const DieselTruckParams& truck,
                            const Ambient& ambient, const DriverParams& driver, const SolverOptions& solver,
                            bool record_series) {
-  DieselPowertrain pt(truck);
+  DieselPowertrain pt(truck, ambient);
   return simulate_with(route, truck.name, truck.chassis, truck.brakes, pt, ambient, driver, solver, record_series);
 }
 

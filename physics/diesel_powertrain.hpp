@@ -16,6 +16,7 @@
 // F_ret = (T_mot(w) + T_eb(w) + P_aux / w) i / (r eta), faded out as the clutch opens near the launch speed.
 // Both are 0 during a shift (torque interruption); the engine then runs at the new gear's speed
 // (at least idle) and burns fuel for the aux only.
+// P_aux = AuxParams::power_at_W(T_amb) at the trip's ambient temperature, constant over the trip.
 // DEF: m_def = m_f / rho_fuel * def_volume_frac * rho_def. Fuel tank never empties here.
 //
 // Gear changes happen only in the discrete-state hooks (root functions of ShiftStrategy, the end of a
@@ -36,7 +37,9 @@ namespace semitco::physics {
 
 class DieselPowertrain final : public Powertrain {
  public:
-  explicit DieselPowertrain(const DieselTruckParams& p);
+  /// `ambient` sets the accessories' draw (AuxParams::power_at_W at its temperature: the A/C compressor in
+  /// the heat; the cab is heated with the engine's waste heat).
+  explicit DieselPowertrain(const DieselTruckParams& p, const Ambient& ambient = {});
 
   [[nodiscard]] double initial_store() const override { return 0.0; }
   [[nodiscard]] double max_traction_N(double speed_mps, double store) const override;

@@ -6,13 +6,13 @@
 
 namespace semitco::physics {
 
-ElectricPowertrain::ElectricPowertrain(const ElectricTruckParams& p, bool never_empty)
+ElectricPowertrain::ElectricPowertrain(const ElectricTruckParams& p, bool never_empty, const Ambient& ambient)
     : battery_(p.battery),
       motor_(p.motor),
       gear_(p.driveline.gear_ratio),
       eta_(p.driveline.efficiency),
       radius_(p.chassis.wheel_radius_m),
-      aux_W_(p.aux.power_W),
+      aux_W_((ambient.check(), p.aux.power_at_W(ambient.temperature_C))),
       initial_soc_(p.initial_soc),
       never_empty_(never_empty) {
   p.check();

@@ -3,7 +3,9 @@
 //
 //   motoring  (F >= 0): T = F r / (G eta),  P_mech = T w,  driveline loss = P_mech - F v
 //   generating (F < 0): T = F r eta / G,    P_mech = T w,  driveline loss = F v - P_mech
-//   P_elec = T w + P_loss(w, T);   P_terminal = P_elec + P_aux;   battery per BatteryPack
+//   P_elec = T w + P_loss(w, T);   P_terminal = P_elec + P_aux(T_amb);   battery per BatteryPack
+// P_aux(T_amb) is the auxiliary draw at the trip's ambient temperature (AuxParams::power_at_W), constant
+// over the trip.
 // with w = v G / r. The regenerative limit is the smallest of motor torque, motor generating power,
 // low-speed fade and the pack's charge acceptance (aux loads take part of the regen, so they raise it).
 #pragma once
@@ -20,7 +22,8 @@ class ElectricPowertrain final : public Powertrain {
   /// `never_empty`: for trips on which charging is planned elsewhere (the TCO plans en-route charge
   /// stops from the energy per mile), the pack keeps delivering below the bottom of its window at the
   /// limits and voltage it has there, and the trip does not end for an empty battery.
-  explicit ElectricPowertrain(const ElectricTruckParams& p, bool never_empty = false);
+  /// `ambient` sets the auxiliary draw (AuxParams::power_at_W at its temperature).
+  explicit ElectricPowertrain(const ElectricTruckParams& p, bool never_empty = false, const Ambient& ambient = {});
 
   [[nodiscard]] double initial_store() const override;
   [[nodiscard]] double max_traction_N(double speed_mps, double store) const override;
@@ -38,6 +41,8 @@ class ElectricPowertrain final : public Powertrain {
 
   [[nodiscard]] const BatteryPack& battery() const { return battery_; }
   [[nodiscard]] const ElectricMotor& motor() const { return motor_; }
+  /// The auxiliary draw of this trip [W].
+  [[nodiscard]] double aux_W() const { return aux_W_; }
 
  private:
   [[nodiscard]] double motor_speed(double v) const { return std::abs(v) * gear_ / radius_; }

@@ -1,6 +1,7 @@
 // Range checks of the parameter structs (params.hpp). They run in every build type.
 #include "physics/params.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -89,7 +90,32 @@ void DrivelineParams::check() const {
   require_in_range("efficiency", efficiency, 1e-3, 1.0);
 }
 
-void AuxParams::check() const { require_in_range("power_W", power_W, 0.0, 1e5); }
+AuxParams::Breakdown AuxParams::breakdown(double ambient_C) const {
+  Breakdown b;
+  b.base_W = power_W;
+  b.cabin_heating_W = cabin_heating_W_per_K * std::max(0.0, cabin_heating_below_C - ambient_C);
+  b.cabin_cooling_W = cabin_cooling_W_per_K * std::max(0.0, ambient_C - cabin_cooling_above_C);
+  b.battery_heating_W = battery_heating_W_per_K * std::max(0.0, battery_heating_below_C - ambient_C);
+  b.battery_cooling_W = battery_cooling_W_per_K * std::max(0.0, ambient_C - battery_cooling_above_C);
+  return b;
+}
+
+bool AuxParams::depends_on_temperature() const {
+  return cabin_heating_W_per_K != 0.0 || cabin_cooling_W_per_K != 0.0 || battery_heating_W_per_K != 0.0 ||
+         battery_cooling_W_per_K != 0.0;
+}
+
+void AuxParams::check() const {
+  require_in_range("power_W", power_W, 0.0, 1e5);
+  require_in_range("cabin_heating_below_C", cabin_heating_below_C, -50.0, 60.0);
+  require_in_range("cabin_heating_W_per_K", cabin_heating_W_per_K, 0.0, 5000.0);
+  require_in_range("cabin_cooling_above_C", cabin_cooling_above_C, cabin_heating_below_C, 60.0);
+  require_in_range("cabin_cooling_W_per_K", cabin_cooling_W_per_K, 0.0, 5000.0);
+  require_in_range("battery_heating_below_C", battery_heating_below_C, -50.0, 60.0);
+  require_in_range("battery_heating_W_per_K", battery_heating_W_per_K, 0.0, 5000.0);
+  require_in_range("battery_cooling_above_C", battery_cooling_above_C, battery_heating_below_C, 60.0);
+  require_in_range("battery_cooling_W_per_K", battery_cooling_W_per_K, 0.0, 5000.0);
+}
 
 void BrakeThermalParams::check() const {
   require_in_range("k1_const_per_h", k1_const_per_h, 0.0, 100.0);

@@ -108,9 +108,40 @@ struct DrivelineParams {
   void check() const;
 };
 
-/// Auxiliary loads (HVAC, air compressor, 24 V electronics, cooling pumps): a constant draw.
+/// Auxiliary loads (HVAC, air compressor, 24 V electronics, cooling pumps) as a function of the ambient
+/// temperature T [degC], constant over a trip:
+///   P_aux(T) = P_base + h_cab max(0, T_heat - T) + c_cab max(0, T - T_cool)
+///                     + h_bat max(0, T_bat_heat - T) + c_bat max(0, T - T_bat_cool)          [W]
+/// P_base is the draw inside the comfort band (what older vehicle files call the whole aux power);
+/// the cabin terms are the cab heater and air conditioning (heat loss and gain of the cab divided by
+/// the device's efficiency, per kelvin of difference), the battery terms the pack's thermal management
+/// (electric trucks: heating in the cold, the chiller in the heat; zero for a diesel). All coefficients
+/// default to 0, so a truck without them draws P_base at every temperature. Defaults with sources live
+/// in resources/vehicles/*.json; docs/physics.md explains the estimates.
 struct AuxParams {
-  double power_W = 4000.0;            ///< [0, 1e5]
+  double power_W = 4000.0;                  ///< P_base, [0, 1e5]
+  double cabin_heating_below_C = 15.0;      ///< T_heat: the cab heater runs below this, [-50, 60]
+  double cabin_heating_W_per_K = 0.0;       ///< h_cab, [0, 5000]
+  double cabin_cooling_above_C = 24.0;      ///< T_cool: air conditioning above this, [T_heat, 60]
+  double cabin_cooling_W_per_K = 0.0;       ///< c_cab, [0, 5000]
+  double battery_heating_below_C = 10.0;    ///< T_bat_heat: the pack is heated below this, [-50, 60]
+  double battery_heating_W_per_K = 0.0;     ///< h_bat, [0, 5000]
+  double battery_cooling_above_C = 25.0;    ///< T_bat_cool: the pack is chilled above this, [T_bat_heat, 60]
+  double battery_cooling_W_per_K = 0.0;     ///< c_bat, [0, 5000]
+
+  /// The terms of P_aux(T) [W].
+  struct Breakdown {
+    double base_W = 0.0, cabin_heating_W = 0.0, cabin_cooling_W = 0.0, battery_heating_W = 0.0,
+           battery_cooling_W = 0.0;
+    [[nodiscard]] double total_W() const {
+      return base_W + cabin_heating_W + cabin_cooling_W + battery_heating_W + battery_cooling_W;
+    }
+  };
+  [[nodiscard]] Breakdown breakdown(double ambient_C) const;
+  /// P_aux(T) [W] at ambient temperature `ambient_C` [degC].
+  [[nodiscard]] double power_at_W(double ambient_C) const { return breakdown(ambient_C).total_W(); }
+  /// True when some coefficient is not zero (the draw depends on the temperature).
+  [[nodiscard]] bool depends_on_temperature() const;
   void check() const;
 };
 

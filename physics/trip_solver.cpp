@@ -83,7 +83,7 @@ TripResult simulate_with(const routes::RouteProfile& route, const std::string& n
 TripResult simulate_electric(const routes::RouteProfile& route, const ElectricTruckParams& truck,
                              const Ambient& ambient, const DriverParams& driver, const SolverOptions& solver,
                              bool record_series, bool never_empty, const EnrouteCharging& charging) {
-  ElectricPowertrain pt(truck, never_empty);
+  ElectricPowertrain pt(truck, never_empty, ambient);
   return simulate_with(route, truck.name, truck.chassis, truck.brakes, pt, ambient, driver, solver, record_series,
                        charging);
 }

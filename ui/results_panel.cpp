@@ -17,12 +17,14 @@ ResultsPanel::ResultsPanel(QWidget* parent) : QWidget(parent) {
   energy_ = new EnergyView;
   cost_ = new CostView;
   uncertainty_ = new UncertaintyView;
+  months_ = new MonthView;
   compare_ = new CompareView;
   battery_size_ = new BatterySizeView;
   tabs_->addTab(route_, tr("Along the route"));
   tabs_->addTab(energy_, tr("Energy"));
   tabs_->addTab(cost_, tr("Cost"));
   tabs_->addTab(uncertainty_, tr("Uncertainty"));
+  tabs_->addTab(months_, tr("Months"));
   tabs_->addTab(compare_, tr("Compare"));
   tabs_->addTab(battery_size_, tr("Battery size"));
   lay->addWidget(verdict_);
@@ -36,6 +38,7 @@ void ResultsPanel::setAnalysis(const std::shared_ptr<const Analysis>& a, UnitSys
   energy_->setAnalysis(a, units);
   cost_->setAnalysis(a, units);
   uncertainty_->setAnalysis(a, units);
+  months_->setAnalysis(a, units);
   emit repainted();
 }
 
@@ -45,6 +48,7 @@ NamedPlots ResultsPanel::plots() const {
   all += cost_->plots();
   all += uncertainty_->plots();
   all += battery_size_->plots();
+  all += months_->plots();
   return all;
 }
 

@@ -1,10 +1,11 @@
 // The right-hand side: verdict strip above tabs of result views (along the route, energy, costs,
-// uncertainty, compare, battery size).
+// uncertainty, months of weather, compare, battery size).
 #pragma once
 
 #include <QWidget>
 
 #include "ui/battery_size_view.hpp"
+#include "ui/month_view.hpp"
 #include "ui/result_views.hpp"
 #include "ui/route_views.hpp"
 
@@ -35,6 +36,7 @@ class ResultsPanel : public QWidget {
   EnergyView* energy_;
   CostView* cost_;
   UncertaintyView* uncertainty_;
+  MonthView* months_;
   CompareView* compare_;
   BatterySizeView* battery_size_;
 };

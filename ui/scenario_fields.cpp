@@ -3,7 +3,9 @@
 
 #include <QLocale>
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <iterator>
 #include <limits>
 #include <vector>
 
@@ -69,12 +71,48 @@ double usable_J(const physics::BatteryParams& b) {
   return physics::BatteryPack(b).energy_between_J(b.soc_min, b.soc_max);
 }
 
+// The year of weather as a choice: none, one of the bundled regions (in this order), or the scenario's own
+// entered list (kept while chosen; chosen without one, it starts as twelve months at the air temperature).
+constexpr const char* kWeatherRegions[] = {"sacramento", "reno", "los_angeles", "bakersfield", "denver"};
+constexpr int kWeatherChoices = 2 + static_cast<int>(std::size(kWeatherRegions));
+
+int weather_choice(const core::Scenario& s) {
+  if (!s.weather) return 0;
+  for (int i = 0; i < static_cast<int>(std::size(kWeatherRegions)); ++i) {
+    if (s.weather->region == kWeatherRegions[i]) return i + 1;
+  }
+  return kWeatherChoices - 1;
+}
+
+void set_weather_choice(core::Scenario& s, int i) {
+  if (i <= 0) {
+    s.weather.reset();
+  } else if (i <= static_cast<int>(std::size(kWeatherRegions))) {
+    s.weather = core::load_weather_region(kWeatherRegions[i - 1]);
+  } else if (!s.weather || !s.weather->region.empty()) {
+    core::YearOfWeather w;
+    std::array<double, 12> t;
+    t.fill(s.ambient.temperature_C);
+    w.set_monthly_C(t);
+    s.weather = w;
+  }
+}
+
 std::vector<FieldSpec> build_fields() {
   std::vector<FieldSpec> f = {
       // ---- Route: weather and driver ----
       SEMITCO_PHYS("ambient.temperature_C", ambient.temperature_C, "Air temperature", G::Route, "Weather",
                    u::kTemperature, -50, false, 60, "Ambient air temperature: sets air density (drag) and the "
-                   "cabin/battery thermal load."),
+                   "cabin/battery thermal load. With a year of weather it sets only the trip shown; the costs use "
+                   "the months."),
+      SEMITCO_CHOICE("weather.region", "Year of weather", G::Route, "Weather", E::Physics, weather_choice(s),
+                     set_weather_choice(s, i), kWeatherChoices,
+                     "none: one day at the air temperature|Sacramento, CA|Reno, NV|Los Angeles, CA|Bakersfield, CA|"
+                     "Denver, CO|entered in the scenario file",
+                     "Twelve monthly mean temperatures (NOAA 1991-2020 normals for the bundled routes' regions, or "
+                     "the scenario file's own \"weather\" list): each month is simulated at its temperature and "
+                     "the costs use the months weighted by their days; the Months view shows range and energy "
+                     "by month."),
       SEMITCO_PHYS("ambient.headwind_mps", ambient.headwind_mps, "Headwind", G::Route, "Weather", u::kWindSpeed,
                    -40, false, 40, "Wind against the direction of travel; negative is a tail wind."),
       SEMITCO_PHYS("ambient.base_altitude_m", ambient.base_altitude_m, "Base altitude", G::Route, "Weather",

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <fstream>
 #include <memory>
+#include <map>
 
 #include "app/core/json_params.hpp"
 #include "physics/battery_pack.hpp"
@@ -225,6 +226,133 @@ TripSetup prepare_trips(const Scenario& s, const routes::RouteProfile& route) {
   return t;
 }
 
+// The TCO trip summary of the electric truck's trip and its per-mile figures, into `out`.
+void summarize_electric(const physics::TripResult& t, const physics::ElectricTruckParams& ev, double depot_soc,
+                        TruckOutcome& out) {
+  auto& sum = out.summary;
+  const physics::BatteryPack pack(ev.battery);
+  sum.distance_m = t.summary.distance_m;
+  // The day's charging is planned by the cost model from the energy per mile; the stops this trip made
+  // are shown with it, not counted twice.
+  sum.duration_s = t.summary.duration_s - t.summary.charging_time_s;
+  sum.driving_time_s = std::min(t.summary.moving_time_s, sum.duration_s);  // integral of 1 vs t: rounding
+  sum.energy_from_source_J = t.ledger.source_net_J();
+  sum.battery_energy_out_J = t.ledger.source_out_J;
+  sum.battery_energy_in_J = t.ledger.source_in_J;
+  sum.start_soc_frac = std::clamp(usable_fraction(ev.battery, depot_soc), 0.0, 1.0);
+  sum.min_soc_frac = usable_fraction(ev.battery, t.summary.min_soc);
+  sum.usable_battery_J = pack.energy_between_J(ev.battery.soc_min, ev.battery.soc_max);
+  sum.feasible = t.summary.completed;
+  if (!sum.feasible) sum.infeasible_reason = t.summary.end_reason;
+  if (sum.feasible && sum.energy_from_source_J <= 0.0) {
+    // Not a duty a cost per mile can be built on: every mile of it would charge the pack.
+    sum.feasible = false;
+    sum.infeasible_reason = "the trip gains energy on balance (it mostly descends): as a representative duty it "
+                            "needs a route that uses energy, such as the same road out and back";
+  }
+  out.energy_kWh_per_mi = t.summary.energy_kWh_per_mi;
+  out.mpg = t.summary.energy_kWh_per_mi > 0 ? kDieselGallonEquivalent_kWh / t.summary.energy_kWh_per_mi : 0;
+}
+
+// The same for the diesel truck.
+void summarize_diesel(const physics::TripResult& t, const physics::DieselTruckParams& dsl, TruckOutcome& out) {
+  auto& sum = out.summary;
+  sum.distance_m = t.summary.distance_m;
+  sum.duration_s = t.summary.duration_s;
+  sum.driving_time_s = std::min(t.summary.moving_time_s, t.summary.duration_s);  // integral of 1 vs t: rounding
+  sum.fuel_kg = t.ledger.fuel_kg;
+  sum.fuel_L = t.ledger.fuel_kg / dsl.fuel.density_kg_per_m3 * 1000.0;
+  sum.def_L = t.ledger.def_kg / dsl.fuel.def_density_kg_per_m3 * 1000.0;
+  sum.co2_kg = t.ledger.fuel_kg * dsl.fuel.co2_kg_per_kg();
+  sum.start_soc_frac = 0.0;
+  sum.feasible = t.summary.completed;
+  if (!sum.feasible) sum.infeasible_reason = t.summary.end_reason;
+  out.energy_kWh_per_mi = t.summary.energy_kWh_per_mi;
+  const double gal = sum.fuel_L / kLitersPerGallon;
+  out.mpg = gal > 0 ? miles(sum.distance_m) / gal : 0.0;
+  out.co2_kg = sum.co2_kg;
+}
+
+MonthOutcome month_outcome(int m, double temperature_C, const physics::AuxParams& aux, const TruckOutcome& o) {
+  MonthOutcome mo;
+  mo.month = m;
+  mo.temperature_C = temperature_C;
+  mo.aux_W = aux.power_at_W(temperature_C);
+  mo.energy_kWh_per_mi = o.energy_kWh_per_mi;
+  mo.mpg = o.mpg;
+  const double J_per_m = o.summary.distance_m > 0.0 ? o.summary.energy_from_source_J / o.summary.distance_m : 0.0;
+  mo.range_m = (o.summary.usable_battery_J > 0.0 && J_per_m > 0.0) ? o.summary.usable_battery_J / J_per_m : 0.0;
+  mo.feasible = o.summary.feasible;
+  mo.reason = o.summary.infeasible_reason;
+  return mo;
+}
+
+// The year of weather: both trucks once per distinct monthly temperature (the scenario's ambient reuses the
+// trips already run), their month table, and the year's summaries for the cost model (weather.hpp).
+void simulate_year(const Scenario& s, const routes::RouteProfile& route, const TripSetup& setup,
+                   const RunOptions& opt, ComparisonResult& r) {
+  const YearOfWeather& w = *s.weather;
+  struct Trips {
+    TruckOutcome ev, dsl;  // summaries and per-mile figures; no trip kept
+  };
+  std::map<double, Trips> by_temperature;
+  {
+    Trips here;
+    here.ev.summary = r.electric.summary;
+    here.ev.energy_kWh_per_mi = r.electric.energy_kWh_per_mi;
+    here.ev.mpg = r.electric.mpg;
+    here.dsl.summary = r.diesel.summary;
+    here.dsl.energy_kWh_per_mi = r.diesel.energy_kWh_per_mi;
+    here.dsl.mpg = r.diesel.mpg;
+    here.dsl.co2_kg = r.diesel.co2_kg;
+    by_temperature.emplace(s.ambient.temperature_C, std::move(here));
+  }
+  // The options of the trip at the ambient, so a month's trip is the one a scenario at its temperature runs.
+  std::string why_limit;
+  const auto solver = trip_solver_options(route, opt, &why_limit);
+  std::array<tco::TripSummary, 12> ev_year, dsl_year;
+  double ev_kWh_per_mi = 0.0, dsl_kWh_per_mi = 0.0, dsl_gal_per_mi = 0.0;
+  for (int m = 0; m < 12; ++m) {
+    const double T = w.temperature_C[static_cast<std::size_t>(m)];
+    auto it = by_temperature.find(T);
+    if (it == by_temperature.end()) {
+      physics::Ambient a = s.ambient;
+      a.temperature_C = T;
+      Trips t;
+      auto ev_trip =
+          physics::simulate_electric(route, setup.ev, a, s.driver, solver, opt.record_series, false, setup.charging);
+      auto dsl_trip = physics::simulate_diesel(route, setup.dsl, a, s.driver, solver, opt.record_series);
+      annotate_time_limit(ev_trip, why_limit);
+      annotate_time_limit(dsl_trip, why_limit);
+      summarize_electric(ev_trip, setup.ev, setup.depot_soc, t.ev);
+      summarize_diesel(dsl_trip, setup.dsl, t.dsl);
+      it = by_temperature.emplace(T, std::move(t)).first;
+    }
+    const Trips& t = it->second;
+    r.electric.months.push_back(month_outcome(m, T, setup.ev.aux, t.ev));
+    r.diesel.months.push_back(month_outcome(m, T, setup.dsl.aux, t.dsl));
+    ev_year[static_cast<std::size_t>(m)] = t.ev.summary;
+    dsl_year[static_cast<std::size_t>(m)] = t.dsl.summary;
+    ev_kWh_per_mi += month_weight(m) * t.ev.energy_kWh_per_mi;
+    dsl_kWh_per_mi += month_weight(m) * t.dsl.energy_kWh_per_mi;
+    dsl_gal_per_mi += month_weight(m) * (t.dsl.mpg > 0.0 ? 1.0 / t.dsl.mpg : 0.0);
+  }
+  r.electric.summary = annual_summary(ev_year, w.temperature_C);
+  r.diesel.summary = annual_summary(dsl_year, w.temperature_C);
+  r.electric.energy_kWh_per_mi = ev_kWh_per_mi;
+  r.electric.mpg = ev_kWh_per_mi > 0.0 ? kDieselGallonEquivalent_kWh / ev_kWh_per_mi : 0.0;
+  r.diesel.energy_kWh_per_mi = dsl_kWh_per_mi;
+  r.diesel.mpg = dsl_gal_per_mi > 0.0 ? 1.0 / dsl_gal_per_mi : 0.0;
+  r.diesel.co2_kg = r.diesel.summary.co2_kg;
+  r.weather_label = w.region.empty() ? "entered monthly temperatures" : w.label;
+  char buf[320];
+  std::snprintf(buf, sizeof buf,
+                "costs use the year of weather (%s): %.2f kWh/mi electric and %.2f mpg diesel over the months; the "
+                "trip shown is the one at the scenario's ambient %.1f degC",
+                r.weather_label.c_str(), ev_kWh_per_mi, r.diesel.mpg, s.ambient.temperature_C);
+  r.warnings.emplace_back(buf);
+}
+
 }  // namespace
 
 std::vector<double> trip_inputs_key(const Scenario& s, const routes::RouteProfile& route) {
@@ -247,6 +375,8 @@ std::vector<double> trip_inputs_key(const Scenario& s, const routes::RouteProfil
   k.insert(k.end(), {b.capacity_Ah, b.resistance_ohm, b.max_discharge_power_W, b.max_charge_power_W, b.soc_min,
                      b.soc_max, m.peak_power_W, m.peak_regen_power_W, m.peak_torque_Nm, t.ev.aux.power_W,
                      t.dsl.aux.power_W});
+  k.push_back(s.weather ? 12.0 : 0.0);  // the year of weather, when given
+  if (s.weather) k.insert(k.end(), s.weather->temperature_C.begin(), s.weather->temperature_C.end());
   return k;
 }
 
@@ -277,50 +407,9 @@ ComparisonResult simulate_comparison(const Scenario& s, const routes::RouteProfi
   annotate_time_limit(r.electric.trip, why_limit);
   annotate_time_limit(r.diesel.trip, why_limit);
 
-  {
-    const auto& t = r.electric.trip;
-    auto& sum = r.electric.summary;
-    const physics::BatteryPack pack(ev.battery);
-    sum.distance_m = t.summary.distance_m;
-    // The day's charging is planned by the cost model from the energy per mile; the stops this trip made
-    // are shown with it, not counted twice.
-    sum.duration_s = t.summary.duration_s - t.summary.charging_time_s;
-    sum.driving_time_s = std::min(t.summary.moving_time_s, sum.duration_s);  // integral of 1 vs t: rounding
-    sum.energy_from_source_J = t.ledger.source_net_J();
-    sum.battery_energy_out_J = t.ledger.source_out_J;
-    sum.battery_energy_in_J = t.ledger.source_in_J;
-    sum.start_soc_frac = std::clamp(usable_fraction(ev.battery, depot_soc), 0.0, 1.0);
-    sum.min_soc_frac = usable_fraction(ev.battery, t.summary.min_soc);
-    sum.usable_battery_J = pack.energy_between_J(ev.battery.soc_min, ev.battery.soc_max);
-    sum.feasible = t.summary.completed;
-    if (!sum.feasible) sum.infeasible_reason = t.summary.end_reason;
-    if (sum.feasible && sum.energy_from_source_J <= 0.0) {
-      // Not a duty a cost per mile can be built on: every mile of it would charge the pack.
-      sum.feasible = false;
-      sum.infeasible_reason = "the trip gains energy on balance (it mostly descends): as a representative duty it "
-                              "needs a route that uses energy, such as the same road out and back";
-    }
-    r.electric.energy_kWh_per_mi = t.summary.energy_kWh_per_mi;
-    r.electric.mpg = t.summary.energy_kWh_per_mi > 0 ? kDieselGallonEquivalent_kWh / t.summary.energy_kWh_per_mi : 0;
-  }
-  {
-    const auto& t = r.diesel.trip;
-    auto& sum = r.diesel.summary;
-    sum.distance_m = t.summary.distance_m;
-    sum.duration_s = t.summary.duration_s;
-    sum.driving_time_s = std::min(t.summary.moving_time_s, t.summary.duration_s);  // integral of 1 vs t: rounding
-    sum.fuel_kg = t.ledger.fuel_kg;
-    sum.fuel_L = t.ledger.fuel_kg / dsl.fuel.density_kg_per_m3 * 1000.0;
-    sum.def_L = t.ledger.def_kg / dsl.fuel.def_density_kg_per_m3 * 1000.0;
-    sum.co2_kg = t.ledger.fuel_kg * dsl.fuel.co2_kg_per_kg();
-    sum.start_soc_frac = 0.0;
-    sum.feasible = t.summary.completed;
-    if (!sum.feasible) sum.infeasible_reason = t.summary.end_reason;
-    r.diesel.energy_kWh_per_mi = t.summary.energy_kWh_per_mi;
-    const double gal = sum.fuel_L / kLitersPerGallon;
-    r.diesel.mpg = gal > 0 ? miles(sum.distance_m) / gal : 0.0;
-    r.diesel.co2_kg = sum.co2_kg;
-  }
+  summarize_electric(r.electric.trip, ev, depot_soc, r.electric);
+  summarize_diesel(r.diesel.trip, dsl, r.diesel);
+  if (s.weather) simulate_year(s, route, setup, opt, r);
 
   return r;
 }

@@ -23,6 +23,18 @@ inline constexpr double kDieselGallonEquivalent_kWh = 128488.0 * 1055.05585262 /
 inline constexpr double kMetersPerMile = 1609.344;
 inline constexpr double kLitersPerGallon = 3.785411784;
 
+/// One month of a scenario's year of weather (weather.hpp): the truck's trip at that month's mean temperature.
+struct MonthOutcome {
+  int month = 0;                  ///< 0 = January
+  double temperature_C = 0.0;     ///< the month's mean ambient temperature
+  double aux_W = 0.0;             ///< auxiliary draw at that temperature (physics::AuxParams::power_at_W)
+  double energy_kWh_per_mi = 0.0; ///< battery (net) or fuel energy per mile
+  double mpg = 0.0;               ///< diesel: miles per gallon; electric: miles per diesel gallon equivalent
+  double range_m = 0.0;           ///< electric: usable pack energy / energy per distance (0 for diesel)
+  bool feasible = true;           ///< the trip completed
+  std::string reason;             ///< why not, when it did not
+};
+
 struct TruckOutcome {
   physics::TripResult trip;
   tco::TripSummary summary;     ///< what the TCO model saw
@@ -31,12 +43,17 @@ struct TruckOutcome {
   double energy_kWh_per_mi = 0.0;   ///< battery (net) or fuel energy per mile
   double mpg = 0.0;                 ///< diesel: miles per gallon; electric: miles per diesel gallon equivalent
   double co2_kg = 0.0;
+  /// With a year of weather: the twelve months, January first; then `summary`, energy_kWh_per_mi and mpg
+  /// are the year's (day-weighted) figures, while `trip` stays the one at the scenario's ambient. Empty
+  /// without weather.
+  std::vector<MonthOutcome> months;
 };
 
 struct ComparisonResult {
   std::string scenario;
   std::string route;
   TruckOutcome electric, diesel;
+  std::string weather_label;    ///< with a year of weather: its region's name or "entered monthly temperatures"
   tco::TcoInputs tco_inputs;    ///< the scenario's economics with trips and tares filled in
   tco::Comparison tco;
   std::vector<std::string> warnings;  ///< from the route reader and the cost model
@@ -91,7 +108,8 @@ void price_comparison(const Scenario& s, ComparisonResult& r);
 /// scenario's enroute_charger_positions_m, else a charger wherever needed.
 physics::EnrouteCharging trip_charging(const Scenario& s, const routes::RouteProfile& route);
 
-/// Everything the trips depend on besides the vehicle files and the driver: payloads, weather, the
+/// Everything the trips depend on besides the vehicle files and the driver: payloads, weather (the ambient
+/// and the year of monthly temperatures), the
 /// electric truck's departure SOC (regen headroom, a short trip as a sample of the day) and its charging.
 /// Equal keys give the same trips, so a batch or the app may reuse them across economics edits.
 std::vector<double> trip_inputs_key(const Scenario& s, const routes::RouteProfile& route);

@@ -3,6 +3,7 @@
 
 #include "app/core/text.hpp"
 #include "app/core/trip_verdict.hpp"
+#include "app/core/weather.hpp"
 
 #include "tco/parameters.hpp"
 
@@ -69,6 +70,36 @@ void print_day_verdict(std::ostream& out, const ComparisonResult& r) {
   print_day(out, "diesel", r.tco.diesel);
 }
 
+void print_months(std::ostream& out, const ComparisonResult& r, UnitSystem units) {
+  const bool us = units == UnitSystem::US;
+  const auto& e = r.electric;
+  const auto& d = r.diesel;
+  const double per_unit = us ? 1.0 : 1000.0 / kMetersPerMile;  // kWh per mi -> per km
+  auto energy = [&](double kWh_per_mi) { return f("%.3f", kWh_per_mi * per_unit); };
+  auto range = [&](double m) { return us ? f("%.0f mi", m / kMetersPerMile) : f("%.0f km", m / 1000.0); };
+  auto temp = [&](double c) { return us ? f("%.0f F", c * 1.8 + 32.0) : f("%.1f C", c); };
+  auto fuel = [&](double mpg) { return us ? f("%.2f", mpg) : f("%.1f", mpg > 0 ? 235.214583 / mpg : 0.0); };
+  out << "by month, " << printable(r.weather_label)
+      << " (each month's mean temperature; range = usable pack / energy per " << (us ? "mile" : "km") << "):\n";
+  out << "  " << std::left << std::setw(7) << "month" << std::right << std::setw(8) << "temp" << std::setw(10)
+      << "EV aux" << std::setw(12) << (us ? "EV kWh/mi" : "EV kWh/km") << std::setw(11) << "EV range"
+      << std::setw(14) << (us ? "diesel mpg" : "diesel L/100") << "\n";
+  for (std::size_t i = 0; i < e.months.size() && i < d.months.size(); ++i) {
+    const auto& me = e.months[i];
+    const auto& md = d.months[i];
+    out << "  " << std::left << std::setw(7) << month_abbreviation(me.month) << std::right << std::setw(8)
+        << temp(me.temperature_C) << std::setw(10) << f("%.1f kW", me.aux_W / 1000.0) << std::setw(12)
+        << energy(me.energy_kWh_per_mi) << std::setw(11) << range(me.range_m) << std::setw(14) << fuel(md.mpg)
+        << (me.feasible ? "" : "  (electric did not finish)") << (md.feasible ? "" : "  (diesel did not finish)")
+        << "\n";
+  }
+  const double usable = e.summary.usable_battery_J;
+  const double J_per_m = e.summary.distance_m > 0 ? e.summary.energy_from_source_J / e.summary.distance_m : 0.0;
+  out << "  " << std::left << std::setw(7) << "year" << std::right << std::setw(8) << "" << std::setw(10) << ""
+      << std::setw(12) << energy(e.energy_kWh_per_mi) << std::setw(11) << range(J_per_m > 0 ? usable / J_per_m : 0.0)
+      << std::setw(14) << fuel(d.mpg) << "  (months weighted by days; the costs use this)\n";
+}
+
 void print_trip_comparison(std::ostream& out, const ComparisonResult& r, UnitSystem units) {
   const bool us = units == UnitSystem::US;
   const auto& e = r.electric;
@@ -89,10 +120,16 @@ void print_trip_comparison(std::ostream& out, const ComparisonResult& r, UnitSys
   row(out, "distance", dist(e.trip.summary.distance_m), dist(d.trip.summary.distance_m));
   row(out, "payload", mass(e.payload_kg), mass(d.payload_kg));
   row(out, "gross weight", mass(e.tare_kg + e.payload_kg), mass(d.tare_kg + d.payload_kg));
-  row(out, us ? "energy (kWh/mi)" : "energy (kWh/km)",
-      f("%.3f", us ? e.energy_kWh_per_mi : e.trip.summary.energy_kWh_per_km),
-      f("%.3f", us ? d.energy_kWh_per_mi : d.trip.summary.energy_kWh_per_km));
-  row(out, us ? "mpg (electric: per diesel gal eq.)" : "L/100 km (electric: diesel eq.)",
+  // With a year of weather the per-distance figures are the year's (the costs use them), the rest the trip's.
+  const bool year = !e.months.empty();
+  auto per_km = [&](const TruckOutcome& t) {
+    return year ? t.energy_kWh_per_mi * 1000.0 / kMetersPerMile : t.trip.summary.energy_kWh_per_km;
+  };
+  row(out, std::string(year ? "year: " : "") + (us ? "energy (kWh/mi)" : "energy (kWh/km)"),
+      f("%.3f", us ? e.energy_kWh_per_mi : per_km(e)), f("%.3f", us ? d.energy_kWh_per_mi : per_km(d)));
+  const char* economy = us ? (year ? "year: mpg (EV: diesel gal eq.)" : "mpg (electric: per diesel gal eq.)")
+                           : (year ? "year: L/100 km (EV: diesel eq.)" : "L/100 km (electric: diesel eq.)");
+  row(out, economy,
       us ? f("%.2f", e.mpg) : f("%.1f", e.mpg > 0 ? 235.214583 / e.mpg : 0.0),
       us ? f("%.2f", d.mpg) : f("%.1f", d.mpg > 0 ? 235.214583 / d.mpg : 0.0));
   row(out, "battery used / fuel burned", kwh(e.trip.ledger.source_net_J()),
@@ -126,6 +163,7 @@ void print_trip_comparison(std::ostream& out, const ComparisonResult& r, UnitSys
   const auto integrator = e.trip.solver.integrator;
   row(out, "integrator", integrator == physics::Integrator::Cvode ? "cvode (the reference)" : "rk (fast)",
       d.trip.solver.integrator == physics::Integrator::Cvode ? "cvode (the reference)" : "rk (fast)");
+  if (!e.months.empty()) print_months(out, r, units);
 }
 
 void print_cost_comparison(std::ostream& out, const ComparisonResult& r) {

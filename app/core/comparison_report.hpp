@@ -11,6 +11,9 @@ namespace semitco::core {
 
 /// Energy, time, brakes, CO2 of both trucks side by side.
 void print_trip_comparison(std::ostream& out, const ComparisonResult& r, UnitSystem units);
+/// With a year of weather: range, energy per distance and diesel economy by month, and the year's figures
+/// (print_trip_comparison ends with it).
+void print_months(std::ostream& out, const ComparisonResult& r, UnitSystem units);
 /// Each truck's day before any cost: "feasible on depot charging alone", "needs N en-route stops (at .. mi,
 /// .. min, .. kWh, $..)" or "infeasible: reason", and its hours-of-service schedule.
 void print_day_verdict(std::ostream& out, const ComparisonResult& r);

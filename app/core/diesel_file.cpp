@@ -172,7 +172,7 @@ physics::DieselTruckParams read_diesel_truck(JsonParams& root, VehicleMetadata* 
     s.finish();
     checked(root, [&] { p.check(t.engine); });
   }
-  read_aux_and_brakes(root, &t.aux, &t.brakes);
+  read_aux_and_brakes(root, &t.aux, &t.brakes, false);
   finish_vehicle(root, t);
   return t;
 }

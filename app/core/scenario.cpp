@@ -279,6 +279,10 @@ Scenario scenario_from_json(const nlohmann::json& j_in, const std::string& path)
     auto a = root.object_or_empty("ambient");
     s.ambient = read_ambient(a);
   }
+  if (root.has_key("weather")) {
+    auto w = root.object("weather");
+    s.weather = read_weather(w);
+  }
   {
     auto d = root.object_or_empty("driver");
     s.driver = read_driver(d);
@@ -318,6 +322,7 @@ std::string scenario_to_text(const Scenario& s) {
     put_quantity(a, "ambient", "headwind", Dim::Speed, s.ambient.headwind_mps, "mps", pv);
     put_quantity(a, "ambient", "base_altitude", Dim::Length, s.ambient.base_altitude_m, "m", pv);
   }
+  if (s.weather) o["weather"] = write_weather(*s.weather);
   {
     ValueProvenance pv;
     const auto& d = s.driver;

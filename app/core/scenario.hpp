@@ -12,6 +12,7 @@
 //                                                             // values; or inline
 //     "diesel_vehicle": "../vehicles/diesel_tractor.json",
 //     "ambient": {"temperature_C": 20},               // optional sections
+//     "weather": {"region": "reno"},                  // a year of monthly temperatures (weather.hpp)
 //     "driver": {},
 //     "grid_co2_kg_per_kWh": {"value": 0.373, "source": "..."},
 //     "economics": {...}                              // see economics_file.hpp
@@ -25,11 +26,13 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "app/core/economics_file.hpp"
 #include "app/core/vehicle_file.hpp"
+#include "app/core/weather.hpp"
 #include "physics/diesel_params.hpp"
 #include "physics/params.hpp"
 #include "tco/inputs.hpp"
@@ -56,6 +59,9 @@ struct Scenario {
   /// VehiclePrice), priced again whenever the vehicle changes (price_vehicles).
   bool electric_price_from_vehicle = false, diesel_price_from_vehicle = false;
   physics::Ambient ambient;
+  /// Twelve monthly temperatures: when given, the costs come from the year of monthly trips (weather.hpp);
+  /// absent, from one trip at `ambient`.
+  std::optional<YearOfWeather> weather;
   physics::DriverParams driver;
   double grid_co2_kg_per_kWh = 0.373;
   /// "trip_charging": {"keep_regen_headroom": true}: the electric truck leaves with room in the pack for

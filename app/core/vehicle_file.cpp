@@ -35,11 +35,27 @@ physics::BrakeThermalParams read_brakes(JsonParams& s) {
   return b;
 }
 
-void read_aux_and_brakes(JsonParams& root, physics::AuxParams* aux, physics::BrakeThermalParams* brakes) {
+void read_aux_and_brakes(JsonParams& root, physics::AuxParams* aux, physics::BrakeThermalParams* brakes,
+                         bool traction_battery) {
   {
     auto s = root.object("aux");
     aux->power_W = s.number("power", Dim::Power, 0.0, 1e5);
+    // The temperature terms of physics::AuxParams; absent, they are 0 and the draw is power_* at every
+    // temperature, as in vehicle files written before them.
+    auto band = [&](const char* key, double* value) { *value = s.number_or(key, Dim::Temperature, *value, -50.0, 60.0); };
+    auto coefficient = [&](const char* key, double* value) { *value = s.number_or(key, Dim::None, *value, 0.0, 5000.0); };
+    band("cabin_heating_below", &aux->cabin_heating_below_C);
+    coefficient("cabin_heating_W_per_K", &aux->cabin_heating_W_per_K);
+    band("cabin_cooling_above", &aux->cabin_cooling_above_C);
+    coefficient("cabin_cooling_W_per_K", &aux->cabin_cooling_W_per_K);
+    if (traction_battery) {  // a diesel file refuses these keys as unknown
+      band("battery_heating_below", &aux->battery_heating_below_C);
+      coefficient("battery_heating_W_per_K", &aux->battery_heating_W_per_K);
+      band("battery_cooling_above", &aux->battery_cooling_above_C);
+      coefficient("battery_cooling_W_per_K", &aux->battery_cooling_W_per_K);
+    }
     s.finish();
+    checked(s, [&] { aux->check(); });
   }
   auto s = root.object_or_empty("brakes");
   *brakes = read_brakes(s);
@@ -213,7 +229,7 @@ physics::ElectricTruckParams read_electric_truck(JsonParams& root, VehicleMetada
     s.finish();
     checked(s, [&] { b.check(); });
   }
-  read_aux_and_brakes(root, &t.aux, &t.brakes);
+  read_aux_and_brakes(root, &t.aux, &t.brakes, true);
   t.initial_soc = root.number("initial_soc", Dim::Fraction, 0.0, 1.0);
   finish_vehicle(root, t);
   return t;
@@ -246,6 +262,22 @@ nlohmann::ordered_json write_brakes(const physics::BrakeThermalParams& b, const 
   put_plain(o, path, "heat_capacity_J_per_K", b.heat_capacity_J_per_K, pv);
   put_quantity(o, path, "initial_temperature", Dim::Temperature, b.initial_temperature_C, "C", pv);
   put_quantity(o, path, "fade_limit", Dim::Temperature, b.fade_limit_C, "C", pv);
+  return o;
+}
+
+nlohmann::ordered_json write_aux(const physics::AuxParams& a, const std::string& path, const ValueProvenance& pv) {
+  nlohmann::ordered_json o = nlohmann::ordered_json::object();
+  put_quantity(o, path, "power", Dim::Power, a.power_W, "kW", pv);
+  // A temperature term is written when it draws anything, so a file without them saves without them.
+  auto term = [&](const char* threshold, double threshold_C, const char* coefficient, double W_per_K) {
+    if (W_per_K == 0.0) return;
+    put_quantity(o, path, threshold, Dim::Temperature, threshold_C, "C", pv);
+    put_plain(o, path, coefficient, W_per_K, pv);
+  };
+  term("cabin_heating_below", a.cabin_heating_below_C, "cabin_heating_W_per_K", a.cabin_heating_W_per_K);
+  term("cabin_cooling_above", a.cabin_cooling_above_C, "cabin_cooling_W_per_K", a.cabin_cooling_W_per_K);
+  term("battery_heating_below", a.battery_heating_below_C, "battery_heating_W_per_K", a.battery_heating_W_per_K);
+  term("battery_cooling_above", a.battery_cooling_above_C, "battery_cooling_W_per_K", a.battery_cooling_W_per_K);
   return o;
 }
 
@@ -298,11 +330,7 @@ nlohmann::ordered_json write_electric_truck(const physics::ElectricTruckParams& 
       put_plain(j, p, "pack_specific_energy_Wh_per_kg", b.pack_specific_energy_Wh_per_kg, pv);
     }
   }
-  {
-    const std::string p = "aux";
-    auto& j = o[p] = nlohmann::ordered_json::object();
-    put_quantity(j, p, "power", Dim::Power, t.aux.power_W, "kW", pv);
-  }
+  o["aux"] = write_aux(t.aux, "aux", pv);
   o["brakes"] = write_brakes(t.brakes, "brakes", pv);
   put_quantity(o, "", "initial_soc", Dim::Fraction, t.initial_soc, "frac", pv);
   return o;

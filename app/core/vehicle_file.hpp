@@ -68,8 +68,12 @@ void read_vehicle_header(JsonParams& root, const char* type, std::string* name, 
 physics::Chassis read_chassis(JsonParams& sec);
 physics::BrakeThermalParams read_brakes(JsonParams& sec);
 
-/// The sections every vehicle file has after its powertrain: "aux" and the optional "brakes".
-void read_aux_and_brakes(JsonParams& root, physics::AuxParams* aux, physics::BrakeThermalParams* brakes);
+/// The sections every vehicle file has after its powertrain: "aux" and the optional "brakes". "aux" holds
+/// power_<unit> and the optional temperature terms (cabin_heating_below_<unit>, cabin_heating_W_per_K,
+/// cabin_cooling_above_<unit>, cabin_cooling_W_per_K and, with a traction battery, the same for
+/// battery_heating / battery_cooling); see physics::AuxParams.
+void read_aux_and_brakes(JsonParams& root, physics::AuxParams* aux, physics::BrakeThermalParams* brakes,
+                         bool traction_battery);
 
 /// Ends reading a vehicle file: no key left unread, and the whole truck passes its check (an InputError
 /// naming the file when not).
@@ -101,6 +105,8 @@ physics::ElectricTruckParams read_electric_truck(JsonParams& root, VehicleMetada
 
 /// The inverse of the readers, in the units and with the sources of `prov` (canonical key order).
 nlohmann::ordered_json write_chassis(const physics::Chassis& c, const std::string& path, const ValueProvenance& prov);
+/// The "aux" section: power and the temperature terms that draw anything.
+nlohmann::ordered_json write_aux(const physics::AuxParams& a, const std::string& path, const ValueProvenance& prov);
 nlohmann::ordered_json write_brakes(const physics::BrakeThermalParams& b, const std::string& path,
                                     const ValueProvenance& prov);
 nlohmann::ordered_json write_electric_truck(const physics::ElectricTruckParams& t, const ValueProvenance& prov);
