@@ -24,6 +24,7 @@ packages=(
   libcli11-dev           # command line
   libpugixml-dev         # GPX
   libxlsxwriter-dev      # XLSX export
+  coinor-libclp-dev      # COIN-OR Clp: the depot charging schedule's linear programme (pkg-config clp)
   catch2                 # unit tests (2.13)
   libbenchmark-dev       # make bench
   unzip                  # tests read XLSX back
