@@ -107,7 +107,8 @@ struct Columns {
 
 }  // namespace
 
-DepotLpSolution solve_depot_lp(const DepotSite& site, const DepotWindows& w, DepotLpGoal goal, bool use_site_limit) {
+DepotLpSolution solve_depot_lp(const DepotSite& site, const DepotWindows& w, DepotLpGoal goal, bool use_site_limit,
+                               const std::vector<std::vector<bool>>* plugged) {
   const double inf = COIN_DBL_MAX;
   const double eta = site.efficiency_frac;
   const double pc = site.charger.power_kW;
@@ -154,7 +155,8 @@ DepotLpSolution solve_depot_lp(const DepotSite& site, const DepotWindows& w, Dep
       // p[k][j]: grid load of slot s, chargers of slot s, dynamics (-dt), cuts (+1).
       const double cost = cost_goal ? w.price_usd_per_kWh[static_cast<std::size_t>(s)] * w.dt_h / eta + 1e-6 * j * w.dt_h
                                     : 0.0;
-      p_col[k].push_back(m.add(0.0, pc, cost));
+      const bool on = plugged == nullptr || (*plugged)[k][ju];
+      p_col[k].push_back(m.add(0.0, on ? pc : 0.0, cost));
       m.put(s, 1.0 / eta);
       if (charger_rows) m.put(S + s, 1.0);
       m.put(dyn[ju], -w.dt_h);
@@ -176,7 +178,7 @@ DepotLpSolution solve_depot_lp(const DepotSite& site, const DepotWindows& w, Dep
   lp.setLogLevel(0);
   lp.loadProblem(static_cast<int>(m.lo.size()), static_cast<int>(row_lo.size()), m.start.data(), m.row.data(),
                  m.value.data(), m.lo.data(), m.hi.data(), m.cost.data(), row_lo.data(), row_hi.data());
-  lp.dual();
+  lp.initialSolve();  // presolve, then the dual simplex: the masked re-solves drop most columns
   DepotLpSolution sol;
   sol.optimal = lp.isProvenOptimal();
   sol.infeasible = lp.isProvenPrimalInfeasible();

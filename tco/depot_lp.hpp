@@ -68,7 +68,9 @@ struct DepotLpSolution {
 };
 
 /// Builds and solves the LP. `use_site_limit` false drops P's upper bound; the charger row is present
-/// when site.chargers_installed > 0.
-DepotLpSolution solve_depot_lp(const DepotSite& site, const DepotWindows& w, DepotLpGoal goal, bool use_site_limit);
+/// when site.chargers_installed > 0. `plugged` ([truck][j], optional) allows power only in the slots
+/// marked true (a truck on a charger).
+DepotLpSolution solve_depot_lp(const DepotSite& site, const DepotWindows& w, DepotLpGoal goal, bool use_site_limit,
+                               const std::vector<std::vector<bool>>* plugged = nullptr);
 
 }  // namespace semitco::tco

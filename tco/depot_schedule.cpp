@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 #include "tco/charger_assignment.hpp"
+#include "tco/depot_dispatch.hpp"
 #include "tco/depot_lp.hpp"
 #include "tco/parameters.hpp"
 
@@ -36,20 +38,6 @@ std::string clock_text(double s) {
 }
 
 constexpr double kOn_kW = 1e-3;  // a truck is charging in a slot above this power
-
-// Most the pack may take in one slot from pack energy e already put back, within every acceptance
-// line at the end of the slot (so the unmanaged schedule is a feasible point of the LP).
-double slot_power_kW(const DepotWindows& w, std::size_t k, double e_kWh, double charger_kW) {
-  double p = std::min(charger_kW, (w.need_kWh[k] - e_kWh) / w.dt_h);
-  const double soc = w.soc0[k] + e_kWh / w.usable_kWh[k];
-  for (const auto& c : w.cuts[k]) {
-    const double at_start = c.a_kW + c.b_kW_per_soc * soc;
-    // p <= a + b (soc + p dt / U): for b < 0 solve for p; for b >= 0 the start-of-slot value is enough.
-    const double lim = c.b_kW_per_soc < 0.0 ? at_start / (1.0 - c.b_kW_per_soc * w.dt_h / w.usable_kWh[k]) : at_start;
-    p = std::min(p, lim);
-  }
-  return std::max(0.0, p);
-}
 
 // Grid load by clock slot, peak, energy bill, chargers of a plan whose pack_kW is filled in.
 void finish_plan(const DepotSite& site, const DepotWindows& w, DepotPlan& plan) {
@@ -224,6 +212,53 @@ DepotResult schedule_depot(const DepotSite& site) {
   m.pack_kW = lp.pack_kW;
   finish_plan(site, w, m);
   m.feasible = true;
+  r.managed_lp_optimum_usd_per_day = m.energy_usd_per_day +
+                                     site.tariff.demand_charge_usd_per_kW_month * 12.0 / site.operating_days_per_yr * m.peak_kW;
+  {
+    // The same load on fewer chargers (depot_dispatch.hpp), from the power bound up.
+    std::vector<double> load(static_cast<std::size_t>(w.slots), 0.0);
+    for (std::size_t k = 0; k < m.pack_kW.size(); ++k) {
+      for (std::size_t j = 0; j < m.pack_kW[k].size(); ++j) {
+        load[static_cast<std::size_t>((w.first[k] + static_cast<int>(j)) % w.slots)] += m.pack_kW[k][j];
+      }
+    }
+    // Try c chargers: the dispatch alone when it delivers everything (same load, same bill), else the
+    // LP again with power only while plugged, accepted within kChargerCostTolerance of the optimum.
+    // Bisection on c between the power bound and the LP's own count.
+    const double day_demand = site.tariff.demand_charge_usd_per_kW_month * 12.0 / site.operating_days_per_yr;
+    const double optimum = m.energy_usd_per_day + day_demand * m.peak_kW;
+    auto attempt = [&](int c) -> std::optional<DepotPlan> {
+      Dispatch d = dispatch_on_chargers(site, w, load, c);
+      DepotPlan p;
+      if (d.complete) {
+        p.pack_kW = std::move(d.pack_kW);
+      } else {
+        const DepotLpSolution again = solve_depot_lp(site, w, DepotLpGoal::kMinimumCost, true, &d.plugged);
+        if (!again.optimal) return std::nullopt;
+        p.pack_kW = again.pack_kW;
+      }
+      finish_plan(site, w, p);
+      const double cost = p.energy_usd_per_day + day_demand * p.peak_kW;
+      if (p.chargers > c || cost > optimum * (1.0 + kChargerCostTolerance) + 1e-9) return std::nullopt;
+      p.feasible = true;
+      return p;
+    };
+    int lo = std::max(1, m.chargers_lower_bound), hi = m.chargers;  // hi: known to do (the LP itself)
+    std::optional<DepotPlan> best;
+    while (lo < hi) {
+      const int mid = lo + (hi - lo) / 2;
+      if (auto p = attempt(mid)) {
+        hi = std::min(mid, p->chargers);
+        best = std::move(p);
+      } else {
+        lo = mid + 1;
+      }
+    }
+    if (best && best->chargers < m.chargers) {
+      r.managed_lp_optimum_usd_per_day = optimum;
+      m = std::move(*best);
+    }
+  }
   if (site.chargers_installed > 0 && m.chargers > site.chargers_installed) {
     m.feasible = false;
     m.why = "too few chargers: " + std::to_string(site.chargers_installed) + " installed; the managed schedule needs " +

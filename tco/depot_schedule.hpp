@@ -111,6 +111,9 @@ struct DepotResult {
   std::vector<int> slot_count;  ///< [truck] slots it may charge in
   std::vector<double> need_pack_kWh;  ///< [truck] energy to put back
   DepotPlan unmanaged, managed;
+  /// Energy + demand cost of a day of the LP's optimum [USD]; the managed plan, dealt to fewer chargers,
+  /// may cost up to kChargerCostTolerance more.
+  double managed_lp_optimum_usd_per_day = 0.0;
   DepotCosts unmanaged_costs, managed_costs;
   std::vector<TruckShare> managed_shares;
   /// The single-truck assumption of the cost model for comparison: demand charge on one charger's
@@ -118,6 +121,9 @@ struct DepotResult {
   double single_truck_demand_usd_per_yr = 0.0;
   std::vector<std::string> notes;  ///< e.g. "unmanaged charging would exceed the site limit"
 };
+
+/// How much more energy + demand cost a day the managed schedule may take to need fewer chargers (0.5 %).
+inline constexpr double kChargerCostTolerance = 0.005;
 
 /// Schedules the depot both ways and prices both. Throws TcoInputError for bad input (validate());
 /// infeasible cases come back with feasible = false and the reason.

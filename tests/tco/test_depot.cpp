@@ -252,3 +252,18 @@ TEST_CASE("a depot share replaces the single-truck charger lines in the cost mod
                      plain.prices.electricity_price_usd_per_kWh;
   CHECK(cash(1, CostLine::kDepotElectricity) == Approx(0.05 * kWh));
 }
+
+TEST_CASE("depot: the managed load is dealt to as few chargers as it allows", "[depot]") {
+  // A and B both park 00-04 h and need 200 kWh each on 100 kW chargers; demand is charged, so the
+  // managed load is a flat 100 kW for 4 h (400 kWh / 4 h). One charger carries it: A for the first 2 h,
+  // B for the last 2 h (the power bound ceil(100 / 100) = 1 is met).
+  DepotSite s = round_site();
+  s.tariff.demand_charge_usd_per_kW_month = 10.0;
+  s.trucks = {truck("A", 0, 4, 200), truck("B", 0, 4, 200)};
+  const DepotResult r = schedule_depot(s);
+  REQUIRE(r.managed.feasible);
+  CHECK(r.managed.peak_kW == Approx(100.0).margin(1e-6));
+  CHECK(r.managed.chargers_lower_bound == 1);
+  CHECK(r.managed.chargers == 1);
+  CHECK(r.unmanaged.chargers == 2);  // both plug in on arrival
+}
