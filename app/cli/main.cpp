@@ -10,6 +10,7 @@
 #include <iostream>
 #include <optional>
 
+#include "app/cli/depot_command.hpp"
 #include "app/core/atomic_file.hpp"
 #include "app/core/batch.hpp"
 #include "app/core/comparison.hpp"
@@ -373,6 +374,9 @@ int main(int argc, char** argv) {
   BatchArgs batch_args;
   auto* batch_cmd = add_batch_command(app, batch_args);
 
+  DepotArgs depot_args;
+  auto* depot_cmd = add_depot_command(app, depot_args);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -396,6 +400,7 @@ int main(int argc, char** argv) {
       return r.electric.summary.feasible && r.diesel.summary.feasible ? 0 : 1;
     }
     if (*batch_cmd) return run_batch_command(batch_args);
+    if (*depot_cmd) return run_depot_command(depot_args);
     if (*info) return run_route_info(route_files, format, metric);
     if (*veh_list) {
       core::print_vehicle_list(std::cout, core::load_vehicle_library(), units_of(metric));

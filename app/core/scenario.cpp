@@ -200,6 +200,12 @@ Scenario scenario_from_json(const nlohmann::json& j, const std::string& path) {
     s.economics = read_economics(e, dir, &s.economics_provenance);
     for (const auto& [k, v] : s.economics_provenance.sources) s.sources["economics." + k] = v;
   }
+  if (root.has_key("depot")) {
+    auto d = root.object("depot");
+    s.depot = read_depot(d, s.economics);
+    s.depot_json = d.json();
+    for (const auto& [k, v] : d.sources()) s.sources.emplace(k, v);
+  }
   for (const auto& [k, v] : root.sources()) s.sources.emplace(k, v);
   root.finish();
   return s;
@@ -244,6 +250,7 @@ std::string scenario_to_text(const Scenario& s) {
   }
   if (s.keep_regen_headroom) o["trip_charging"] = {{"keep_regen_headroom", true}};
   o["economics"] = write_economics(s.economics, s.economics_provenance);
+  if (!s.depot_json.is_null()) o["depot"] = nlohmann::ordered_json::parse(s.depot_json.dump());
   return o.dump(2) + "\n";
 }
 
