@@ -3,12 +3,15 @@
 // figure, and fed into the electric truck's cost).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "app/core/comparison.hpp"
 #include "app/core/depot_run.hpp"
 #include "app/core/scenario.hpp"
+#include "test_batch_util.hpp"
 
 using namespace semitco;
 namespace fs = std::filesystem;
@@ -128,4 +131,32 @@ TEST_CASE("bundled 20-truck depot: managed demand charge per truck below the sin
     if (l.line == tco::CostLine::kDemandCharge) demand_line = l.usd_per_yr;
   }
   CHECK(demand_line == Approx(per_truck));  // constant real dollars: levelised = the yearly figure
+}
+
+TEST_CASE("semitco depot: an infeasible depot is flagged with the reason and exit code 1", "[core][depot][cli]") {
+  const std::string exe = batch_test::bin();
+  if (exe.empty()) return;
+  batch_test::TempDir dir("depot");
+  const std::string res = core::resources_dir();
+  auto j = scenario_with_depot(two_trucks());
+  j["route"] = res + "/routes/flat_corridor.csv";
+  j["electric_vehicle"] = res + "/vehicles/electric_semi.json";
+  j["diesel_vehicle"] = res + "/vehicles/diesel_tractor.json";
+  j["economics"]["base"] = res + "/economics/defaults.json";
+  // Both trucks parked 08-12 h, 200 kWh each at 92 %: 435 kWh from the grid in 4 h needs 109 kW; 80 kW cannot.
+  j["depot"]["trucks"][1]["arrival_h"] = 8;
+  j["depot"]["trucks"][1].erase("arrival_min");
+  j["depot"]["site_limit_kW"] = 80;
+  std::ofstream(dir.path / "low.json") << j.dump(2);
+  const auto r = batch_test::run(exe + " depot --scenario low.json --load-csv load.csv", dir.path);
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.out, Catch::Contains("INFEASIBLE") && Catch::Contains("site limit too low") &&
+                        Catch::Contains("109 kW"));
+  // A limit that does: exit 0 and the load CSV, 96 quarter-hours.
+  j["depot"]["site_limit_kW"] = 120;
+  std::ofstream(dir.path / "ok.json") << j.dump(2);
+  const auto ok = batch_test::run(exe + " depot --scenario ok.json --load-csv load.csv", dir.path);
+  CHECK(ok.exit_code == 0);
+  const std::string csv = batch_test::read_text(dir.path / "load.csv");
+  CHECK(std::count(csv.begin(), csv.end(), '\n') == 97);
 }
