@@ -20,9 +20,9 @@ struct ChargingInterval {
 };
 
 struct ChargerAssignment {
-  int chargers = 0;              ///< chargers used
-  std::vector<int> charger_of;   ///< [interval] which charger, 0-based
-  int max_overlap = 0;           ///< most intervals active in one slot: no assignment needs fewer chargers
+  int chargers = 0;             ///< chargers used
+  std::vector<int> charger_of;  ///< [interval] which charger, 0-based
+  int max_overlap = 0;          ///< most intervals active in one slot: no assignment needs fewer chargers
 };
 
 ChargerAssignment assign_chargers(const std::vector<ChargingInterval>& intervals, int slots);

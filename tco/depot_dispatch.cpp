@@ -12,14 +12,15 @@ double slot_power_kW(const DepotWindows& w, std::size_t k, double e_kWh, double 
   for (const auto& c : w.cuts[k]) {
     const double at_start = c.a_kW + c.b_kW_per_soc * soc;
     // p <= a + b (soc + p dt / U): for b < 0 solve for p; for b >= 0 the start-of-slot value is enough.
-    const double lim = c.b_kW_per_soc < 0.0 ? at_start / (1.0 - c.b_kW_per_soc * w.dt_h / w.usable_kWh[k]) : at_start;
+    const double lim =
+        c.b_kW_per_soc < 0.0 ? at_start / (1.0 - c.b_kW_per_soc * w.dt_h / w.usable_kWh[k]) : at_start;
     p = std::min(p, lim);
   }
   return std::max(0.0, p);
 }
 
-Dispatch dispatch_on_chargers(const DepotSite& site, const DepotWindows& w, const std::vector<double>& pack_load_kW,
-                              int chargers) {
+Dispatch dispatch_on_chargers(const DepotSite& site, const DepotWindows& w,
+                              const std::vector<double>& pack_load_kW, int chargers) {
   const std::size_t K = site.trucks.size();
   const int S = w.slots;
   Dispatch out;
@@ -28,7 +29,7 @@ Dispatch dispatch_on_chargers(const DepotSite& site, const DepotWindows& w, cons
   out.plugged.resize(K);
   bool short_of_energy = false;
   std::vector<double> e(K, 0.0);
-  std::vector<double> left = pack_load_kW;                 // [clock slot] what the profile still offers
+  std::vector<double> left = pack_load_kW;                      // [clock slot] what the profile still offers
   std::vector<int> plugged_at(static_cast<std::size_t>(S), 0);  // [clock slot] trucks on a charger
   enum class State { kWaiting, kPlugged, kDone };
   std::vector<State> state(K, State::kWaiting);
@@ -62,7 +63,8 @@ Dispatch dispatch_on_chargers(const DepotSite& site, const DepotWindows& w, cons
     // charger's power (a truck that cannot wait comes before one that departs early with little to do).
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
       auto slack = [&](std::size_t k) {
-        return static_cast<double>(departs(k) - t) - (w.need_kWh[k] - e[k]) / (site.charger.power_kW * w.dt_h);
+        return static_cast<double>(departs(k) - t) -
+               (w.need_kWh[k] - e[k]) / (site.charger.power_kW * w.dt_h);
       };
       return slack(a) < slack(b);
     });

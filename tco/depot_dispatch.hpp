@@ -26,8 +26,8 @@ struct Dispatch {
 
 /// The LP's profile re-dealt to at most `chargers` plugged trucks. When it falls short the plug times
 /// still serve: the caller solves the LP again with power only while plugged (solve_depot_lp `plugged`).
-Dispatch dispatch_on_chargers(const DepotSite& site, const DepotWindows& w, const std::vector<double>& pack_load_kW,
-                              int chargers);
+Dispatch dispatch_on_chargers(const DepotSite& site, const DepotWindows& w,
+                              const std::vector<double>& pack_load_kW, int chargers);
 
 /// Most the pack of truck k may take in one slot with e_kWh already put back: the charger, what is still
 /// needed, and every acceptance line at the end of the slot.

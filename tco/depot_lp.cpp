@@ -2,11 +2,9 @@
 #include "tco/depot_lp.hpp"
 
 #include <ClpSimplex.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
-
 
 namespace semitco::tco {
 
@@ -28,7 +26,8 @@ std::vector<AcceptanceCut> acceptance_cuts(const ChargingCurve& curve) {
     while (hull.size() >= 2) {
       const auto& a = hull[hull.size() - 2];
       const auto& b = hull.back();
-      const double cross = (b.first - a.first) * (q.second - a.second) - (b.second - a.second) * (q.first - a.first);
+      const double cross =
+          (b.first - a.first) * (q.second - a.second) - (b.second - a.second) * (q.first - a.first);
       if (cross >= 0.0) {
         hull.pop_back();
       } else {
@@ -77,8 +76,8 @@ DepotWindows depot_windows(const DepotSite& site) {
   }
   for (int s = 0; s < w.slots; ++s) {
     const double mid_h = (s + 0.5) * site.slot_s / 3600.0;
-    w.price_usd_per_kWh.push_back(energy_price_usd_per_kWh(site.tariff, std::fmod(mid_h, day_s / 3600.0),
-                                                           site.weekend_prices));
+    w.price_usd_per_kWh.push_back(
+        energy_price_usd_per_kWh(site.tariff, std::fmod(mid_h, day_s / 3600.0), site.weekend_prices));
   }
   return w;
 }
@@ -107,8 +106,8 @@ struct Columns {
 
 }  // namespace
 
-DepotLpSolution solve_depot_lp(const DepotSite& site, const DepotWindows& w, DepotLpGoal goal, bool use_site_limit,
-                               const std::vector<std::vector<bool>>* plugged) {
+DepotLpSolution solve_depot_lp(const DepotSite& site, const DepotWindows& w, DepotLpGoal goal,
+                               bool use_site_limit, const std::vector<std::vector<bool>>* plugged) {
   const double inf = COIN_DBL_MAX;
   const double eta = site.efficiency_frac;
   const double pc = site.charger.power_kW;
@@ -136,7 +135,8 @@ DepotLpSolution solve_depot_lp(const DepotSite& site, const DepotWindows& w, Dep
 
   Columns m;
   std::vector<std::vector<int>> p_col(K);
-  const double demand_per_day = site.tariff.demand_charge_usd_per_kW_month * 12.0 / site.operating_days_per_yr;
+  const double demand_per_day =
+      site.tariff.demand_charge_usd_per_kW_month * 12.0 / site.operating_days_per_yr;
   for (std::size_t k = 0; k < K; ++k) {
     const int n = w.count[k];
     if (w.need_kWh[k] <= 0.0 || n <= 0) continue;
@@ -147,21 +147,24 @@ DepotLpSolution solve_depot_lp(const DepotSite& site, const DepotWindows& w, Dep
     std::vector<std::vector<int>> cut_row(static_cast<std::size_t>(n));
     for (int j = 0; j < n; ++j) {
       dyn[static_cast<std::size_t>(j)] = new_row(0.0, 0.0);
-      for (const auto& c : cuts) cut_row[static_cast<std::size_t>(j)].push_back(new_row(-inf, c.a_kW + c.b_kW_per_soc * w.soc0[k]));
+      for (const auto& c : cuts)
+        cut_row[static_cast<std::size_t>(j)].push_back(new_row(-inf, c.a_kW + c.b_kW_per_soc * w.soc0[k]));
     }
     for (int j = 0; j < n; ++j) {
       const auto ju = static_cast<std::size_t>(j);
       const int s = (w.first[k] + j) % S;
       // p[k][j]: grid load of slot s, chargers of slot s, dynamics (-dt), cuts (+1).
-      const double cost = cost_goal ? w.price_usd_per_kWh[static_cast<std::size_t>(s)] * w.dt_h / eta + 1e-6 * j * w.dt_h
-                                    : 0.0;
+      const double cost =
+          cost_goal ? w.price_usd_per_kWh[static_cast<std::size_t>(s)] * w.dt_h / eta + 1e-6 * j * w.dt_h
+                    : 0.0;
       const bool on = plugged == nullptr || (*plugged)[k][ju];
       p_col[k].push_back(m.add(0.0, on ? pc : 0.0, cost));
       m.put(s, 1.0 / eta);
       if (charger_rows) m.put(S + s, 1.0);
       m.put(dyn[ju], -w.dt_h);
       for (int r : cut_row[ju]) m.put(r, 1.0);
-      // e[k][j]: its dynamics row (+1), the next slot's (-1), the cuts (-b / U); the last one is fixed at E_k.
+      // e[k][j]: its dynamics row (+1), the next slot's (-1), the cuts (-b / U); the last one is fixed at
+      // E_k.
       const bool last = j == n - 1;
       m.add(last ? w.need_kWh[k] : 0.0, w.need_kWh[k], 0.0);
       m.put(dyn[ju], 1.0);

@@ -41,8 +41,8 @@ double acceptance_hull_excess_kW(const ChargingCurve& curve);
 /// The site reduced to what the schedules need: each truck's slots, energy and acceptance lines, and
 /// the price of each clock slot.
 struct DepotWindows {
-  int slots = 96;         ///< per day
-  double dt_h = 0.25;     ///< slot length [h]
+  int slots = 96;                  ///< per day
+  double dt_h = 0.25;              ///< slot length [h]
   std::vector<int> first;          ///< [truck] clock slot of its first whole slot
   std::vector<int> count;          ///< [truck] whole slots of its stay
   std::vector<double> need_kWh;    ///< [truck] energy into the pack, (departure - arrival SOC) * usable, >= 0
@@ -61,7 +61,7 @@ enum class DepotLpGoal {
 
 struct DepotLpSolution {
   bool optimal = false;
-  bool infeasible = false;  ///< proven infeasible (otherwise a solver failure when !optimal)
+  bool infeasible = false;                   ///< proven infeasible (otherwise a solver failure when !optimal)
   std::vector<std::vector<double>> pack_kW;  ///< [truck][j]
   double peak_kW = 0.0;
   double objective = 0.0;  ///< as minimised (USD per day for kMinimumCost, kW for kMinimumPeak)
@@ -70,7 +70,7 @@ struct DepotLpSolution {
 /// Builds and solves the LP. `use_site_limit` false drops P's upper bound; the charger row is present
 /// when site.chargers_installed > 0. `plugged` ([truck][j], optional) allows power only in the slots
 /// marked true (a truck on a charger).
-DepotLpSolution solve_depot_lp(const DepotSite& site, const DepotWindows& w, DepotLpGoal goal, bool use_site_limit,
-                               const std::vector<std::vector<bool>>* plugged = nullptr);
+DepotLpSolution solve_depot_lp(const DepotSite& site, const DepotWindows& w, DepotLpGoal goal,
+                               bool use_site_limit, const std::vector<std::vector<bool>>* plugged = nullptr);
 
 }  // namespace semitco::tco

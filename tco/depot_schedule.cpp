@@ -21,7 +21,9 @@ namespace {
 
 void check_range(const std::string& key, double v, double lo, double hi, bool lo_open = false) {
   const bool ok = std::isfinite(v) && (lo_open ? v > lo : v >= lo) && v <= hi;
-  if (!ok) fail(key, format_value(v), "must be in " + std::string(lo_open ? "(" : "[") + format_value(lo) + ", " + format_value(hi) + "]");
+  if (!ok)
+    fail(key, format_value(v),
+         "must be in " + std::string(lo_open ? "(" : "[") + format_value(lo) + ", " + format_value(hi) + "]");
 }
 
 std::string fmt(const char* f, double a) {
@@ -85,11 +87,11 @@ DepotPlan unmanaged_plan(const DepotSite& site, const DepotWindows& w) {
     if (e < w.need_kWh[k] - 1e-6 && plan.feasible) {
       const DepotTruck& t = site.trucks[k];
       plan.feasible = false;
-      plan.why = "not enough dwell: " + (t.name.empty() ? "truck " + std::to_string(k + 1) : t.name) + " is parked " +
-                 fmt("%.2f h", t.dwell_s / 3600.0) + " (" + clock_text(t.arrival_s) + " to " +
-                 clock_text(t.arrival_s + t.dwell_s) + ", " + std::to_string(w.count[k]) + " whole slots) and at " +
-                 "full power reaches only " + fmt("%.0f", e) + " of the " + fmt("%.0f kWh", w.need_kWh[k]) +
-                 " it needs by departure";
+      plan.why = "not enough dwell: " + (t.name.empty() ? "truck " + std::to_string(k + 1) : t.name) +
+                 " is parked " + fmt("%.2f h", t.dwell_s / 3600.0) + " (" + clock_text(t.arrival_s) + " to " +
+                 clock_text(t.arrival_s + t.dwell_s) + ", " + std::to_string(w.count[k]) +
+                 " whole slots) and at " + "full power reaches only " + fmt("%.0f", e) + " of the " +
+                 fmt("%.0f kWh", w.need_kWh[k]) + " it needs by departure";
     }
   }
   finish_plan(site, w, plan);
@@ -103,7 +105,8 @@ DepotCosts costs_of(const DepotSite& site, const DepotPlan& plan) {
   c.energy_usd_per_yr = plan.energy_usd_per_day * days;
   c.demand_usd_per_yr = site.tariff.demand_charge_usd_per_kW_month * plan.peak_kW * 12.0;
   const int n = plan.chargers;
-  c.fixed_usd_per_yr = (site.tariff.fixed_fees_usd_per_month + n * site.charger.network_fees_usd_per_month) * 12.0;
+  c.fixed_usd_per_yr =
+      (site.tariff.fixed_fees_usd_per_month + n * site.charger.network_fees_usd_per_month) * 12.0;
   c.capital_usd = n * (site.charger.hardware_usd + site.charger.installation_usd);
   const double r = site.discount_rate_frac, life = site.charger.life_yr;
   const double crf = r > 0.0 ? r / (1.0 - std::pow(1.0 + r, -life)) : 1.0 / life;
@@ -121,9 +124,11 @@ void validate(const DepotSite& site) {
     fail("depot.slot_s", format_value(site.slot_s), "must divide the 24 h day into whole slots (e.g. 900 s)");
   }
   if (site.trucks.empty()) fail("depot.trucks", "[]", "needs at least one truck");
-  if (site.trucks.size() > 2000) fail("depot.trucks", std::to_string(site.trucks.size()) + " trucks", "at most 2000");
+  if (site.trucks.size() > 2000)
+    fail("depot.trucks", std::to_string(site.trucks.size()) + " trucks", "at most 2000");
   check_range("depot.site_limit_kW", site.site_limit_kW, 0.0, 1e9, true);
-  if (site.chargers_installed < 0) fail("depot.chargers_installed", std::to_string(site.chargers_installed), "must be >= 0");
+  if (site.chargers_installed < 0)
+    fail("depot.chargers_installed", std::to_string(site.chargers_installed), "must be >= 0");
   check_range("depot.efficiency_frac", site.efficiency_frac, 0.5, 1.0);
   check_range("depot.operating_days_per_yr", site.operating_days_per_yr, 1.0, 366.0);
   check_range("depot.discount_rate_frac", site.discount_rate_frac, 0.0, 1.0);
@@ -138,7 +143,8 @@ void validate(const DepotSite& site) {
     const DepotTruck& t = site.trucks[k];
     const std::string key = "depot.trucks[" + std::to_string(k) + "]";
     check_range(key + ".arrival_s", t.arrival_s, 0.0, 86400.0);
-    if (t.arrival_s >= 86400.0) fail(key + ".arrival_s", format_value(t.arrival_s), "must be before midnight (< 86400 s)");
+    if (t.arrival_s >= 86400.0)
+      fail(key + ".arrival_s", format_value(t.arrival_s), "must be before midnight (< 86400 s)");
     check_range(key + ".dwell_s", t.dwell_s, 0.0, 86400.0, true);
     check_range(key + ".arrival_soc_frac", t.arrival_soc_frac, 0.0, 1.0);
     check_range(key + ".departure_soc_frac", t.departure_soc_frac, 0.0, 1.0);
@@ -152,7 +158,8 @@ void validate(const DepotSite& site) {
       check_range(key + ".acceptance.soc_frac[" + std::to_string(i) + "]", a.soc_frac[i], 0.0, 1.0);
       check_range(key + ".acceptance.power_kW[" + std::to_string(i) + "]", a.power_kW[i], 0.0, 1e5, true);
       if (i > 0 && !(a.soc_frac[i] > a.soc_frac[i - 1])) {
-        fail(key + ".acceptance.soc_frac[" + std::to_string(i) + "]", format_value(a.soc_frac[i]), "must increase");
+        fail(key + ".acceptance.soc_frac[" + std::to_string(i) + "]", format_value(a.soc_frac[i]),
+             "must increase");
       }
     }
   }
@@ -167,7 +174,8 @@ DepotResult schedule_depot(const DepotSite& site) {
   r.first_slot = w.first;
   r.slot_count = w.count;
   r.need_pack_kWh = w.need_kWh;
-  r.single_truck_demand_usd_per_yr = site.tariff.demand_charge_usd_per_kW_month * site.charger.power_kW * 12.0;
+  r.single_truck_demand_usd_per_yr =
+      site.tariff.demand_charge_usd_per_kW_month * site.charger.power_kW * 12.0;
 
   double excess = 0.0;
   for (const auto& t : site.trucks) excess = std::max(excess, acceptance_hull_excess_kW(t.acceptance));
@@ -178,8 +186,8 @@ DepotResult schedule_depot(const DepotSite& site) {
   r.unmanaged = unmanaged_plan(site, w);
   r.unmanaged_costs = costs_of(site, r.unmanaged);
   if (r.unmanaged.feasible && r.unmanaged.peak_kW > site.site_limit_kW * (1.0 + 1e-9)) {
-    r.notes.push_back("unmanaged charging would draw " + fmt("%.0f kW", r.unmanaged.peak_kW) + ", above the site limit of " +
-                      fmt("%.0f kW", site.site_limit_kW));
+    r.notes.push_back("unmanaged charging would draw " + fmt("%.0f kW", r.unmanaged.peak_kW) +
+                      ", above the site limit of " + fmt("%.0f kW", site.site_limit_kW));
   }
 
   DepotPlan& m = r.managed;
@@ -195,25 +203,30 @@ DepotResult schedule_depot(const DepotSite& site) {
     const DepotLpSolution least = solve_depot_lp(open, w, DepotLpGoal::kMinimumPeak, false);
     const DepotLpSolution within = solve_depot_lp(open, w, DepotLpGoal::kMinimumPeak, true);
     if (least.optimal && least.peak_kW > site.site_limit_kW * (1.0 + 1e-7)) {
-      m.why = "site limit too low: " + fmt("%.0f kW", site.site_limit_kW) + "; the lowest peak that charges every truck "
-              "by its departure is " + fmt("%.0f kW", std::ceil(least.peak_kW));
+      m.why = "site limit too low: " + fmt("%.0f kW", site.site_limit_kW) +
+              "; the lowest peak that charges every truck "
+              "by its departure is " +
+              fmt("%.0f kW", std::ceil(least.peak_kW));
     } else if (site.chargers_installed > 0 && within.optimal) {
       DepotPlan probe;
       probe.pack_kW = within.pack_kW;
       finish_plan(site, w, probe);
-      m.why = "too few chargers: " + std::to_string(site.chargers_installed) + " installed; a schedule within the site "
-              "limit needs at least " + std::to_string(probe.chargers_lower_bound) + " by power, and " +
+      m.why = "too few chargers: " + std::to_string(site.chargers_installed) +
+              " installed; a schedule within the site "
+              "limit needs at least " +
+              std::to_string(probe.chargers_lower_bound) + " by power, and " +
               std::to_string(probe.chargers) + " would do";
     } else {
-      m.why = lp.infeasible ? "no schedule meets every departure within the limits" : "the LP solver (Clp) failed";
+      m.why = lp.infeasible ? "no schedule meets every departure within the limits"
+                            : "the LP solver (Clp) failed";
     }
     return r;
   }
   m.pack_kW = lp.pack_kW;
   finish_plan(site, w, m);
   m.feasible = true;
-  r.managed_lp_optimum_usd_per_day = m.energy_usd_per_day +
-                                     site.tariff.demand_charge_usd_per_kW_month * 12.0 / site.operating_days_per_yr * m.peak_kW;
+  r.managed_lp_optimum_usd_per_day = m.energy_usd_per_day + site.tariff.demand_charge_usd_per_kW_month *
+                                                                12.0 / site.operating_days_per_yr * m.peak_kW;
   {
     // The same load on fewer chargers (depot_dispatch.hpp), from the power bound up.
     std::vector<double> load(static_cast<std::size_t>(w.slots), 0.0);
@@ -261,9 +274,9 @@ DepotResult schedule_depot(const DepotSite& site) {
   }
   if (site.chargers_installed > 0 && m.chargers > site.chargers_installed) {
     m.feasible = false;
-    m.why = "too few chargers: " + std::to_string(site.chargers_installed) + " installed; the managed schedule needs " +
-            std::to_string(m.chargers) + " (no schedule of its load does with fewer than " +
-            std::to_string(m.chargers_lower_bound) + ")";
+    m.why = "too few chargers: " + std::to_string(site.chargers_installed) +
+            " installed; the managed schedule needs " + std::to_string(m.chargers) +
+            " (no schedule of its load does with fewer than " + std::to_string(m.chargers_lower_bound) + ")";
   }
   r.managed_costs = costs_of(site, m);
   // Each truck: its own energy; demand, fixed and capital in proportion to its grid energy.
@@ -275,9 +288,11 @@ DepotResult schedule_depot(const DepotSite& site) {
     for (std::size_t j = 0; j < m.pack_kW[k].size(); ++j) {
       const double kWh = m.pack_kW[k][j] / site.efficiency_frac * w.dt_h;
       s.grid_kWh_per_day += kWh;
-      usd += kWh * w.price_usd_per_kWh[static_cast<std::size_t>((w.first[k] + static_cast<int>(j)) % w.slots)];
+      usd +=
+          kWh * w.price_usd_per_kWh[static_cast<std::size_t>((w.first[k] + static_cast<int>(j)) % w.slots)];
     }
-    const double f = total_kWh > 0.0 ? s.grid_kWh_per_day / total_kWh : 1.0 / static_cast<double>(site.trucks.size());
+    const double f =
+        total_kWh > 0.0 ? s.grid_kWh_per_day / total_kWh : 1.0 / static_cast<double>(site.trucks.size());
     s.energy_usd_per_yr = usd * site.operating_days_per_yr;
     s.demand_usd_per_yr = f * r.managed_costs.demand_usd_per_yr;
     s.fixed_usd_per_yr = f * r.managed_costs.fixed_usd_per_yr;

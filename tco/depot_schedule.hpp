@@ -52,10 +52,10 @@ struct ChargerOption {
 struct DepotSite {
   std::vector<DepotTruck> trucks;
   ChargerOption charger;
-  double site_limit_kW = 1e9;          ///< grid connection [kW], > 0
-  int chargers_installed = 0;          ///< 0: as many as the schedule needs; > 0: at most this many
-  double efficiency_frac = 0.92;       ///< grid to pack [0.5..1]
-  double slot_s = 900.0;               ///< slot length [s], divides 86400, [60, 3600]
+  double site_limit_kW = 1e9;     ///< grid connection [kW], > 0
+  int chargers_installed = 0;     ///< 0: as many as the schedule needs; > 0: at most this many
+  double efficiency_frac = 0.92;  ///< grid to pack [0.5..1]
+  double slot_s = 900.0;          ///< slot length [s], divides 86400, [60, 3600]
   Tariff tariff;
   double operating_days_per_yr = 250.0;  ///< days the schedule repeats [1..366]; the demand charge is paid
                                          ///< every month whatever the days
@@ -72,16 +72,16 @@ int slots_per_day(const DepotSite& site);
 /// A charging schedule: power into each truck's pack in each of its slots.
 struct DepotPlan {
   bool feasible = false;
-  std::string why;                        ///< when infeasible: the reason, with the figures that would do
+  std::string why;                           ///< when infeasible: the reason, with the figures that would do
   std::vector<std::vector<double>> pack_kW;  ///< [truck][j], j-th slot of the truck's stay
-  std::vector<double> grid_kW;            ///< depot load by clock slot [kW], slots_per_day entries
-  double peak_kW = 0.0;                   ///< max of grid_kW
+  std::vector<double> grid_kW;               ///< depot load by clock slot [kW], slots_per_day entries
+  double peak_kW = 0.0;                      ///< max of grid_kW
   double energy_usd_per_day = 0.0;
   double grid_kWh_per_day = 0.0;
-  int chargers = 0;                       ///< from the interval assignment
-  int chargers_lower_bound = 0;           ///< ceil(max pack load / charger kW): no schedule of this load
-                                          ///< does with fewer
-  int max_simultaneous = 0;               ///< most trucks charging in one slot (this schedule)
+  int chargers = 0;              ///< from the interval assignment
+  int chargers_lower_bound = 0;  ///< ceil(max pack load / charger kW): no schedule of this load
+                                 ///< does with fewer
+  int max_simultaneous = 0;      ///< most trucks charging in one slot (this schedule)
 };
 
 /// Money of a plan, per year and per kWh of grid energy.
@@ -107,8 +107,8 @@ struct TruckShare {
 struct DepotResult {
   int slots = 0;
   double slot_s = 900.0;
-  std::vector<int> first_slot;  ///< [truck] clock slot of the truck's first charging slot
-  std::vector<int> slot_count;  ///< [truck] slots it may charge in
+  std::vector<int> first_slot;        ///< [truck] clock slot of the truck's first charging slot
+  std::vector<int> slot_count;        ///< [truck] slots it may charge in
   std::vector<double> need_pack_kWh;  ///< [truck] energy to put back
   DepotPlan unmanaged, managed;
   /// Energy + demand cost of a day of the LP's optimum [USD]; the managed plan, dealt to fewer chargers,

@@ -28,7 +28,8 @@ void check_day(const std::vector<TouPeriod>& day, const std::string& key) {
   for (std::size_t i = 0; i < day.size(); ++i) {
     const TouPeriod& p = day[i];
     const std::string k = key + "[" + std::to_string(i) + "]";
-    if (!(p.start_h >= 0.0 && p.start_h < 24.0)) fail(k + ".start_h", format_value(p.start_h), "must be in [0, 24)");
+    if (!(p.start_h >= 0.0 && p.start_h < 24.0))
+      fail(k + ".start_h", format_value(p.start_h), "must be in [0, 24)");
     if (!(p.end_h > 0.0 && p.end_h <= 24.0)) fail(k + ".end_h", format_value(p.end_h), "must be in (0, 24]");
     if (p.start_h == p.end_h) fail(k + ".end_h", format_value(p.end_h), "equals start_h: an empty period");
     if (!(p.price_usd_per_kWh >= 0.0 && std::isfinite(p.price_usd_per_kWh))) {
@@ -44,11 +45,14 @@ void check_day(const std::vector<TouPeriod>& day, const std::string& key) {
   std::sort(pieces.begin(), pieces.end());
   double at = 0.0;
   for (const auto& [a, b] : pieces) {
-    if (a > at + 1e-9) fail(key, "no price from " + format_value(at) + " h to " + format_value(a) + " h", "periods must cover the day");
+    if (a > at + 1e-9)
+      fail(key, "no price from " + format_value(at) + " h to " + format_value(a) + " h",
+           "periods must cover the day");
     if (a < at - 1e-9) fail(key, "two prices at " + format_value(a) + " h", "periods overlap");
     at = b;
   }
-  if (at < 24.0 - 1e-9) fail(key, "no price from " + format_value(at) + " h to 24 h", "periods must cover the day");
+  if (at < 24.0 - 1e-9)
+    fail(key, "no price from " + format_value(at) + " h to 24 h", "periods must cover the day");
 }
 
 }  // namespace
@@ -67,7 +71,8 @@ void validate(const Tariff& t, const std::string& key) {
   check_day(t.weekday, key + ".weekday");
   if (!t.weekend.empty()) check_day(t.weekend, key + ".weekend");
   if (!(t.demand_charge_usd_per_kW_month >= 0.0 && std::isfinite(t.demand_charge_usd_per_kW_month))) {
-    fail(key + ".demand_charge_usd_per_kW_month", format_value(t.demand_charge_usd_per_kW_month), "must be >= 0");
+    fail(key + ".demand_charge_usd_per_kW_month", format_value(t.demand_charge_usd_per_kW_month),
+         "must be >= 0");
   }
   if (!(t.fixed_fees_usd_per_month >= 0.0 && std::isfinite(t.fixed_fees_usd_per_month))) {
     fail(key + ".fixed_fees_usd_per_month", format_value(t.fixed_fees_usd_per_month), "must be >= 0");

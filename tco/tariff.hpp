@@ -18,9 +18,9 @@ namespace semitco::tco {
 
 /// One price period of a day.
 struct TouPeriod {
-  double start_h = 0.0;              ///< clock hour the period starts [h], [0, 24)
-  double end_h = 24.0;               ///< clock hour it ends [h], (0, 24]; < start_h: runs across midnight
-  double price_usd_per_kWh = 0.0;    ///< energy price in the period [USD/kWh], >= 0
+  double start_h = 0.0;            ///< clock hour the period starts [h], [0, 24)
+  double end_h = 24.0;             ///< clock hour it ends [h], (0, 24]; < start_h: runs across midnight
+  double price_usd_per_kWh = 0.0;  ///< energy price in the period [USD/kWh], >= 0
 };
 
 struct Tariff {

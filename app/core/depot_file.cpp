@@ -3,7 +3,6 @@
 
 #include <cmath>
 
-
 namespace semitco::core {
 
 namespace {
@@ -13,7 +12,8 @@ std::vector<double> number_list(JsonParams& p, const char* key) {
   if (!v.is_array()) throw InputError(p.where(key) + " = " + quote_json(v) + ": expected a list of numbers");
   std::vector<double> out;
   for (const auto& e : v) {
-    if (!e.is_number()) throw InputError(p.where(key) + " = " + quote_json(v) + ": expected a list of numbers");
+    if (!e.is_number())
+      throw InputError(p.where(key) + " = " + quote_json(v) + ": expected a list of numbers");
     out.push_back(e.get<double>());
   }
   return out;
@@ -35,7 +35,8 @@ std::vector<tco::TouPeriod> read_periods(JsonParams& tariff, const char* key) {
   }
   std::vector<tco::TouPeriod> out;
   for (std::size_t i = 0; i < v.size(); ++i) {
-    if (!v[i].is_object()) throw InputError(tariff.where(key) + "[" + std::to_string(i) + "]: expected an object");
+    if (!v[i].is_object())
+      throw InputError(tariff.where(key) + "[" + std::to_string(i) + "]: expected an object");
     JsonParams per(v[i], tariff.file(), tariff.path() + "." + key + "[" + std::to_string(i) + "]");
     tco::TouPeriod t;
     t.start_h = per.number("start", Dim::Time, 0.0, 86400.0) / 3600.0;
@@ -66,21 +67,25 @@ DepotSpec read_depot(JsonParams& d, const tco::TcoInputs& econ) {
   site.site_limit_kW = d.number("site_limit", Dim::Power, 1.0, 1e12) / 1000.0;
   const double installed = d.number_or("chargers_installed", Dim::None, 0.0, 0.0, 100000.0);
   if (installed != std::floor(installed)) {
-    throw InputError(d.where("chargers_installed") + " = " + std::to_string(installed) + ": expected a whole number");
+    throw InputError(d.where("chargers_installed") + " = " + std::to_string(installed) +
+                     ": expected a whole number");
   }
   site.chargers_installed = static_cast<int>(installed);
   site.efficiency_frac = econ.charging.depot_efficiency_frac;
   site.discount_rate_frac = econ.discount_rate_frac;
-  site.operating_days_per_yr =
-      econ.operations.operating_days_per_yr >= 1.0 ? econ.operations.operating_days_per_yr : 250.0;  // set from
-                                                                                                     // the duty later
+  site.operating_days_per_yr = econ.operations.operating_days_per_yr >= 1.0
+                                   ? econ.operations.operating_days_per_yr
+                                   : 250.0;  // set from
+                                             // the duty later
   {
     auto c = d.object_or_empty("charger");
     tco::ChargerOption& o = site.charger;
     o.name = c.text_or("name", "depot charger");
-    o.power_kW = c.number_or("power", Dim::Power, econ.charging.depot_charger_power_kW * 1000.0, 1.0, 1e10) / 1000.0;
+    o.power_kW =
+        c.number_or("power", Dim::Power, econ.charging.depot_charger_power_kW * 1000.0, 1.0, 1e10) / 1000.0;
     o.hardware_usd = c.number_or("hardware", Dim::Money, econ.charging.depot_hardware_usd, 0.0, 1e8);
-    o.installation_usd = c.number_or("installation", Dim::Money, econ.charging.depot_installation_usd, 0.0, 1e8);
+    o.installation_usd =
+        c.number_or("installation", Dim::Money, econ.charging.depot_installation_usd, 0.0, 1e8);
     o.life_yr = c.number_or("life_yr", Dim::None, 10.0, 0.5, 50.0);
     o.network_fees_usd_per_month =
         c.number_or("network_fees_usd_per_month", Dim::None, econ.prices.fixed_fees_usd_per_month, 0.0, 1e6);
@@ -90,7 +95,8 @@ DepotSpec read_depot(JsonParams& d, const tco::TcoInputs& econ) {
     auto t = d.object("tariff");
     site.tariff.weekday = read_periods(t, "weekday");
     if (t.has_key("weekend")) site.tariff.weekend = read_periods(t, "weekend");
-    site.tariff.demand_charge_usd_per_kW_month = t.number("demand_charge_usd_per_kW_month", Dim::None, 0.0, 1e4);
+    site.tariff.demand_charge_usd_per_kW_month =
+        t.number("demand_charge_usd_per_kW_month", Dim::None, 0.0, 1e4);
     site.tariff.fixed_fees_usd_per_month = t.number_or("fixed_fees_usd_per_month", Dim::None, 0.0, 0.0, 1e7);
     t.finish();
   } else {
@@ -101,13 +107,16 @@ DepotSpec read_depot(JsonParams& d, const tco::TcoInputs& econ) {
   if (listed == generated) {
     throw InputError(d.where(listed ? "trucks" : "fleet_from_day_plan") +
                      ": give the trucks either as a list (\"trucks\") or as copies of the scenario's day "
-                     "(\"fleet_from_day_plan\"), " + (listed ? "not both" : "one of them"));
+                     "(\"fleet_from_day_plan\"), " +
+                     (listed ? "not both" : "one of them"));
   }
   if (listed) {
     const nlohmann::json& v = d.raw("trucks");
-    if (!v.is_array() || v.empty()) throw InputError(d.where("trucks") + " = " + quote_json(v) + ": expected a list of trucks");
+    if (!v.is_array() || v.empty())
+      throw InputError(d.where("trucks") + " = " + quote_json(v) + ": expected a list of trucks");
     for (std::size_t i = 0; i < v.size(); ++i) {
-      if (!v[i].is_object()) throw InputError(d.where("trucks") + "[" + std::to_string(i) + "]: expected an object");
+      if (!v[i].is_object())
+        throw InputError(d.where("trucks") + "[" + std::to_string(i) + "]: expected an object");
       JsonParams tp(v[i], d.file(), d.path() + ".trucks[" + std::to_string(i) + "]");
       tco::DepotTruck t;
       t.name = tp.text_or("name", "truck " + std::to_string(i + 1));
@@ -130,7 +139,8 @@ DepotSpec read_depot(JsonParams& d, const tco::TcoInputs& econ) {
     auto f = d.object("fleet_from_day_plan");
     DepotFleetRule rule;
     const double n = f.number("trucks", Dim::None, 1.0, 2000.0);
-    if (n != std::floor(n)) throw InputError(f.where("trucks") + " = " + std::to_string(n) + ": expected a whole number");
+    if (n != std::floor(n))
+      throw InputError(f.where("trucks") + " = " + std::to_string(n) + ": expected a whole number");
     rule.trucks = static_cast<int>(n);
     rule.first_arrival_s = f.number("first_arrival", Dim::Time, 0.0, 86400.0 - 1e-6);
     rule.arrival_spacing_s = f.number_or("arrival_spacing", Dim::Time, 0.0, 0.0, 86400.0);

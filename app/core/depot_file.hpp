@@ -24,10 +24,9 @@
 // economics. Errors name the file, the key and the value.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "app/core/json_params.hpp"
 #include "tco/depot_schedule.hpp"
@@ -45,7 +44,7 @@ struct DepotSpec {
   tco::DepotSite site;                          ///< trucks filled in when listed
   std::optional<DepotFleetRule> from_day_plan;  ///< trucks built from the simulated day instead
   bool feed_into_tco = false;
-  std::string file;                             ///< for messages
+  std::string file;  ///< for messages
 };
 
 /// Reads the section; `economics` gives the defaults named above. Throws InputError.

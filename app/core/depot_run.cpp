@@ -85,11 +85,12 @@ DepotRun depot_run(const Scenario& s, const ComparisonResult* r) {
     }
     if (duty.days_per_yr >= 1.0) run.site.operating_days_per_yr = std::min(366.0, duty.days_per_yr);
     run.from_day_plan = true;
-    run.day_note = "each truck drives the scenario's day: " + f("%.0f mi", duty.distance_m / 1609.344) + ", " +
-                   f("%.0f kWh", depot_kWh) + " back into the pack at the depot" +
-                   (plan.enroute_stops > 0 ? " (after " + std::to_string(plan.enroute_stops) + " en-route stops)" : "") +
-                   "; arrives at " + f("%.0f %%", arrive * 100.0) + ", leaves at " + f("%.0f %%", depart * 100.0) +
-                   " of " + f("%.0f kWh", usable_kWh) + " usable, parked " + f("%.1f h", duty.depot_dwell_s / 3600.0);
+    run.day_note =
+        "each truck drives the scenario's day: " + f("%.0f mi", duty.distance_m / 1609.344) + ", " +
+        f("%.0f kWh", depot_kWh) + " back into the pack at the depot" +
+        (plan.enroute_stops > 0 ? " (after " + std::to_string(plan.enroute_stops) + " en-route stops)" : "") +
+        "; arrives at " + f("%.0f %%", arrive * 100.0) + ", leaves at " + f("%.0f %%", depart * 100.0) +
+        " of " + f("%.0f kWh", usable_kWh) + " usable, parked " + f("%.1f h", duty.depot_dwell_s / 3600.0);
     validate_depot_site(run.site, s.file);
   }
   try {
@@ -111,9 +112,10 @@ void print_depot(std::ostream& o, const DepotRun& run) {
   const auto& r = run.result;
   const auto n = site.trucks.size();
   o << "Depot: " << printable(run.scenario) << "\n";
-  o << "  " << n << " trucks, chargers: " << printable(site.charger.name) << " (" << f("%.0f kW", site.charger.power_kW)
-    << " output), site limit " << f("%.0f kW", site.site_limit_kW) << ", " << f("%.0f-minute", site.slot_s / 60.0)
-    << " slots, demand charge " << f("$%.2f/kW-month", site.tariff.demand_charge_usd_per_kW_month) << "\n";
+  o << "  " << n << " trucks, chargers: " << printable(site.charger.name) << " ("
+    << f("%.0f kW", site.charger.power_kW) << " output), site limit " << f("%.0f kW", site.site_limit_kW)
+    << ", " << f("%.0f-minute", site.slot_s / 60.0) << " slots, demand charge "
+    << f("$%.2f/kW-month", site.tariff.demand_charge_usd_per_kW_month) << "\n";
   if (run.from_day_plan) o << "  " << run.day_note << "\n";
   for (const auto& note : r.notes) o << "  note: " << printable(note) << "\n";
   o << "\n";
@@ -136,8 +138,10 @@ void print_depot(std::ostream& o, const DepotRun& run) {
   }
   row("peak grid power", f("%.0f kW", u.peak_kW), f("%.0f kW", m.peak_kW));
   row("chargers (assignment)", std::to_string(u.chargers), std::to_string(m.chargers));
-  row("  lower bound by power", std::to_string(u.chargers_lower_bound), std::to_string(m.chargers_lower_bound));
-  row("  most trucks charging at once", std::to_string(u.max_simultaneous), std::to_string(m.max_simultaneous));
+  row("  lower bound by power", std::to_string(u.chargers_lower_bound),
+      std::to_string(m.chargers_lower_bound));
+  row("  most trucks charging at once", std::to_string(u.max_simultaneous),
+      std::to_string(m.max_simultaneous));
   row("grid energy a day", f("%.0f kWh", u.grid_kWh_per_day), f("%.0f kWh", m.grid_kWh_per_day));
   row("delivered cost", f("$%.3f/kWh", uc.usd_per_kWh(uc.total_usd_per_yr())),
       f("$%.3f/kWh", mc.usd_per_kWh(mc.total_usd_per_yr())));
@@ -145,7 +149,8 @@ void print_depot(std::ostream& o, const DepotRun& run) {
       f("$%.3f/kWh", mc.usd_per_kWh(mc.energy_usd_per_yr)));
   row("  demand charge", f("$%.3f/kWh", uc.usd_per_kWh(uc.demand_usd_per_yr)),
       f("$%.3f/kWh", mc.usd_per_kWh(mc.demand_usd_per_yr)));
-  row("  fixed fees", f("$%.3f/kWh", uc.usd_per_kWh(uc.fixed_usd_per_yr)), f("$%.3f/kWh", mc.usd_per_kWh(mc.fixed_usd_per_yr)));
+  row("  fixed fees", f("$%.3f/kWh", uc.usd_per_kWh(uc.fixed_usd_per_yr)),
+      f("$%.3f/kWh", mc.usd_per_kWh(mc.fixed_usd_per_yr)));
   row("  charger capital (annualised)", f("$%.3f/kWh", uc.usd_per_kWh(uc.capital_usd_per_yr)),
       f("$%.3f/kWh", mc.usd_per_kWh(mc.capital_usd_per_yr)));
   row("depot bill a year", usd(uc.total_usd_per_yr()), usd(mc.total_usd_per_yr()));
@@ -154,7 +159,8 @@ void print_depot(std::ostream& o, const DepotRun& run) {
   row("demand charge per truck a year", usd(uc.demand_usd_per_yr / nd), usd(mc.demand_usd_per_yr / nd));
   o << "\n  Demand charge per truck: " << usd(mc.demand_usd_per_yr / nd) << "/yr with managed charging ("
     << usd(uc.demand_usd_per_yr / nd) << " unmanaged) against " << usd(r.single_truck_demand_usd_per_yr)
-    << "/yr on the single-truck assumption (one " << f("%.0f kW", site.charger.power_kW) << " charger's power every month).\n";
+    << "/yr on the single-truck assumption (one " << f("%.0f kW", site.charger.power_kW)
+    << " charger's power every month).\n";
   if (r.managed_lp_optimum_usd_per_day > 0.0) {
     const double day_d = site.tariff.demand_charge_usd_per_kW_month * 12.0 / site.operating_days_per_yr;
     const double cost = m.energy_usd_per_day + day_d * m.peak_kW;
@@ -163,8 +169,8 @@ void print_depot(std::ostream& o, const DepotRun& run) {
       << " more in energy and demand; no schedule of this load needs fewer than " << m.chargers_lower_bound
       << " (gap " << (m.chargers - m.chargers_lower_bound) << ").\n";
   } else {
-    o << "  Chargers: " << m.chargers << " by the interval assignment; the power bound is " << m.chargers_lower_bound
-      << " (gap " << (m.chargers - m.chargers_lower_bound) << ").\n";
+    o << "  Chargers: " << m.chargers << " by the interval assignment; the power bound is "
+      << m.chargers_lower_bound << " (gap " << (m.chargers - m.chargers_lower_bound) << ").\n";
   }
   if (site.chargers_installed > 0) o << "  Installed: " << site.chargers_installed << " chargers.\n";
 
@@ -175,12 +181,14 @@ void print_depot(std::ostream& o, const DepotRun& run) {
   for (std::size_t k = 0; k < n; ++k) {
     const auto& t = site.trucks[k];
     const auto& s = r.managed_shares[k];
-    const double total = s.energy_usd_per_yr + s.demand_usd_per_yr + s.fixed_usd_per_yr + s.capital_usd_per_yr;
+    const double total =
+        s.energy_usd_per_yr + s.demand_usd_per_yr + s.fixed_usd_per_yr + s.capital_usd_per_yr;
     const double kWh_yr = s.grid_kWh_per_day * site.operating_days_per_yr;
     std::snprintf(line, sizeof line, "  %-14s %7s %2.0f-%2.0f%% %10.0f %9s %9s %9s %10s %8.3f\n",
-                  printable(t.name).substr(0, 14).c_str(), clock(t.arrival_s).c_str(), t.arrival_soc_frac * 100.0,
-                  t.departure_soc_frac * 100.0, s.grid_kWh_per_day, usd(s.energy_usd_per_yr).c_str(),
-                  usd(s.demand_usd_per_yr).c_str(), usd(s.fixed_usd_per_yr).c_str(), usd(s.capital_usd_per_yr).c_str(),
+                  printable(t.name).substr(0, 14).c_str(), clock(t.arrival_s).c_str(),
+                  t.arrival_soc_frac * 100.0, t.departure_soc_frac * 100.0, s.grid_kWh_per_day,
+                  usd(s.energy_usd_per_yr).c_str(), usd(s.demand_usd_per_yr).c_str(),
+                  usd(s.fixed_usd_per_yr).c_str(), usd(s.capital_usd_per_yr).c_str(),
                   kWh_yr > 0 ? total / kWh_yr : 0.0);
     o << line;
   }
@@ -197,7 +205,8 @@ void write_depot_load_csv(std::ostream& o, const DepotRun& run) {
     std::snprintf(b, sizeof b, "%s,%.1f,%.1f,%.1f,%.4f\n", clock(t).c_str(),
                   i < r.unmanaged.grid_kW.size() ? r.unmanaged.grid_kW[i] : 0.0,
                   r.managed.feasible && i < r.managed.grid_kW.size() ? r.managed.grid_kW[i] : 0.0,
-                  run.site.site_limit_kW, tco::energy_price_usd_per_kWh(run.site.tariff, h, run.site.weekend_prices));
+                  run.site.site_limit_kW,
+                  tco::energy_price_usd_per_kWh(run.site.tariff, h, run.site.weekend_prices));
     o << b;
   }
 }

@@ -1,9 +1,8 @@
 // The scenario's depot section: read with units, refused by file and key, written back; the bundled
 // 20-truck depot end to end (issue 16 acceptance: managed per-truck demand charge below the single-truck
 // figure, and fed into the electric truck's cost).
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -56,7 +55,8 @@ std::string error_of(const nlohmann::json& j) {
 }  // namespace
 
 TEST_CASE("depot section: listed trucks in any unit, scheduled without the trips", "[core][depot]") {
-  const auto s = core::scenario_from_json(scenario_with_depot(two_trucks()), kScenarioDir + "/_depot_test.json");
+  const auto s =
+      core::scenario_from_json(scenario_with_depot(two_trucks()), kScenarioDir + "/_depot_test.json");
   REQUIRE(s.depot);
   const auto& site = s.depot->site;
   REQUIRE(site.trucks.size() == 2);
@@ -109,7 +109,8 @@ TEST_CASE("depot section: nonsense refused with file, key and value", "[core][de
   CHECK_THAT(error_of(scenario_with_depot(j)), Catch::Contains("arrival_soc_frac") && Catch::Contains("1.5"));
 }
 
-TEST_CASE("bundled 20-truck depot: managed demand charge per truck below the single-truck figure", "[core][depot]") {
+TEST_CASE("bundled 20-truck depot: managed demand charge per truck below the single-truck figure",
+          "[core][depot]") {
   const auto s = core::load_scenario(kScenarioDir + "/depot_20_trucks.json");
   REQUIRE(s.depot);
   REQUIRE(s.depot->feed_into_tco);
@@ -133,7 +134,8 @@ TEST_CASE("bundled 20-truck depot: managed demand charge per truck below the sin
   CHECK(demand_line == Approx(per_truck));  // constant real dollars: levelised = the yearly figure
 }
 
-TEST_CASE("semitco depot: an infeasible depot is flagged with the reason and exit code 1", "[core][depot][cli]") {
+TEST_CASE("semitco depot: an infeasible depot is flagged with the reason and exit code 1",
+          "[core][depot][cli]") {
   const std::string exe = batch_test::bin();
   if (exe.empty()) return;
   batch_test::TempDir dir("depot");
@@ -143,7 +145,8 @@ TEST_CASE("semitco depot: an infeasible depot is flagged with the reason and exi
   j["electric_vehicle"] = res + "/vehicles/electric_semi.json";
   j["diesel_vehicle"] = res + "/vehicles/diesel_tractor.json";
   j["economics"]["base"] = res + "/economics/defaults.json";
-  // Both trucks parked 08-12 h, 200 kWh each at 92 %: 435 kWh from the grid in 4 h needs 109 kW; 80 kW cannot.
+  // Both trucks parked 08-12 h, 200 kWh each at 92 %: 435 kWh from the grid in 4 h needs 109 kW; 80 kW
+  // cannot.
   j["depot"]["trucks"][1]["arrival_h"] = 8;
   j["depot"]["trucks"][1].erase("arrival_min");
   j["depot"]["site_limit_kW"] = 80;

@@ -1,7 +1,6 @@
 // Depot charging (tco/depot_schedule.hpp): closed-form cases worked by hand in the comments, and the
 // invariants between the unmanaged and the managed schedule.
 #include <catch2/catch.hpp>
-
 #include <cmath>
 #include <string>
 
@@ -77,7 +76,8 @@ TEST_CASE("depot: two overlapping trucks at the site limit share it", "[depot]")
   CHECK(r.unmanaged.peak_kW == Approx(200.0));
   REQUIRE(r.managed.feasible);
   CHECK(r.managed.peak_kW == Approx(100.0).margin(1e-6));
-  for (int h = 0; h < 4; ++h) CHECK(r.managed.grid_kW[static_cast<std::size_t>(h)] == Approx(100.0).margin(1e-6));
+  for (int h = 0; h < 4; ++h)
+    CHECK(r.managed.grid_kW[static_cast<std::size_t>(h)] == Approx(100.0).margin(1e-6));
   CHECK(delivered_kWh(r.managed, 0, 1.0) == Approx(200.0));
   CHECK(delivered_kWh(r.managed, 1, 1.0) == Approx(200.0));
   CHECK_FALSE(r.notes.empty());  // unmanaged would exceed the limit
@@ -107,7 +107,8 @@ TEST_CASE("depot: the LP optimum equals the hand-computed optimum", "[depot]") {
   const double day_demand = 15.0 * 12.0 / 360.0;
   CHECK(r.managed.peak_kW == Approx(75.0).margin(1e-6));
   CHECK(r.managed.energy_usd_per_day + day_demand * r.managed.peak_kW == Approx(67.5).margin(1e-3));
-  for (int h = 0; h < 4; ++h) CHECK(r.managed.grid_kW[static_cast<std::size_t>(h)] == Approx(75.0).margin(1e-6));
+  for (int h = 0; h < 4; ++h)
+    CHECK(r.managed.grid_kW[static_cast<std::size_t>(h)] == Approx(75.0).margin(1e-6));
   CHECK(r.unmanaged.energy_usd_per_day + day_demand * r.unmanaged.peak_kW == Approx(165.0));
   // Per year: demand 15 * 75 * 12 = $13,500; energy 30 * 360 = $10,800.
   CHECK(r.managed_costs.demand_usd_per_yr == Approx(13500.0).margin(1e-2));
@@ -123,7 +124,10 @@ TEST_CASE("depot: managed peak and bill never above unmanaged", "[depot]") {
     s.tariff.weekday = {{16.0, 21.0, 0.32}, {21.0, 6.0, 0.09}, {6.0, 16.0, 0.15}};
     s.tariff.demand_charge_usd_per_kW_month = 12.0 + seed;
     unsigned x = static_cast<unsigned>(seed) * 2654435761u;
-    auto next = [&x]() { x = x * 1664525u + 1013904223u; return (x >> 8) / 16777216.0; };
+    auto next = [&x]() {
+      x = x * 1664525u + 1013904223u;
+      return (x >> 8) / 16777216.0;
+    };
     for (int k = 0; k < 8; ++k) {
       DepotTruck t;
       t.name = "t" + std::to_string(k);
@@ -241,7 +245,9 @@ TEST_CASE("a depot share replaces the single-truck charger lines in the cost mod
   TcoInputs in = semitco::tco::test::hand_inputs();
   in.charging.depot_share = {true, 0.05, 1234.0, 321.0, 20000.0};
   const CostReport r = cost_report(in, Powertrain::kBatteryElectric);
-  auto cash = [&](int y, CostLine l) { return r.ledger[static_cast<std::size_t>(y)].usd[static_cast<std::size_t>(l)]; };
+  auto cash = [&](int y, CostLine l) {
+    return r.ledger[static_cast<std::size_t>(y)].usd[static_cast<std::size_t>(l)];
+  };
   CHECK(cash(0, CostLine::kChargerCapital) == Approx(20000.0));
   CHECK(cash(1, CostLine::kDemandCharge) == Approx(1234.0));
   CHECK(cash(1, CostLine::kElectricityFixedFees) == Approx(321.0));
