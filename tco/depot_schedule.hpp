@@ -116,8 +116,8 @@ struct DepotResult {
   double managed_lp_optimum_usd_per_day = 0.0;
   DepotCosts unmanaged_costs, managed_costs;
   std::vector<TruckShare> managed_shares;
-  /// The single-truck assumption of the cost model for comparison: demand charge on one charger's
-  /// power, every month [USD/yr per truck].
+  /// A single truck's demand charge for comparison [USD/yr per truck]: the tariff's demand charge on one
+  /// of the site's chargers every month (app/core/depot_run.cpp puts the cost model's own assumption here).
   double single_truck_demand_usd_per_yr = 0.0;
   std::vector<std::string> notes;  ///< e.g. "unmanaged charging would exceed the site limit"
 };

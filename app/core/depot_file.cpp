@@ -77,9 +77,10 @@ DepotSpec read_depot(JsonParams& d, const tco::TcoInputs& econ) {
                                    ? econ.operations.operating_days_per_yr
                                    : 250.0;  // set from
                                              // the duty later
-  {
-    auto c = d.object_or_empty("charger");
-    tco::ChargerOption& o = site.charger;
+  // One charger model ("charger") or several to compare ("charger_options"); the cheapest managed
+  // schedule is the one reported in full and fed into the cost.
+  auto read_charger = [&](JsonParams& c) {
+    tco::ChargerOption o;
     o.name = c.text_or("name", "depot charger");
     o.power_kW =
         c.number_or("power", Dim::Power, econ.charging.depot_charger_power_kW * 1000.0, 1.0, 1e10) / 1000.0;
@@ -90,7 +91,26 @@ DepotSpec read_depot(JsonParams& d, const tco::TcoInputs& econ) {
     o.network_fees_usd_per_month =
         c.number_or("network_fees_usd_per_month", Dim::None, econ.prices.fixed_fees_usd_per_month, 0.0, 1e6);
     c.finish();
+    return o;
+  };
+  if (d.has_key("charger") && d.has_key("charger_options")) {
+    throw InputError(d.where("charger_options") + ": give one \"charger\" or a list of \"charger_options\", not both");
   }
+  if (d.has_key("charger_options")) {
+    const nlohmann::json& v = d.raw("charger_options");
+    if (!v.is_array() || v.empty() || v.size() > 20) {
+      throw InputError(d.where("charger_options") + " = " + quote_json(v) + ": expected a list of 1 to 20 chargers");
+    }
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      if (!v[i].is_object()) throw InputError(d.where("charger_options") + "[" + std::to_string(i) + "]: expected an object");
+      JsonParams c(v[i], d.file(), d.path() + ".charger_options[" + std::to_string(i) + "]");
+      spec.charger_options.push_back(read_charger(c));
+    }
+  } else {
+    auto c = d.object_or_empty("charger");
+    spec.charger_options.push_back(read_charger(c));
+  }
+  site.charger = spec.charger_options.front();
   if (d.has_key("tariff")) {
     auto t = d.object("tariff");
     site.tariff.weekday = read_periods(t, "weekday");

@@ -8,6 +8,9 @@
 //     "chargers_installed": 0,         // optional: 0 = as many as the schedule needs
 //     "charger": {"name": "150 kW DC", "power_kW": 150, "hardware_usd": 87500, "installation_usd": 33179,
 //                 "life_yr": 10, "network_fees_usd_per_month": 60},   // optional: economics' charger
+//     "charger_options": [{..}, {..}],  // instead of "charger": models to compare; the cheapest managed
+//                                       // schedule (energy + demand + fixed + capital) is reported and fed
+//                                       // into the cost
 //     "tariff": {"weekday": [{"start_h": 21, "end_h": 6, "price_usd_per_kWh": 0.09}, ...],
 //                "weekend": [...],                                   // optional
 //                "demand_charge_usd_per_kW_month": 15, "fixed_fees_usd_per_month": 400},
@@ -27,6 +30,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/core/json_params.hpp"
 #include "tco/depot_schedule.hpp"
@@ -43,6 +47,7 @@ struct DepotFleetRule {
 struct DepotSpec {
   tco::DepotSite site;                          ///< trucks filled in when listed
   std::optional<DepotFleetRule> from_day_plan;  ///< trucks built from the simulated day instead
+  std::vector<tco::ChargerOption> charger_options;  ///< at least one; site.charger is the first
   bool feed_into_tco = false;
   std::string file;  ///< for messages
 };

@@ -16,9 +16,20 @@ namespace semitco::core {
 
 struct DepotRun {
   std::string scenario;
-  tco::DepotSite site;
-  tco::DepotResult result;
+  tco::DepotSite site;      ///< with the chosen charger
+  tco::DepotResult result;  ///< of the chosen charger
+  /// Every charger option of the section with its schedule (one entry with a single "charger").
+  struct Option {
+    tco::ChargerOption charger;
+    tco::DepotResult result;
+  };
+  std::vector<Option> options;
+  std::size_t chosen = 0;  ///< the feasible option with the lowest managed bill a year (else the first)
   bool from_day_plan = false;  ///< trucks are copies of the simulated day
+  /// The cost model's single-truck assumption that result.single_truck_demand_usd_per_yr prices (the
+  /// economics' demand charge and depot charger, shared by trucks_per_charger).
+  double single_truck_charger_kW = 0.0;
+  double single_truck_trucks_per_charger = 1.0;
   std::string day_note;        ///< how the day's trucks were built (SOC, energy), when from_day_plan
 };
 

@@ -163,3 +163,25 @@ TEST_CASE("semitco depot: an infeasible depot is flagged with the reason and exi
   const std::string csv = batch_test::read_text(dir.path / "load.csv");
   CHECK(std::count(csv.begin(), csv.end(), '\n') == 97);
 }
+
+TEST_CASE("depot charger options: the cheapest feasible one is chosen", "[core][depot]") {
+  // 200 kWh into each pack in a 4 h stay needs at least 50 kW: a 40 kW charger cannot (not enough
+  // dwell), the 100 kW one can, so it is chosen even though it is listed second.
+  auto j = two_trucks();
+  const auto one = j["charger"];
+  j.erase("charger");
+  auto small = one;
+  small["power_kW"] = 40;
+  small["name"] = "small";
+  j["charger_options"] = nlohmann::json::array({small, one});
+  const auto s = core::scenario_from_json(scenario_with_depot(j), kScenarioDir + "/_depot_test.json");
+  const auto run = core::depot_run(s, nullptr);
+  REQUIRE(run.options.size() == 2);
+  CHECK_FALSE(run.options[0].result.managed.feasible);
+  CHECK_THAT(run.options[0].result.managed.why, Catch::Contains("not enough dwell"));
+  CHECK(run.chosen == 1);
+  CHECK(run.site.charger.power_kW == Approx(100.0));
+  CHECK(run.result.managed.feasible);
+  j["charger"] = one;
+  CHECK_THAT(error_of(scenario_with_depot(j)), Catch::Contains("not both"));
+}
