@@ -6,40 +6,40 @@
 
 namespace semitco::tco {
 
-ChargerAssignment assign_chargers(const std::vector<ChargingInterval>& intervals, int slots) {
+ChargerAssignment assign_chargers(const std::vector<ChargingInterval>& intervals, int day_slots) {
   ChargerAssignment out;
   out.charger_of.assign(intervals.size(), -1);
-  if (intervals.empty() || slots <= 0) return out;
-  std::vector<int> active(static_cast<std::size_t>(slots), 0);
+  if (intervals.empty() || day_slots <= 0) return out;
+  std::vector<int> active(static_cast<std::size_t>(day_slots), 0);
   for (const auto& iv : intervals) {
-    for (int j = 0; j < iv.length; ++j) ++active[static_cast<std::size_t>((iv.start_slot + j) % slots)];
+    for (int j = 0; j < iv.length; ++j) ++active[static_cast<std::size_t>((iv.start_slot + j) % day_slots)];
   }
   out.max_overlap = *std::max_element(active.begin(), active.end());
   const int cut = static_cast<int>(std::min_element(active.begin(), active.end()) - active.begin());
 
   struct Charger {
     int free_from = 0;   // unrolled slot from which it is free
-    int free_until = 0;  // and until which (exclusive): slots, or the head of an interval across the cut
+    int free_until = 0;  // and until which (exclusive): day_slots, or the head of an interval across the cut
   };
   std::vector<Charger> chargers;
   std::vector<std::size_t> inside;  // intervals not across the cut
   for (std::size_t i = 0; i < intervals.size(); ++i) {
-    const int x0 = (intervals[i].start_slot - cut + slots) % slots;  // unrolled start
+    const int x0 = (intervals[i].start_slot - cut + day_slots) % day_slots;  // unrolled start
     const int x1 = x0 + intervals[i].length;
-    if (x1 > slots) {  // across the cut: occupies [0, x1 - slots) and [x0, slots)
+    if (x1 > day_slots) {  // across the cut: occupies [0, x1 - day_slots) and [x0, day_slots)
       out.charger_of[i] = static_cast<int>(chargers.size());
-      chargers.push_back({x1 - slots, x0});
+      chargers.push_back({x1 - day_slots, x0});
     } else {
       inside.push_back(i);
     }
   }
   std::sort(inside.begin(), inside.end(), [&](std::size_t a, std::size_t b) {
-    const int xa = (intervals[a].start_slot - cut + slots) % slots;
-    const int xb = (intervals[b].start_slot - cut + slots) % slots;
+    const int xa = (intervals[a].start_slot - cut + day_slots) % day_slots;
+    const int xb = (intervals[b].start_slot - cut + day_slots) % day_slots;
     return xa != xb ? xa < xb : a < b;
   });
   for (std::size_t i : inside) {
-    const int x0 = (intervals[i].start_slot - cut + slots) % slots;
+    const int x0 = (intervals[i].start_slot - cut + day_slots) % day_slots;
     const int x1 = x0 + intervals[i].length;
     int best = -1;
     for (std::size_t c = 0; c < chargers.size(); ++c) {
@@ -51,7 +51,7 @@ ChargerAssignment assign_chargers(const std::vector<ChargingInterval>& intervals
     }
     if (best < 0) {
       best = static_cast<int>(chargers.size());
-      chargers.push_back({0, slots});
+      chargers.push_back({0, day_slots});
     }
     chargers[static_cast<std::size_t>(best)].free_from = x1;
     out.charger_of[i] = best;

@@ -25,6 +25,6 @@ struct ChargerAssignment {
   int max_overlap = 0;          ///< most intervals active in one slot: no assignment needs fewer chargers
 };
 
-ChargerAssignment assign_chargers(const std::vector<ChargingInterval>& intervals, int slots);
+ChargerAssignment assign_chargers(const std::vector<ChargingInterval>& intervals, int day_slots);
 
 }  // namespace semitco::tco

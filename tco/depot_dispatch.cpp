@@ -22,7 +22,7 @@ double slot_power_kW(const DepotWindows& w, std::size_t k, double e_kWh, double 
 Dispatch dispatch_on_chargers(const DepotSite& site, const DepotWindows& w,
                               const std::vector<double>& pack_load_kW, int chargers) {
   const std::size_t K = site.trucks.size();
-  const int S = w.slots;
+  const int S = w.day_slots;
   Dispatch out;
   auto& pack = out.pack_kW;
   pack.resize(K);

@@ -59,7 +59,7 @@ double acceptance_hull_excess_kW(const ChargingCurve& curve) {
 
 DepotWindows depot_windows(const DepotSite& site) {
   DepotWindows w;
-  w.slots = slots_per_day(site);
+  w.day_slots = slots_per_day(site);
   w.dt_h = site.slot_s / 3600.0;
   const double day_s = 86400.0;
   for (const DepotTruck& t : site.trucks) {
@@ -67,14 +67,14 @@ DepotWindows depot_windows(const DepotSite& site) {
     const double a = std::ceil(t.arrival_s / site.slot_s - 1e-9);
     const double d = std::floor((t.arrival_s + t.dwell_s) / site.slot_s + 1e-9);
     const int n = std::max(0, static_cast<int>(d - a));
-    w.first.push_back(static_cast<int>(a) % w.slots);
-    w.count.push_back(std::min(n, w.slots));
+    w.first.push_back(static_cast<int>(a) % w.day_slots);
+    w.count.push_back(std::min(n, w.day_slots));
     w.need_kWh.push_back(std::max(0.0, (t.departure_soc_frac - t.arrival_soc_frac) * t.usable_kWh));
     w.soc0.push_back(t.arrival_soc_frac);
     w.usable_kWh.push_back(t.usable_kWh);
     w.cuts.push_back(acceptance_cuts(t.acceptance));
   }
-  for (int s = 0; s < w.slots; ++s) {
+  for (int s = 0; s < w.day_slots; ++s) {
     const double mid_h = (s + 0.5) * site.slot_s / 3600.0;
     w.price_usd_per_kWh.push_back(
         energy_price_usd_per_kWh(site.tariff, std::fmod(mid_h, day_s / 3600.0), site.weekend_prices));
@@ -115,7 +115,7 @@ DepotLpSolution solve_depot_lp(const DepotSite& site, const DepotWindows& w, Dep
   const bool cost_goal = goal == DepotLpGoal::kMinimumCost;
   // Rows: first the slot-load rows (S), then the charger rows (S, when installed), then per truck.
   std::vector<double> row_lo, row_hi;
-  const int S = w.slots;
+  const int S = w.day_slots;
   for (int s = 0; s < S; ++s) {
     row_lo.push_back(-inf);
     row_hi.push_back(0.0);

@@ -41,7 +41,7 @@ double acceptance_hull_excess_kW(const ChargingCurve& curve);
 /// The site reduced to what the schedules need: each truck's slots, energy and acceptance lines, and
 /// the price of each clock slot.
 struct DepotWindows {
-  int slots = 96;                  ///< per day
+  int day_slots = 96;              ///< slots per day
   double dt_h = 0.25;              ///< slot length [h]
   std::vector<int> first;          ///< [truck] clock slot of its first whole slot
   std::vector<int> count;          ///< [truck] whole slots of its stay

@@ -43,16 +43,16 @@ constexpr double kOn_kW = 1e-3;  // a truck is charging in a slot above this pow
 
 // Grid load by clock slot, peak, energy bill, chargers of a plan whose pack_kW is filled in.
 void finish_plan(const DepotSite& site, const DepotWindows& w, DepotPlan& plan) {
-  plan.grid_kW.assign(static_cast<std::size_t>(w.slots), 0.0);
-  std::vector<double> pack_load(static_cast<std::size_t>(w.slots), 0.0);
+  plan.grid_kW.assign(static_cast<std::size_t>(w.day_slots), 0.0);
+  std::vector<double> pack_load(static_cast<std::size_t>(w.day_slots), 0.0);
   std::vector<ChargingInterval> intervals;
-  std::vector<int> on(static_cast<std::size_t>(w.slots), 0);
+  std::vector<int> on(static_cast<std::size_t>(w.day_slots), 0);
   plan.energy_usd_per_day = plan.grid_kWh_per_day = 0.0;
   for (std::size_t k = 0; k < plan.pack_kW.size(); ++k) {
     int lo = -1, hi = -1;
     for (std::size_t j = 0; j < plan.pack_kW[k].size(); ++j) {
       const double p = plan.pack_kW[k][j];
-      const auto s = static_cast<std::size_t>((w.first[k] + static_cast<int>(j)) % w.slots);
+      const auto s = static_cast<std::size_t>((w.first[k] + static_cast<int>(j)) % w.day_slots);
       plan.grid_kW[s] += p / site.efficiency_frac;
       pack_load[s] += p;
       plan.grid_kWh_per_day += p / site.efficiency_frac * w.dt_h;
@@ -63,13 +63,13 @@ void finish_plan(const DepotSite& site, const DepotWindows& w, DepotPlan& plan) 
         ++on[s];
       }
     }
-    if (lo >= 0) intervals.push_back({(w.first[k] + lo) % w.slots, hi - lo + 1});
+    if (lo >= 0) intervals.push_back({(w.first[k] + lo) % w.day_slots, hi - lo + 1});
   }
   plan.peak_kW = *std::max_element(plan.grid_kW.begin(), plan.grid_kW.end());
   const double max_pack = *std::max_element(pack_load.begin(), pack_load.end());
   plan.chargers_lower_bound = static_cast<int>(std::ceil(max_pack / site.charger.power_kW - 1e-6));
   plan.max_simultaneous = *std::max_element(on.begin(), on.end());
-  plan.chargers = assign_chargers(intervals, w.slots).chargers;
+  plan.chargers = assign_chargers(intervals, w.day_slots).chargers;
 }
 
 DepotPlan unmanaged_plan(const DepotSite& site, const DepotWindows& w) {
@@ -169,7 +169,7 @@ DepotResult schedule_depot(const DepotSite& site) {
   validate(site);
   const DepotWindows w = depot_windows(site);
   DepotResult r;
-  r.slots = w.slots;
+  r.day_slots = w.day_slots;
   r.slot_s = site.slot_s;
   r.first_slot = w.first;
   r.slot_count = w.count;
@@ -229,10 +229,10 @@ DepotResult schedule_depot(const DepotSite& site) {
                                                                 12.0 / site.operating_days_per_yr * m.peak_kW;
   {
     // The same load on fewer chargers (depot_dispatch.hpp), from the power bound up.
-    std::vector<double> load(static_cast<std::size_t>(w.slots), 0.0);
+    std::vector<double> load(static_cast<std::size_t>(w.day_slots), 0.0);
     for (std::size_t k = 0; k < m.pack_kW.size(); ++k) {
       for (std::size_t j = 0; j < m.pack_kW[k].size(); ++j) {
-        load[static_cast<std::size_t>((w.first[k] + static_cast<int>(j)) % w.slots)] += m.pack_kW[k][j];
+        load[static_cast<std::size_t>((w.first[k] + static_cast<int>(j)) % w.day_slots)] += m.pack_kW[k][j];
       }
     }
     // Try c chargers: the dispatch alone when it delivers everything (same load, same bill), else the
@@ -289,7 +289,7 @@ DepotResult schedule_depot(const DepotSite& site) {
       const double kWh = m.pack_kW[k][j] / site.efficiency_frac * w.dt_h;
       s.grid_kWh_per_day += kWh;
       usd +=
-          kWh * w.price_usd_per_kWh[static_cast<std::size_t>((w.first[k] + static_cast<int>(j)) % w.slots)];
+          kWh * w.price_usd_per_kWh[static_cast<std::size_t>((w.first[k] + static_cast<int>(j)) % w.day_slots)];
     }
     const double f =
         total_kWh > 0.0 ? s.grid_kWh_per_day / total_kWh : 1.0 / static_cast<double>(site.trucks.size());

@@ -105,7 +105,7 @@ struct TruckShare {
 };
 
 struct DepotResult {
-  int slots = 0;
+  int day_slots = 0;  ///< slots in a day (not "slots": a Qt keyword)
   double slot_s = 900.0;
   std::vector<int> first_slot;        ///< [truck] clock slot of the truck's first charging slot
   std::vector<int> slot_count;        ///< [truck] slots it may charge in

@@ -18,11 +18,13 @@ ResultsPanel::ResultsPanel(QWidget* parent) : QWidget(parent) {
   cost_ = new CostView;
   uncertainty_ = new UncertaintyView;
   compare_ = new CompareView;
+  depot_ = new DepotView;
   tabs_->addTab(route_, tr("Along the route"));
   tabs_->addTab(energy_, tr("Energy"));
   tabs_->addTab(cost_, tr("Cost"));
   tabs_->addTab(uncertainty_, tr("Uncertainty"));
   tabs_->addTab(compare_, tr("Compare"));
+  tabs_->addTab(depot_, tr("Depot"));
   lay->addWidget(verdict_);
   lay->addWidget(tabs_, 1);
 }
@@ -34,6 +36,7 @@ void ResultsPanel::setAnalysis(const std::shared_ptr<const Analysis>& a, UnitSys
   energy_->setAnalysis(a, units);
   cost_->setAnalysis(a, units);
   uncertainty_->setAnalysis(a, units);
+  depot_->setAnalysis(a, units);
   emit repainted();
 }
 
@@ -42,6 +45,7 @@ NamedPlots ResultsPanel::plots() const {
   all += energy_->plots();
   all += cost_->plots();
   all += uncertainty_->plots();
+  all += depot_->plots();
   return all;
 }
 

@@ -1,9 +1,10 @@
 // The right-hand side: verdict strip above tabs of result views (along the route, energy, costs,
-// uncertainty, compare).
+// uncertainty, compare, depot).
 #pragma once
 
 #include <QWidget>
 
+#include "ui/depot_view.hpp"
 #include "ui/result_views.hpp"
 #include "ui/route_views.hpp"
 
@@ -34,6 +35,7 @@ class ResultsPanel : public QWidget {
   CostView* cost_;
   UncertaintyView* uncertainty_;
   CompareView* compare_;
+  DepotView* depot_;
 };
 
 }  // namespace semitco::ui

@@ -244,7 +244,7 @@ void print_depot(std::ostream& o, const DepotRun& run) {
 void write_depot_load_csv(std::ostream& o, const DepotRun& run) {
   const auto& r = run.result;
   o << "time,unmanaged_kW,managed_kW,site_limit_kW,price_usd_per_kWh\n";
-  for (int s = 0; s < r.slots; ++s) {
+  for (int s = 0; s < r.day_slots; ++s) {
     const auto i = static_cast<std::size_t>(s);
     const double t = s * r.slot_s;
     const double h = (s + 0.5) * r.slot_s / 3600.0;
