@@ -240,6 +240,8 @@ DepotResult schedule_depot(const DepotSite& site) {
     // Bisection on c between the power bound and the LP's own count.
     const double day_demand = site.tariff.demand_charge_usd_per_kW_month * 12.0 / site.operating_days_per_yr;
     const double optimum = m.energy_usd_per_day + day_demand * m.peak_kW;
+    const bool unmanaged_within_limit = r.unmanaged.peak_kW <= site.site_limit_kW * (1.0 + 1e-9);
+    const double unmanaged_cost = r.unmanaged.energy_usd_per_day + day_demand * r.unmanaged.peak_kW;
     auto attempt = [&](int c) -> std::optional<DepotPlan> {
       Dispatch d = dispatch_on_chargers(site, w, load, c);
       DepotPlan p;
@@ -253,6 +255,10 @@ DepotResult schedule_depot(const DepotSite& site) {
       finish_plan(site, w, p);
       const double cost = p.energy_usd_per_day + day_demand * p.peak_kW;
       if (p.chargers > c || cost > optimum * (1.0 + kChargerCostTolerance) + 1e-9) return std::nullopt;
+      // Never worse than unmanaged where unmanaged is a feasible schedule (the invariant of docs/depot.md).
+      if (unmanaged_within_limit && (cost > unmanaged_cost || p.peak_kW > r.unmanaged.peak_kW + 1e-9)) {
+        return std::nullopt;
+      }
       p.feasible = true;
       return p;
     };
