@@ -25,6 +25,7 @@ packages=(
   libexpat1-dev          # GPX, streamed (a 1 GB track in bounded memory)
   libgdal-dev            # terrain models: SRTM .hgt tiles and GeoTIFF DEMs (--dem)
   libxlsxwriter-dev      # XLSX export
+  coinor-libclp-dev      # COIN-OR Clp: the depot charging schedule's linear programme (pkg-config clp)
   catch2                 # unit tests (2.13)
   libbenchmark-dev       # make bench
   unzip                  # tests read XLSX back

@@ -112,7 +112,8 @@ void compute_core(const TcoInputs& in, Powertrain p, TruckLedgerCore& out) {
   book_capital(out.cash[0], paid_now_frac);
   if (ev) {
     out.cash[0][idx(CostLine::kChargerCapital)] =
-        (ch.depot_hardware_usd + ch.depot_installation_usd) / ch.trucks_per_charger;
+        ch.depot_share.enabled ? ch.depot_share.charger_capital_usd
+                               : (ch.depot_hardware_usd + ch.depot_installation_usd) / ch.trucks_per_charger;
   }
   const double monthly = (e.financed && principal > 0.0)
                              ? loan_payment_usd_per_month(principal, e.loan_apr_frac, e.loan_term_months)
@@ -168,13 +169,19 @@ void compute_core(const TcoInputs& in, Powertrain p, TruckLedgerCore& out) {
           units::kWh_from_J(plan.depot_pack_J / ch.depot_efficiency_frac) * q.days_per_yr;
       const double public_kWh = pr.public_charging_share_frac * depot_grid_kWh;
       const double depot_kWh = (1.0 - pr.public_charging_share_frac) * depot_grid_kWh;
-      row[idx(CostLine::kDepotElectricity)] = depot_kWh * pr.electricity_price_usd_per_kWh * esc_e;
+      const DepotShare& share = ch.depot_share;
+      const double depot_price = share.enabled ? share.energy_price_usd_per_kWh : pr.electricity_price_usd_per_kWh;
+      row[idx(CostLine::kDepotElectricity)] = depot_kWh * depot_price * esc_e;
       row[idx(CostLine::kPublicCharging)] = public_kWh * pr.public_charging_usd_per_kWh * esc_e;
       row[idx(CostLine::kEnrouteCharging)] = enroute_grid_kWh * pr.public_charging_usd_per_kWh * esc_e;
-      row[idx(CostLine::kDemandCharge)] = pr.demand_charge_usd_per_kW_month * ch.depot_charger_power_kW *
-                                          12.0 / ch.trucks_per_charger * esc_e;
+      // A depot schedule's share replaces the single-truck assumption (one charger's power, shared by hand).
+      row[idx(CostLine::kDemandCharge)] =
+          (share.enabled ? share.demand_charge_usd_per_yr
+                         : pr.demand_charge_usd_per_kW_month * ch.depot_charger_power_kW * 12.0 / ch.trucks_per_charger) *
+          esc_e;
       row[idx(CostLine::kElectricityFixedFees)] =
-          pr.fixed_fees_usd_per_month * 12.0 / ch.trucks_per_charger * esc_e;
+          (share.enabled ? share.fixed_fees_usd_per_yr : pr.fixed_fees_usd_per_month * 12.0 / ch.trucks_per_charger) *
+          esc_e;
       row[idx(CostLine::kLcfsCredit)] =
           -(depot_kWh + public_kWh + enroute_grid_kWh) * pr.lcfs_credit_usd_per_kWh;
       if (y == e.battery_replacement_year) {

@@ -210,6 +210,18 @@ struct ChargingCurve {
   std::vector<double> power_kW;  ///< power into the pack [kW], > 0
 };
 
+/// The depot's bill per truck from a fleet schedule (tco/depot_schedule.hpp, depot_share()), used in place
+/// of the single-truck assumption (demand charge on one charger's power, 1 / trucks_per_charger of a
+/// charger and of its fees) when `enabled`. Year-0 dollars; escalated like every electricity line.
+struct DepotShare {
+  bool enabled = false;
+  double energy_price_usd_per_kWh = 0.0;  ///< time-of-use energy per grid kWh at the depot [USD/kWh], >= 0;
+                                          ///< replaces prices.electricity_price_usd_per_kWh for depot energy
+  double demand_charge_usd_per_yr = 0.0;  ///< this truck's share of the depot's demand charge [USD/yr], >= 0
+  double fixed_fees_usd_per_yr = 0.0;     ///< share of the tariff's and chargers' fixed fees [USD/yr], >= 0
+  double charger_capital_usd = 0.0;       ///< share of the chargers' hardware + installation [USD], >= 0
+};
+
 /// Depot (overnight) and en-route charging. Power limits are at the charger output; the energy taken
 /// from the grid is energy into the pack / efficiency.
 struct ChargingPlan {
@@ -232,6 +244,7 @@ struct ChargingPlan {
   std::vector<double> enroute_charger_positions_m;  ///< chargers along the run [m from run start], sorted,
                                                     ///< in [0, distance], repeated every run length over
                                                     ///< the day; empty: a charger wherever needed
+  DepotShare depot_share;  ///< from a depot schedule; not a scenario key of its own (the depot section)
 };
 
 /// Everything the TCO model needs for one electric-vs-diesel comparison.

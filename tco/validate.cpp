@@ -2,6 +2,7 @@
 // parameter table (parameters.cpp); the cross-field rules are here.
 #include <cmath>
 #include <string>
+#include <utility>
 
 #include "tco/cost_model.hpp"
 #include "tco/duty.hpp"
@@ -189,6 +190,17 @@ void validate(const TcoInputs& in) {
   check_truck(in, Powertrain::kDiesel);
   check_charging(in);
   check_operations(in);
+  const DepotShare& d = in.charging.depot_share;
+  if (d.enabled) {
+    const std::pair<const char*, double> shares[] = {
+        {"charging.depot_share.energy_price_usd_per_kWh", d.energy_price_usd_per_kWh},
+        {"charging.depot_share.demand_charge_usd_per_yr", d.demand_charge_usd_per_yr},
+        {"charging.depot_share.fixed_fees_usd_per_yr", d.fixed_fees_usd_per_yr},
+        {"charging.depot_share.charger_capital_usd", d.charger_capital_usd}};
+    for (const auto& [key, v] : shares) {
+      if (!(v >= 0.0 && std::isfinite(v))) fail(key, format_value(v), "must be >= 0 and finite");
+    }
+  }
 }
 
 }  // namespace semitco::tco

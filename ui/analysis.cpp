@@ -59,8 +59,16 @@ Analysis run_costs(const core::Scenario& s, std::shared_ptr<const PhysicsRun> ph
   const auto& in = priced.tco_inputs;
   a.tco_inputs = in;
   for (const auto& w : priced.warnings) {
-    if (w.starts_with("no cost comparison") || w.starts_with("electric: ") || w.starts_with("diesel: "))
+    if (w.starts_with("no cost comparison") || w.starts_with("electric: ") || w.starts_with("diesel: ") ||
+        w.starts_with("depot: "))
       a.warnings.push_back(w);
+  }
+  if (s.depot) {  // the Depot view: listed trucks need no trips; copies of the day need the electric one
+    try {
+      a.depot = std::make_shared<const core::DepotRun>(core::depot_run(s, &priced));
+    } catch (const std::exception& e) {
+      a.depot_error = e.what();
+    }
   }
   if (!r.electric.summary.feasible || !r.diesel.summary.feasible) {
     a.costs_ms = ms_since(t0);

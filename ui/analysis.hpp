@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/core/comparison.hpp"
+#include "app/core/depot_run.hpp"
 #include "tco/uncertainty.hpp"
 
 namespace semitco::ui {
@@ -33,6 +34,9 @@ struct Analysis {
   double costs_ms = 0.0;            ///< cost model + tornado + Monte Carlo
   double fade_limit_C = 260.0;      ///< brake fade limit of the trucks (for the plot's limit line)
   std::string scenario_name;
+  /// The scenario's depot schedule (null without a "depot" section); depot_error when it could not run.
+  std::shared_ptr<const core::DepotRun> depot;
+  std::string depot_error;
 };
 
 /// How the app reads routes: --strict, --dem and --dem-check of its command line (set once at start-up,

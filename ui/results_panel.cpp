@@ -20,6 +20,7 @@ ResultsPanel::ResultsPanel(QWidget* parent) : QWidget(parent) {
   months_ = new MonthView;
   compare_ = new CompareView;
   battery_size_ = new BatterySizeView;
+  depot_ = new DepotView;
   tabs_->addTab(route_, tr("Along the route"));
   tabs_->addTab(energy_, tr("Energy"));
   tabs_->addTab(cost_, tr("Cost"));
@@ -27,6 +28,7 @@ ResultsPanel::ResultsPanel(QWidget* parent) : QWidget(parent) {
   tabs_->addTab(months_, tr("Months"));
   tabs_->addTab(compare_, tr("Compare"));
   tabs_->addTab(battery_size_, tr("Battery size"));
+  tabs_->addTab(depot_, tr("Depot"));
   lay->addWidget(verdict_);
   lay->addWidget(tabs_, 1);
 }
@@ -39,6 +41,7 @@ void ResultsPanel::setAnalysis(const std::shared_ptr<const Analysis>& a, UnitSys
   cost_->setAnalysis(a, units);
   uncertainty_->setAnalysis(a, units);
   months_->setAnalysis(a, units);
+  depot_->setAnalysis(a, units);
   emit repainted();
 }
 
@@ -49,6 +52,7 @@ NamedPlots ResultsPanel::plots() const {
   all += uncertainty_->plots();
   all += battery_size_->plots();
   all += months_->plots();
+  all += depot_->plots();
   return all;
 }
 

@@ -1,11 +1,12 @@
 // The right-hand side: verdict strip above tabs of result views (along the route, energy, costs,
-// uncertainty, months of weather, compare, battery size).
+// uncertainty, months of weather, compare, battery size, depot).
 #pragma once
 
 #include <QWidget>
 
 #include "ui/battery_size_view.hpp"
 #include "ui/month_view.hpp"
+#include "ui/depot_view.hpp"
 #include "ui/result_views.hpp"
 #include "ui/route_views.hpp"
 
@@ -39,6 +40,7 @@ class ResultsPanel : public QWidget {
   MonthView* months_;
   CompareView* compare_;
   BatterySizeView* battery_size_;
+  DepotView* depot_;
 };
 
 }  // namespace semitco::ui

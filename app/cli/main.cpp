@@ -10,6 +10,7 @@
 #include <iostream>
 #include <optional>
 
+#include "app/cli/depot_command.hpp"
 #include "app/core/atomic_file.hpp"
 #include "app/core/batch.hpp"
 #include "app/core/comparison.hpp"
@@ -429,6 +430,8 @@ int main(int argc, char** argv) {
   add_integrator_option(fleet_cmd, fleet.integrator);
   add_route_input_options(fleet_cmd, fleet.route_input);
   fleet_cmd->footer("Example: semitco fleet telematics/2024-05/ --out fleet.xlsx --integrator rk");
+  DepotArgs depot_args;
+  auto* depot_cmd = add_depot_command(app, depot_args);
 
   try {
     app.parse(argc, argv);
@@ -467,6 +470,7 @@ int main(int argc, char** argv) {
       }
       return report.failed == 0 ? 0 : 1;
     }
+    if (*depot_cmd) return run_depot_command(depot_args);
     if (*info) return run_route_info(route_files, format, metric);
     if (*veh_list) {
       core::print_vehicle_list(std::cout, core::load_vehicle_library(), units_of(metric));

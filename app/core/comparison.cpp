@@ -1,5 +1,6 @@
 // Electric-vs-diesel comparison on one route; see comparison.hpp.
 #include "app/core/comparison.hpp"
+#include "app/core/depot_run.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -423,11 +424,24 @@ void price_comparison(const Scenario& s, ComparisonResult& r) {
   r.electric.summary.co2_kg = r.electric.co2_kg = grid_kWh * s.grid_co2_kg_per_kWh;
   in.electric.trip = r.electric.summary;
   in.diesel.trip = r.diesel.summary;
+  // A depot section with feed_into_tco: the fleet schedule's per-truck bill replaces the single-truck
+  // charger lines (app/core/depot_run.hpp).
+  if (s.depot && s.depot->feed_into_tco && r.electric.summary.feasible) {
+    in.charging.depot_share = scenario_depot_share(s, r);
+  }
   r.tco_inputs = in;
   r.tco = tco::Comparison{};
   std::erase_if(r.warnings, [](const std::string& w) {
-    return w.starts_with("no cost comparison") || w.starts_with("electric: ") || w.starts_with("diesel: ");
+    return w.starts_with("no cost comparison") || w.starts_with("electric: ") || w.starts_with("diesel: ") ||
+           w.starts_with("depot: ");
   });
+  if (s.depot && s.depot->feed_into_tco && r.electric.summary.feasible && !in.charging.depot_share.enabled) {
+    r.warnings.push_back("depot: the managed schedule is infeasible, so the single-truck charger costs are used "
+                         "(semitco depot says why)");
+  } else if (in.charging.depot_share.enabled) {
+    r.warnings.push_back("depot: the electric truck's depot electricity, demand charge, fees and charger capital are "
+                         "its share of the scenario's managed depot schedule");
+  }
   if (!r.electric.summary.feasible || !r.diesel.summary.feasible) {
     r.warnings.push_back("no cost comparison: " +
                          (!r.electric.summary.feasible ? "electric truck: " + r.electric.summary.infeasible_reason

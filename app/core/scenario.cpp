@@ -298,6 +298,12 @@ Scenario scenario_from_json(const nlohmann::json& j_in, const std::string& path)
     s.economics = read_economics(e, dir, &s.economics_provenance);
     for (const auto& [k, v] : s.economics_provenance.sources) s.sources["economics." + k] = v;
   }
+  if (root.has_key("depot")) {
+    auto d = root.object("depot");
+    s.depot = read_depot(d, s.economics);
+    s.depot_json = d.json();
+    for (const auto& [k, v] : d.sources()) s.sources.emplace(k, v);
+  }
   for (const auto& [k, v] : root.sources()) s.sources.emplace(k, v);
   root.finish();
   s.electric_price_from_vehicle = ev_price;
@@ -351,6 +357,7 @@ std::string scenario_to_text(const Scenario& s) {
                                             std::pair{"diesel", s.diesel_price_from_vehicle}}) {
     if (from_vehicle) o["economics"][truck]["economics"]["purchase_price_usd"] = "vehicle";
   }
+  if (!s.depot_json.is_null()) o["depot"] = nlohmann::ordered_json::parse(s.depot_json.dump());
   return o.dump(2) + "\n";
 }
 

@@ -15,7 +15,8 @@
 //     "weather": {"region": "reno"},                  // a year of monthly temperatures (weather.hpp)
 //     "driver": {},
 //     "grid_co2_kg_per_kWh": {"value": 0.373, "source": "..."},
-//     "economics": {...}                              // see economics_file.hpp
+//     "economics": {...},                             // see economics_file.hpp
+//     "depot": {...}                                  // optional: a fleet's depot, see depot_file.hpp
 //   }
 // Saving writes a canonical text (fixed key order, vehicles kept as references while unchanged), so
 // open + save reproduces a file saved by semitco byte for byte. A reference may override any key of the
@@ -30,6 +31,7 @@
 #include <string>
 #include <vector>
 
+#include "app/core/depot_file.hpp"
 #include "app/core/economics_file.hpp"
 #include "app/core/vehicle_file.hpp"
 #include "app/core/weather.hpp"
@@ -70,6 +72,9 @@ struct Scenario {
   tco::TcoInputs economics;          ///< trips and tares are filled in by run_comparison()
   EconomicsProvenance economics_provenance;
   std::map<std::string, std::string> sources;  ///< value sources by key path, for tooltips
+  /// "depot": the fleet's depot charging (app/core/depot_file.hpp); written back as read.
+  std::optional<DepotSpec> depot;
+  nlohmann::json depot_json;
 
   /// The route file as a path usable from the current directory.
   [[nodiscard]] std::string route_path() const;

@@ -1,7 +1,8 @@
 // Acceptance tests of the desktop app, driving the real widgets (QT_QPA_PLATFORM=offscreen):
 // the default scenario loads and runs; typing a higher diesel price re-runs and raises the EV savings
 // (without re-simulating the trucks); invalid input is refused with a visible message and never reaches
-// the model; open + save reproduces the file byte for byte; undo restores an edit.
+// the model; open + save reproduces the file byte for byte; undo restores an edit; the Depot view shows
+// the bundled 20-truck depot.
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -12,9 +13,12 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableWidget>
+#include <qcustomplot.h>
 #include <QtTest>
 #include <cmath>
 
+#include "app/core/scenario.hpp"
 #include "app/core/trip_verdict.hpp"
 #include "ui/exporters.hpp"
 #include "ui/main_window.hpp"
@@ -182,6 +186,25 @@ class GuiAcceptance : public QObject {
     const QByteArray bytes_a = a.readAll(), bytes_b = b.readAll();
     QFile::remove(copy);
     QCOMPARE(bytes_b, bytes_a);
+  }
+
+  void depotViewShowsTheBundledDepot() {
+    // The 20-truck depot scenario: the Depot tab gets the load plot (unmanaged, managed, site limit) and
+    // the table, with the managed demand charge per truck below the single-truck figure.
+    MainWindow w;
+    w.startUp();
+    const QString path = QString::fromStdString(core::resources_dir() + "/scenarios/depot_20_trucks.json");
+    QVERIFY(w.openFile(path));
+    QTRY_VERIFY_WITH_TIMEOUT(idle_with_result(w), 60000);
+    const auto a = w.currentDocument()->analysis();
+    QVERIFY(a->depot != nullptr);
+    QVERIFY(a->depot->result.managed.feasible);
+    QTRY_VERIFY_WITH_TIMEOUT(w.results()->findChild<QCustomPlot*>("plotDepotLoad")->graphCount() == 3, 10000);
+    auto* table = w.results()->findChild<QTableWidget*>("depotTable");
+    QVERIFY(table && table->rowCount() >= 5);
+    QVERIFY(w.results()->findChild<QLabel*>("depotStatus")->text().contains("20 trucks"));
+    const auto& r = a->depot->result;
+    QVERIFY(r.managed_costs.demand_usd_per_yr / 20.0 < r.single_truck_demand_usd_per_yr);
   }
 
   void exportsWriteReadableFiles() {

@@ -47,9 +47,9 @@ int main(int argc, char** argv) {
     for (int i = 0; i < 20; ++i) QApplication::processEvents(QEventLoop::AllEvents, 20);
   };
   QTabWidget* tabs = w.results()->tabs();
-  const char* names[] = {"along_route", "energy", "cost", "uncertainty", "months", "compare", "battery_size"};
+  const char* names[] = {"along_route", "energy", "cost", "uncertainty", "months", "compare", "battery_size", "depot"};
   int written = 0;
-  for (int i = 0; i < tabs->count() && i < 7; ++i) {
+  for (int i = 0; i < tabs->count() && i < 8; ++i) {
     tabs->setCurrentIndex(i);
     settle();
     if (tabs->currentWidget() == w.results()->batterySize()) {

@@ -1,0 +1,16 @@
+// `semitco depot`: the scenario's depot charging for a fleet (app/core/depot_run.hpp). Kept apart from
+// main.cpp, which only adds the command and calls run_depot_command.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+
+struct DepotArgs {
+  std::string scenario;
+  std::string load_csv;
+  std::string integrator = "cvode";
+};
+
+CLI::App* add_depot_command(CLI::App& app, DepotArgs& a);
+/// Exit code: 0 a feasible managed schedule, 1 infeasible or a bad input (printed), as the other commands.
+int run_depot_command(const DepotArgs& a);
