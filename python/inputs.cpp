@@ -119,9 +119,26 @@ void bind_inputs(py::module_& m) {
         return core::scenario_from_json(core::parse_json_text(text, name), name);
       },
       "text"_a, "name"_a);
-  m.def("load_route", &core::read_route_file, "path"_a, "format"_a = "auto");
+  // The route input options of the command line: --strict, --dem FILE|DIR, --dem-check.
+  auto route_input = [](bool strict, const std::string& dem, bool dem_check) {
+    core::RouteInput in;
+    in.strict = strict;
+    in.dem_path = dem;
+    in.dem_check_only = dem_check;
+    return in;
+  };
+  m.def(
+      "load_route",
+      [route_input](const std::string& path, const std::string& format, bool strict, const std::string& dem,
+                    bool dem_check) { return core::read_route_file(path, format, route_input(strict, dem, dem_check)); },
+      "path"_a, "format"_a = "auto", "strict"_a = false, "dem"_a = "", "dem_check"_a = false);
   m.def("route_from_text", &route_from_text, "text"_a, "name"_a, "format"_a = "csv");
-  m.def("scenario_route", &core::load_route, "scenario"_a, "the scenario's own route");
+  m.def(
+      "scenario_route",
+      [route_input](const core::Scenario& s, bool strict, const std::string& dem, bool dem_check) {
+        return core::load_route(s, route_input(strict, dem, dem_check));
+      },
+      "scenario"_a, "strict"_a = false, "dem"_a = "", "dem_check"_a = false, "the scenario's own route");
   m.def(
       "load_vehicle",
       [](const std::string& path) { return vehicle_from_json(core::read_json_file(path), path); }, "path"_a);

@@ -85,8 +85,8 @@ void bind_runs(py::module_& m) {
   py::class_<core::ComparisonResult, std::shared_ptr<core::ComparisonResult>>(
       m, "Trips",
       "Both trucks' simulated trips of a comparison, kept to price them again without simulating");
-  m.def("simulate", &simulate, "route"_a, "vehicle"_a, "integrator"_a = "cvode", "series"_a = false);
-  m.def("compare", &compare, "scenario"_a, "route"_a = nullptr, "integrator"_a = "cvode", "series"_a = false);
+  m.def("simulate", &simulate, "route"_a, "vehicle"_a, "integrator"_a = "rk", "series"_a = false);
+  m.def("compare", &compare, "scenario"_a, "route"_a = nullptr, "integrator"_a = "rk", "series"_a = false);
   m.def("reprice", &reprice, "scenario"_a, "trips"_a);
   m.def(
       "batch",
@@ -109,7 +109,7 @@ void bind_runs(py::module_& m) {
       },
       "inputs"_a, "out"_a, "scenarios"_a = std::vector<std::string>{},
       "sweeps"_a = std::vector<std::string>{}, "jobs"_a = 0u, "recursive"_a = false,
-      "route_format"_a = "auto", "integrator"_a = "cvode", "series_dir"_a = "", "resume"_a = false,
+      "route_format"_a = "auto", "integrator"_a = "rk", "series_dir"_a = "", "resume"_a = false,
       "job_time_limit_s"_a = 600.0);
 }
 

@@ -85,14 +85,16 @@ def _route_csv_text(columns):
     return "\n".join(lines) + "\n"
 
 
-def load_route(source, *, format="auto", name=None):
+def load_route(source, *, format="auto", name=None, strict=False, dem="", dem_check=False):
     """A Route from a route file (GPX, route CSV, VECTO .vdri, FASTSim/T3CO cycle; `format` as the CLI's
     --format), or from a dict of columns named as a route CSV's header (docs/routes.md), e.g.
-    {"distance_mi": [...], "elevation_ft": [...], "speed_limit_mph": [...]} (lists or NumPy arrays)."""
+    {"distance_mi": [...], "elevation_ft": [...], "speed_limit_mph": [...]} (lists or NumPy arrays).
+    `strict`, `dem` and `dem_check` are the CLI's --strict (refuse the repairs of telematics quirks),
+    --dem FILE|DIR (elevation from a terrain model) and --dem-check (only compare GPS elevation with it)."""
     if isinstance(source, _core.Route):
         return source
     if _is_path(source):
-        return _core.load_route(os.fspath(source), format)
+        return _core.load_route(os.fspath(source), format, strict, os.fspath(dem) if dem else "", dem_check)
     if isinstance(source, Mapping):
         return _core.route_from_text(_route_csv_text(source), name or "<dict>", "csv")
     raise TypeError(f"load_route: expected a path or a dict of columns, not {type(source).__name__}")

@@ -10,13 +10,13 @@ from ._inputs import load_route, load_scenario, load_vehicle
 from ._results import BatchResult, Comparison, Trip
 
 
-def simulate(route, vehicle, *, integrator="cvode", series=False):
+def simulate(route, vehicle, *, integrator="rk", series=False):
     """One truck on one route, default weather and driver (semitco simulate). Returns a Trip; series=True
     records the 1 Hz time series (as --series-csv does, which moves the figures in their last digits)."""
     return Trip(_core.simulate(load_route(route), load_vehicle(vehicle), integrator, series))
 
 
-def compare(scenario=None, route=None, *, integrator="cvode", series=False):
+def compare(scenario=None, route=None, *, integrator="rk", series=False):
     """Both trucks of the scenario on its route, or on `route` (semitco compare). Returns a Comparison with
     the trips and the cost comparison; series=True also records the time series (as --series-dir does)."""
     s = load_scenario(scenario)
@@ -25,7 +25,7 @@ def compare(scenario=None, route=None, *, integrator="cvode", series=False):
     return Comparison(d, trips)
 
 
-def tco(scenario=None, route=None, *, trips=None, integrator="cvode"):
+def tco(scenario=None, route=None, *, trips=None, integrator="rk"):
     """The cost comparison (semitco tco): simulates both trucks without time series, or, given
     trips=<an earlier Comparison>, prices those trips under this scenario's economics without simulating
     (a price sweep); the scenario's physics must be the one the trips were run with."""
@@ -47,7 +47,7 @@ def _sweep_specs(sweeps):
 
 
 def batch(inputs, *, scenarios=(), sweeps=(), jobs=0, out=None, recursive=False, format="auto",
-          integrator="cvode", series_dir="", resume=False, job_timeout_s=600.0):
+          integrator="rk", series_dir="", resume=False, job_timeout_s=600.0):
     """Many routes x scenarios x sweeps on a thread pool (semitco batch). `out` (.csv, .jsonl, .xlsx) is
     written like the CLI's --out. The rows (one dict per job, docs/batch.md) come back in the BatchResult
     when out is None (a temporary JSON-lines file) or a .jsonl file; for .csv/.xlsx, rows is None."""

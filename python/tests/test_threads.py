@@ -20,13 +20,13 @@ pytestmark = pytest.mark.timing
 
 @pytest.fixture(scope="module")
 def long_route(source_dir):
-    """The Donner route driven there and back four times (about 1,700 km): long enough that a trip takes
-    a good part of a second."""
+    """The Donner route driven there and back sixteen times (about 6,700 km): long enough that a trip takes
+    a good part of a second with the default Runge-Kutta integrator."""
     cols = semitco.load_route(source_dir / "resources" / "routes" / "i80_donner.csv").columns
     d, z, v = cols["distance_m"], cols["elevation_m"], cols["speed_limit_mps"]
     length = d[-1]
     dist, elev, speed = [d], [z], [v]
-    for lap in range(1, 8):
+    for lap in range(1, 32):
         back = lap % 2 == 1
         dist.append(lap * length + (length - d[::-1] if back else d)[1:])
         elev.append((z[::-1] if back else z)[1:])

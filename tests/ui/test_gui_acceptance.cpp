@@ -21,6 +21,7 @@
 #include "app/core/scenario.hpp"
 #include "app/core/trip_verdict.hpp"
 #include "ui/exporters.hpp"
+#include "tests/ui/gui_test_util.hpp"
 #include "ui/main_window.hpp"
 #include "ui/result_views.hpp"
 #include "ui/results_panel.hpp"
@@ -28,33 +29,18 @@
 
 using namespace semitco;
 using semitco::ui::MainWindow;
+using semitco::gui_test::idle_with_result;
+using semitco::gui_test::type_into;
 
 namespace {
 constexpr const char* kDieselKey = "economics.prices.diesel_price_usd_per_gal";
-
-bool idle_with_result(const MainWindow& w) {
-  auto* d = w.currentDocument();
-  return d && d->analysis() && !d->isRunning();
-}
-
-void type_into(QLineEdit* edit, const QString& text) {
-  edit->setFocus();
-  edit->selectAll();
-  QTest::keyClick(edit, Qt::Key_Backspace);
-  QTest::keyClicks(edit, text);
-}
 }  // namespace
 
 class GuiAcceptance : public QObject {
   Q_OBJECT
 
  private slots:
-  void initTestCase() {
-    QStandardPaths::setTestModeEnabled(true);
-    qputenv("SEMITCO_RECOVERY_ANSWER", "no");
-    QCoreApplication::setOrganizationName("semitco-test");
-    QCoreApplication::setApplicationName("semitco-test");
-  }
+  void initTestCase() { gui_test::init_test_application(); }
 
   void defaultScenarioLoadsAndDieselPriceRaisesSavings() {
     MainWindow w;

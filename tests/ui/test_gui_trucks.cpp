@@ -13,6 +13,7 @@
 
 #include "physics/battery_pack.hpp"
 #include "ui/battery_size_view.hpp"
+#include "tests/ui/gui_test_util.hpp"
 #include "ui/main_window.hpp"
 #include "ui/results_panel.hpp"
 #include "ui/scenario_editor.hpp"
@@ -20,21 +21,11 @@
 
 using namespace semitco;
 using semitco::ui::MainWindow;
+using semitco::gui_test::idle_with_result;
+using semitco::gui_test::type_into;
 
 namespace {
 constexpr const char* kUsableKey = "electric_vehicle.battery.usable_kWh";
-
-bool idle_with_result(const MainWindow& w) {
-  auto* d = w.currentDocument();
-  return d && d->analysis() && !d->isRunning();
-}
-
-void type_into(QLineEdit* edit, const QString& text) {
-  edit->setFocus();
-  edit->selectAll();
-  QTest::keyClick(edit, Qt::Key_Backspace);
-  QTest::keyClicks(edit, text);
-}
 
 double usable_kWh(const core::Scenario& s) {
   const auto& b = s.electric.battery;
@@ -46,12 +37,7 @@ class GuiTrucks : public QObject {
   Q_OBJECT
 
  private slots:
-  void initTestCase() {
-    QStandardPaths::setTestModeEnabled(true);
-    qputenv("SEMITCO_RECOVERY_ANSWER", "no");
-    QCoreApplication::setOrganizationName("semitco-test");
-    QCoreApplication::setApplicationName("semitco-test");
-  }
+  void initTestCase() { gui_test::init_test_application(); }
 
   void pickModelChangeBatteryAndRefuseNonsense() {
     MainWindow w;

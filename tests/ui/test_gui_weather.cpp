@@ -8,6 +8,7 @@
 #include <QTableWidget>
 #include <QtTest>
 
+#include "tests/ui/gui_test_util.hpp"
 #include "ui/main_window.hpp"
 #include "ui/month_view.hpp"
 #include "ui/results_panel.hpp"
@@ -15,24 +16,14 @@
 
 using namespace semitco;
 using semitco::ui::MainWindow;
-
-namespace {
-bool idle_with_result(const MainWindow& w) {
-  auto* d = w.currentDocument();
-  return d && d->analysis() && !d->isRunning();
-}
-}  // namespace
+using semitco::gui_test::idle_with_result;
+using semitco::gui_test::type_into;
 
 class GuiWeather : public QObject {
   Q_OBJECT
 
  private slots:
-  void initTestCase() {
-    QStandardPaths::setTestModeEnabled(true);
-    qputenv("SEMITCO_RECOVERY_ANSWER", "no");
-    QCoreApplication::setOrganizationName("semitco-test");
-    QCoreApplication::setApplicationName("semitco-test");
-  }
+  void initTestCase() { gui_test::init_test_application(); }
 
   void regionGivesTheMonths() {
     MainWindow w;
