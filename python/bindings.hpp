@@ -27,5 +27,7 @@ struct Vehicle {
 void bind_errors(pybind11::module_& m);
 void bind_inputs(pybind11::module_& m);
 void bind_runs(pybind11::module_& m);
+/// semitco depot and semitco fleet (python/fleet_depot.cpp).
+void bind_fleet_depot(pybind11::module_& m);
 
 }  // namespace semitco::python

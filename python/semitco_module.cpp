@@ -11,4 +11,5 @@ PYBIND11_MODULE(_core, m) {
   semitco::python::bind_errors(m);
   semitco::python::bind_inputs(m);
   semitco::python::bind_runs(m);
+  semitco::python::bind_fleet_depot(m);
 }

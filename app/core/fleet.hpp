@@ -32,7 +32,7 @@ struct FleetOptions {
   std::string scenario;  ///< scenario file for vehicles and economics; "" = the bundled default
   std::string pattern = R"(^([^/_]+)[/_]([^/_]+)(?:_([^/]+))?\.[A-Za-z]+$)";
   std::string route_format = "auto";
-  std::string integrator = "cvode";
+  std::string integrator = "rk";  ///< the command line's default (fast; "cvode" the reference)
   RouteInput route_input;
   unsigned jobs = 0;  ///< worker threads; 0 = hardware concurrency
   bool progress = true;

@@ -25,7 +25,7 @@ from ._core import (
 )
 from ._inputs import load_route, load_scenario, load_vehicle, scenario_with
 from ._results import BatchResult, Comparison, CostComparison, CostReport, Trip, Truck
-from ._runs import batch, compare, simulate, tco
+from ._runs import batch, compare, depot, fleet, simulate, tco
 
 
 def resources_dir():
@@ -41,6 +41,6 @@ def default_scenario_path():
 __all__ = [
     "BatchResult", "BatchUsageError", "Comparison", "CostComparison", "CostReport", "Error", "InputError",
     "OutputRefused", "Route", "Scenario", "SolverError", "Trip", "Truck", "Vehicle", "batch", "compare",
-    "default_scenario_path", "load_route", "load_scenario", "load_vehicle", "resources_dir", "scenario_with",
+    "default_scenario_path", "depot", "fleet", "load_route", "load_scenario", "load_vehicle", "resources_dir", "scenario_with",
     "simulate", "tco",
 ]

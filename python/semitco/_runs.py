@@ -65,3 +65,19 @@ def batch(inputs, *, scenarios=(), sweeps=(), jobs=0, out=None, recursive=False,
             with open(target, encoding="utf-8") as f:
                 rows = [json.loads(line) for line in f if line.strip()]
     return BatchResult(rows, summary)
+
+
+def depot(scenario, *, integrator="rk"):
+    """The scenario's depot day scheduled unmanaged and managed (semitco depot, docs/depot.md): a dict with
+    "unmanaged" and "managed" (peak_kW, the load grid_kW by slot, chargers, $ a year by energy, demand, fixed
+    and capital), "truck_shares", "single_truck_demand_usd_per_yr", "notes" and the CLI's report as "text"."""
+    return _core.depot(load_scenario(scenario), integrator)
+
+
+def fleet(folder, *, scenario=None, pattern="", format="auto", integrator="rk", jobs=0, strict=False, dem="",
+          dem_check=False, xlsx=None):
+    """A folder of vehicle-day files (semitco fleet, docs/fleet.md): per vehicle and per lane the days, miles,
+    energy, depot-only share and cost at the vehicle's own annual miles, the "electrify_first" ranking, each
+    day, and the CLI's report as "text"; xlsx=PATH also writes the workbook."""
+    return _core.fleet(os.fspath(folder), os.fspath(scenario) if scenario else "", pattern, format, integrator, jobs,
+                       strict, os.fspath(dem) if dem else "", dem_check, os.fspath(xlsx) if xlsx else "")

@@ -1,0 +1,31 @@
+"""semitco.depot and semitco.fleet give what `semitco depot` and `semitco fleet` print."""
+import shutil
+import subprocess
+
+import semitco
+
+
+def test_depot_matches_the_cli(source_dir, cli):
+    scenario = source_dir / "resources" / "scenarios" / "depot_20_trucks.json"
+    d = semitco.depot(scenario)
+    cli = subprocess.run([cli, "depot", "--scenario", str(scenario)], capture_output=True, text=True)
+    assert cli.returncode == 0, cli.stderr
+    assert d["text"] in cli.stdout  # the same report, the CLI adding the cost-of-ownership lines after it
+    # Managed charging never peaks above unmanaged, and a day's load is 24 h of slots.
+    assert d["managed"]["peak_kW"] <= d["unmanaged"]["peak_kW"] + 1e-9
+    assert len(d["managed"]["grid_kW"]) * d["slot_s"] == 24 * 3600
+    assert max(d["managed"]["grid_kW"]) == d["managed"]["peak_kW"]
+
+
+def test_fleet_of_two_vehicle_days(tmp_path, source_dir, cli):
+    cycles = source_dir.parent / "shared" / "data" / "cycles"
+    for vehicle in ("t1", "t2"):
+        (tmp_path / vehicle).mkdir()
+        shutil.copy(cycles / "EPA_Ph2_rural_interstate_65mph.csv", tmp_path / vehicle / "2024-05-01.csv")
+    f = semitco.fleet(tmp_path)
+    assert [v["name"] for v in f["vehicles"]] == ["t1", "t2"]
+    assert f["failed"] == 0
+    assert f["vehicles"][0]["miles"] == f["vehicles"][1]["miles"] > 0
+    cli = subprocess.run([cli, "fleet", str(tmp_path)], capture_output=True, text=True)
+    assert cli.returncode == 0, cli.stderr
+    assert f["text"] == cli.stdout
