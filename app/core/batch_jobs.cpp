@@ -11,6 +11,7 @@
 
 #include "app/core/batch_rows.hpp"
 #include "app/core/comparison.hpp"
+#include "app/core/depot_run.hpp"
 #include "app/core/trip_report.hpp"
 #include "app/core/trip_verdict.hpp"
 #include "app/core/atomic_file.hpp"
@@ -279,6 +280,11 @@ const std::array<FigureColumn, kFigureCount> kFigureColumns = {{
     {"ev_usable_kWh", "EV usable battery [kWh]", "#,##0"},
     {"ev_range_mi", "EV range on this route [mi]", "#,##0"},
     {"ev_price_usd", "EV price [$]", "$#,##0"},
+    {"depot_unmanaged_peak_kW", "Depot peak, unmanaged [kW]", "#,##0"},
+    {"depot_managed_peak_kW", "Depot peak, managed [kW]", "#,##0"},
+    {"depot_chargers", "Depot chargers (managed)", "0"},
+    {"depot_usd_per_kWh", "Depot delivered cost, managed [$/kWh]", "$0.000"},
+    {"depot_demand_usd_per_truck_yr", "Depot demand charge per truck, managed [$/yr]", "$#,##0"},
 }};
 
 double round_for_output(double v) {
@@ -462,6 +468,19 @@ Row run_job(const Plan& plan, const std::vector<LoadedScenario>& scenarios, std:
       f[kEvEnrouteStops] = t.electric.day.enroute_stops;
       row.texts[kEvDay] = tco::day_status_key(t.electric.day.status);
       row.texts[kDieselDay] = tco::day_status_key(t.diesel.day.status);
+    }
+    if (s.depot) {
+      // The scenario's depot day, from this job's trips when the depot's trucks are copies of its day.
+      const DepotRun depot = depot_run(s, &r);
+      const auto& dr = depot.result;
+      f[kDepotUnmanagedPeak] = dr.unmanaged.peak_kW;
+      if (dr.managed.feasible) {
+        const auto& mc = dr.managed_costs;
+        f[kDepotManagedPeak] = dr.managed.peak_kW;
+        f[kDepotChargers] = dr.managed.chargers;
+        f[kDepotUsdPerKWh] = mc.usd_per_kWh(mc.total_usd_per_yr());
+        if (!dr.need_pack_kWh.empty()) f[kDepotDemandPerTruck] = mc.demand_usd_per_yr / static_cast<double>(dr.need_pack_kWh.size());
+      }
     }
     row.texts[kRepairs] = routes::repairs_summary(cache.route->repairs);
     row.texts[kEvTrip] = trip_status_key(e.trip.summary);

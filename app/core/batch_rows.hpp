@@ -45,6 +45,12 @@ enum Figure : std::size_t {
   kEvUsable,        ///< usable pack energy [kWh]
   kEvRange,         ///< usable pack energy / energy per mile on this route [mi]
   kEvPrice,         ///< purchase price of the electric truck [USD]
+  // The scenario's depot day (semitco depot), when it has a "depot" section:
+  kDepotUnmanagedPeak,  ///< depot peak, every truck charging at full power on arrival [kW]
+  kDepotManagedPeak,    ///< depot peak, scheduled (the LP) [kW]
+  kDepotChargers,       ///< chargers the managed schedule needs
+  kDepotUsdPerKWh,      ///< delivered cost, managed: energy + demand + fixed + capital [USD/kWh]
+  kDepotDemandPerTruck, ///< managed demand charge per truck [USD/yr]
   kFigureCount
 };
 
