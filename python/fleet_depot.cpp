@@ -25,7 +25,7 @@ py::dict plan_dict(const tco::DepotPlan& p, const tco::DepotCosts& c) {
                   "capital_usd_per_yr"_a = c.capital_usd_per_yr, "grid_kWh_per_yr"_a = c.grid_kWh_per_yr);
 }
 
-py::dict depot(const core::Scenario& s, const std::string& integrator) {
+py::dict depot(const core::Scenario& s, const std::string& integrator, const std::string& fleet_dir) {
   if (!s.depot) {
     throw core::InputError(s.file + ": has no \"depot\" section (see docs/depot.md and "
                            "resources/scenarios/depot_20_trucks.json)");
@@ -34,10 +34,20 @@ py::dict depot(const core::Scenario& s, const std::string& integrator) {
   std::string text;
   {
     py::gil_scoped_release unlocked;
-    const bool need_trips = core::depot_needs_trips(s) || s.depot->feed_into_tco;
-    core::ComparisonResult r;
-    if (need_trips) r = core::run_comparison(s, core::load_route(s), {false, physics::integrator_from_name(integrator)});
-    run = core::depot_run(s, need_trips ? &r : nullptr);
+    if (!fleet_dir.empty()) {  // semitco depot --fleet DIR
+      core::FleetOptions o;
+      o.dir = fleet_dir;
+      o.scenario = s.file;
+      o.integrator = integrator;
+      o.progress = false;
+      std::ostringstream log;
+      run = core::depot_run_for_fleet(s, core::run_fleet(o, log));
+    } else {
+      const bool need_trips = core::depot_needs_trips(s) || s.depot->feed_into_tco;
+      core::ComparisonResult r;
+      if (need_trips) r = core::run_comparison(s, core::load_route(s), {false, physics::integrator_from_name(integrator)});
+      run = core::depot_run(s, need_trips ? &r : nullptr);
+    }
     std::ostringstream o;
     core::print_depot(o, run);
     text = o.str();
@@ -94,7 +104,7 @@ py::dict fleet(const core::FleetOptions& o, const std::string& xlsx) {
 }  // namespace
 
 void bind_fleet_depot(py::module_& m) {
-  m.def("depot", &depot, "scenario"_a, "integrator"_a = "rk");
+  m.def("depot", &depot, "scenario"_a, "integrator"_a = "rk", "fleet"_a = "");
   m.def(
       "fleet",
       [](std::string dir, std::string scenario, std::string pattern, std::string route_format, std::string integrator,

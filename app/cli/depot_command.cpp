@@ -7,6 +7,7 @@
 #include "app/core/atomic_file.hpp"
 #include "app/core/comparison.hpp"
 #include "app/core/depot_run.hpp"
+#include "app/core/fleet.hpp"
 #include "app/core/scenario.hpp"
 #include "app/core/text.hpp"
 #include "physics/trip_solver.hpp"
@@ -39,8 +40,14 @@ CLI::App* add_depot_command(CLI::App& app, DepotArgs& a) {
                 "Integrator of the trips when the fleet is built from the day plan: cvode or rk")
       ->check(CLI::IsMember({"cvode", "rk"}))
       ->capture_default_str();
+  d->add_option("--fleet", a.fleet_dir,
+                "The depot's trucks from a folder of vehicle-day files, as semitco fleet reads them: one truck per "
+                "vehicle, its mean day's energy back into the pack")
+      ->check(CLI::ExistingDirectory);
+  d->add_option("--pattern", a.fleet_pattern, "With --fleet: the file-name pattern of semitco fleet");
   d->footer(
-      "Example: semitco depot --scenario resources/scenarios/depot_20_trucks.json --load-csv depot_load.csv");
+      "Examples:\n  semitco depot --scenario resources/scenarios/depot_20_trucks.json --load-csv depot_load.csv\n"
+      "  semitco depot --scenario resources/scenarios/depot_20_trucks.json --fleet telematics/2024-05/");
   return d;
 }
 
@@ -53,6 +60,21 @@ int run_depot_command(const DepotArgs& a) {
     return 1;
   }
   if (!a.load_csv.empty()) core::check_output_path(a.load_csv, s.input_files());
+  if (!a.fleet_dir.empty()) {
+    core::FleetOptions o;
+    o.dir = a.fleet_dir;
+    o.scenario = a.scenario;
+    if (!a.fleet_pattern.empty()) o.pattern = a.fleet_pattern;
+    o.integrator = a.integrator;
+    const core::FleetReport fleet = core::run_fleet(o, std::cerr);
+    const core::DepotRun run = core::depot_run_for_fleet(s, fleet);
+    core::print_depot(std::cout, run);
+    if (!a.load_csv.empty()) {
+      core::write_file_atomically(a.load_csv, [&](std::ostream& out) { core::write_depot_load_csv(out, run); },
+                                  s.input_files());
+    }
+    return run.result.managed.feasible ? 0 : 1;
+  }
   const bool need_trips = core::depot_needs_trips(s) || s.depot->feed_into_tco;
   core::ComparisonResult r;
   if (need_trips) {

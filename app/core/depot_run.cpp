@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "app/core/text.hpp"
+#include "physics/battery_pack.hpp"
 #include "tco/charging.hpp"
 #include "tco/duty.hpp"
 #include "tco/hours_of_service.hpp"
@@ -40,6 +41,10 @@ std::string clock(double s) {
 }  // namespace
 
 bool depot_needs_trips(const Scenario& s) { return s.depot && s.depot->from_day_plan.has_value(); }
+
+namespace {
+void schedule_options(const Scenario& s, DepotRun& run);
+}
 
 DepotRun depot_run(const Scenario& s, const ComparisonResult* r) {
   if (!s.depot) throw InputError(s.file + ": has no \"depot\" section");
@@ -93,6 +98,14 @@ DepotRun depot_run(const Scenario& s, const ComparisonResult* r) {
         " of " + f("%.0f kWh", usable_kWh) + " usable, parked " + f("%.1f h", duty.depot_dwell_s / 3600.0);
     validate_depot_site(run.site, s.file);
   }
+  schedule_options(s, run);
+  return run;
+}
+
+namespace {
+
+// Schedules the site with every charger option and keeps the cheapest feasible one.
+void schedule_options(const Scenario& s, DepotRun& run) {
   try {
     for (const auto& c : s.depot->charger_options) {
       tco::DepotSite site = run.site;
@@ -119,6 +132,52 @@ DepotRun depot_run(const Scenario& s, const ComparisonResult* r) {
   run.single_truck_trucks_per_charger = ch.trucks_per_charger;
   run.result.single_truck_demand_usd_per_yr =
       s.economics.prices.demand_charge_usd_per_kW_month * ch.depot_charger_power_kW * 12.0 / ch.trucks_per_charger;
+}
+
+}  // namespace
+
+DepotRun depot_run_for_fleet(const Scenario& s, const FleetReport& fleet) {
+  if (!s.depot) throw InputError(s.file + ": has no \"depot\" section");
+  DepotRun run;
+  run.scenario = s.name;
+  run.site = s.depot->site;
+  const auto& b = s.electric.battery;
+  const double usable_kWh = physics::BatteryPack(b).energy_between_J(b.soc_min, b.soc_max) / 3.6e6;
+  const double depart = std::clamp((s.electric.initial_soc - b.soc_min) / (b.soc_max - b.soc_min), 0.0, 1.0);
+  // Arrivals as the depot section's rule spaces them (or from 16:00, 12 minutes apart), each parked the
+  // scenario's depot dwell.
+  DepotFleetRule rule;
+  rule.first_arrival_s = 16.0 * 3600.0;
+  rule.arrival_spacing_s = 12.0 * 60.0;
+  if (s.depot->from_day_plan) rule = *s.depot->from_day_plan;
+  const double dwell = s.economics.operations.day_plan.depot_dwell_s;
+  std::vector<tco::DepotTruck> trucks;
+  double total_kWh = 0.0;
+  for (const auto& g : fleet.vehicles) {
+    const std::size_t ok_days = g.days - g.failed_days;
+    if (ok_days == 0) continue;
+    const double day_kWh = g.ev_energy_kWh / static_cast<double>(ok_days);
+    tco::DepotTruck t;
+    t.name = g.name;
+    const auto i = static_cast<double>(trucks.size());
+    t.arrival_s = std::fmod(rule.first_arrival_s + i * rule.arrival_spacing_s, 86400.0);
+    t.dwell_s = dwell;
+    t.departure_soc_frac = depart;
+    t.arrival_soc_frac = std::max(0.0, depart - day_kWh / usable_kWh);
+    t.usable_kWh = usable_kWh;
+    t.acceptance = s.economics.charging.acceptance;
+    trucks.push_back(t);
+    total_kWh += std::min(day_kWh, depart * usable_kWh);
+  }
+  if (trucks.empty()) throw InputError("semitco depot --fleet: no vehicle of the fleet has a day that ran");
+  run.site.trucks = std::move(trucks);
+  run.from_day_plan = true;
+  run.day_note = "trucks from the fleet: " + std::to_string(run.site.trucks.size()) + " vehicles, each its own mean day (" +
+                 f("%.0f kWh", total_kWh / static_cast<double>(run.site.trucks.size())) +
+                 " a day back into the pack on average), leaving at " + f("%.0f %%", depart * 100.0) + " of " +
+                 f("%.0f kWh", usable_kWh) + " usable, parked " + f("%.1f h", dwell / 3600.0);
+  validate_depot_site(run.site, s.file);
+  schedule_options(s, run);
   return run;
 }
 

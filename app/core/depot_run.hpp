@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/core/comparison.hpp"
+#include "app/core/fleet.hpp"
 #include "app/core/scenario.hpp"
 #include "tco/depot_schedule.hpp"
 
@@ -38,6 +39,12 @@ struct DepotRun {
 /// usable, dwell = operations.day_plan.depot_dwell_s, arrivals first_arrival + i * spacing (mod 24 h).
 /// Throws InputError when the result has no usable electric trip.
 DepotRun depot_run(const Scenario& s, const ComparisonResult* r);
+
+/// The depot's trucks from a fleet's month (semitco fleet): one truck per vehicle with a day that ran, its
+/// energy a day back into the pack its own mean (the scenario's electric truck, leaving at its departure
+/// SOC), arriving as the depot's "fleet_from_day_plan" rule spaces them (else from 16:00, 12 minutes
+/// apart) and parked the scenario's depot dwell. `semitco depot --fleet DIR`.
+DepotRun depot_run_for_fleet(const Scenario& s, const FleetReport& fleet);
 
 /// Whether the depot needs the simulated trips (fleet_from_day_plan).
 bool depot_needs_trips(const Scenario& s);

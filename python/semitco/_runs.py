@@ -67,11 +67,12 @@ def batch(inputs, *, scenarios=(), sweeps=(), jobs=0, out=None, recursive=False,
     return BatchResult(rows, summary)
 
 
-def depot(scenario, *, integrator="rk"):
+def depot(scenario, *, integrator="rk", fleet=None):
     """The scenario's depot day scheduled unmanaged and managed (semitco depot, docs/depot.md): a dict with
     "unmanaged" and "managed" (peak_kW, the load grid_kW by slot, chargers, $ a year by energy, demand, fixed
-    and capital), "truck_shares", "single_truck_demand_usd_per_yr", "notes" and the CLI's report as "text"."""
-    return _core.depot(load_scenario(scenario), integrator)
+    and capital), "truck_shares", "single_truck_demand_usd_per_yr", "notes" and the CLI's report as "text".
+    fleet=DIR builds the trucks from a folder of vehicle-day files (semitco depot --fleet DIR)."""
+    return _core.depot(load_scenario(scenario), integrator, os.fspath(fleet) if fleet else "")
 
 
 def fleet(folder, *, scenario=None, pattern="", format="auto", integrator="rk", jobs=0, strict=False, dem="",
