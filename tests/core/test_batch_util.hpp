@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -92,6 +93,39 @@ inline pid_t spawn(const std::string& cmd, const std::filesystem::path& dir) {
   std::filesystem::current_path(old);
   if (rc != 0) throw std::runtime_error("cannot start " + args.front());
   return pid;
+}
+
+/// The rows of a batch result CSV, each cell by its column's name (a quoted cell may hold commas and "").
+inline std::vector<std::map<std::string, std::string>> read_csv_rows(const std::filesystem::path& p) {
+  auto split = [](const std::string& line) {
+    std::vector<std::string> cells(1);
+    bool quoted = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      const char c = line[i];
+      if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+        cells.back() += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ',' && !quoted) {
+        cells.emplace_back();
+      } else if (c != '\r') {
+        cells.back() += c;
+      }
+    }
+    return cells;
+  };
+  std::istringstream in(read_text(p));
+  std::string line;
+  std::getline(in, line);
+  const auto header = split(line);
+  std::vector<std::map<std::string, std::string>> rows;
+  while (std::getline(in, line)) {
+    const auto cells = split(line);
+    auto& row = rows.emplace_back();
+    for (std::size_t i = 0; i < header.size(); ++i) row[header[i]] = i < cells.size() ? cells[i] : "";
+  }
+  return rows;
 }
 
 }  // namespace batch_test

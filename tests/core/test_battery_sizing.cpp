@@ -2,7 +2,6 @@
 // that mass off the payload under the gross limit, and the batch finds the size with the lowest cost per
 // ton-mile between a pack too small for the day and one too heavy for the freight.
 #include <catch2/catch.hpp>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -14,6 +13,7 @@
 #include "app/core/vehicle_overrides.hpp"
 #include "routes/readers.hpp"
 #include "tco/units.hpp"
+#include "test_batch_util.hpp"
 
 using namespace semitco;
 namespace fs = std::filesystem;
@@ -140,8 +140,8 @@ TEST_CASE("the battery sweep's cost per ton-mile has its minimum between a pack 
   // to the 10 % reserve, so a 200 kWh pack (0.7 x 200 = 140 kWh) cannot reach the charger: it fails the day.
   // 400 kWh (280 kWh) can, charging at the end of each run; from there on every 200 kWh only adds mass
   // (about 1,390 kg at 160 Wh/kg) and price.
-  const fs::path dir = fs::temp_directory_path() / ("semitco_sizing_" + std::to_string(::getpid()));
-  fs::create_directories(dir);
+  batch_test::TempDir tmp("sizing");
+  const fs::path& dir = tmp.path;
   {
     std::ofstream r(dir / "flat_100mi.csv");
     r << "distance_mi,grade_pct,speed_limit_mph,charger_kW\n0,0,60,0\n100,0,60,750\n";
@@ -168,31 +168,17 @@ TEST_CASE("the battery sweep's cost per ton-mile has its minimum between a pack 
   REQUIRE(sum.total == 8);
 
   // Read the rows back: size, payload, $/ton-mi, en-route stops.
-  std::ifstream csv(opt.out);
-  std::string header;
-  std::getline(csv, header);
-  std::vector<std::string> names;
-  {
-    std::stringstream hs(header);
-    for (std::string c; std::getline(hs, c, ',');) names.push_back(c);
-  }
-  auto col = [&](const std::string& n) {
-    const auto it = std::find(names.begin(), names.end(), n);
-    REQUIRE(it != names.end());
-    return static_cast<std::size_t>(it - names.begin());
-  };
-  const auto c_size = col("electric.battery.usable_kWh"), c_payload = col("ev_payload_kg"),
-             c_cost = col("ev_cost_usd_per_ton_mi"), c_stops = col("electric_enroute_stops");
   struct Point {
     double size, payload, cost, stops;
   };
   std::vector<Point> pts;
-  for (std::string line; std::getline(csv, line);) {
-    std::vector<std::string> cells;
-    std::stringstream ls(line);
-    for (std::string c; std::getline(ls, c, ',');) cells.push_back(c);
-    auto num = [&](std::size_t i) { return i < cells.size() && !cells[i].empty() ? std::stod(cells[i]) : std::nan(""); };
-    pts.push_back({num(c_size), num(c_payload), num(c_cost), num(c_stops)});
+  for (const auto& row : batch_test::read_csv_rows(opt.out)) {
+    auto num = [&](const char* name) {
+      const std::string& cell = row.at(name);
+      return cell.empty() ? std::nan("") : std::stod(cell);
+    };
+    pts.push_back({num("electric.battery.usable_kWh"), num("ev_payload_kg"), num("ev_cost_usd_per_ton_mi"),
+                   num("electric_enroute_stops")});
   }
   REQUIRE(pts.size() == 8);
   // Small end: the pack cannot bridge the run to the charger, so the point is not costed.
@@ -219,5 +205,4 @@ TEST_CASE("the battery sweep's cost per ton-mile has its minimum between a pack 
   std::snprintf(want, sizeof want, "usable_kWh = %g:", pts[best].size);
   CHECK_THAT(log.str(), Catch::Contains("lowest electric cost per ton-mile"));
   CHECK_THAT(log.str(), Catch::Contains(want));
-  fs::remove_all(dir);
 }

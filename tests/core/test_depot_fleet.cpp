@@ -1,7 +1,6 @@
 // semitco depot --fleet DIR: the depot's trucks are the fleet's vehicles, each putting back its own mean
 // day's energy.
 #include <catch2/catch.hpp>
-#include <unistd.h>
 
 #include <filesystem>
 #include <sstream>
@@ -9,13 +8,15 @@
 #include "app/core/depot_run.hpp"
 #include "app/core/fleet.hpp"
 #include "app/core/scenario.hpp"
+#include "test_batch_util.hpp"
 
 using namespace semitco;
 namespace fs = std::filesystem;
 
 TEST_CASE("a depot built from a fleet has one truck per vehicle with its mean day's energy", "[core][depot][fleet]") {
   const fs::path cycles = fs::path(SEMITCO_SOURCE_DIR) / ".." / "shared" / "data" / "cycles";
-  const fs::path dir = fs::temp_directory_path() / ("semitco_depot_fleet_" + std::to_string(::getpid()));
+  batch_test::TempDir tmp("depot-fleet");
+  const fs::path& dir = tmp.path;
   fs::create_directories(dir / "a");
   fs::create_directories(dir / "b");
   fs::copy_file(cycles / "EPA_Ph2_rural_interstate_65mph.csv", dir / "a" / "2024-05-01.csv");
@@ -46,5 +47,4 @@ TEST_CASE("a depot built from a fleet has one truck per vehicle with its mean da
   }
   CHECK(run.result.managed.feasible);
   CHECK(run.result.managed.peak_kW <= run.result.unmanaged.peak_kW + 1e-9);
-  fs::remove_all(dir);
 }

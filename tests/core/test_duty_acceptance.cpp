@@ -86,29 +86,10 @@ TEST_CASE("batch over every shared cycle at the default economics prices both tr
                                      "' --integrator rk --out results.csv",
                                  dir.path);
   REQUIRE(r.exit_code == 0);
-  std::istringstream csv(batch_test::read_text(dir.path / "results.csv"));
-  std::string line;
-  std::getline(csv, line);
-  std::vector<std::string> header;
-  {
-    std::istringstream h(line);
-    for (std::string c; std::getline(h, c, ',');) header.push_back(c);
-  }
-  auto col = [&](const std::string& name) {
-    const auto it = std::find(header.begin(), header.end(), name);
-    REQUIRE(it != header.end());
-    return static_cast<std::size_t>(it - header.begin());
-  };
-  const std::size_t ev = col("ev_cost_usd_per_mi"), dsl = col("diesel_cost_usd_per_mi"), file = col("route_file");
   int rows = 0;
-  while (std::getline(csv, line)) {
-    std::vector<std::string> cells;
-    std::istringstream l(line);
-    for (std::string c; std::getline(l, c, ',');) cells.push_back(c);
-    INFO(line);
-    REQUIRE(cells.size() > std::max(ev, dsl));
-    INFO(cells[file]);
-    const double e = std::stod(cells[ev]), d = std::stod(cells[dsl]);
+  for (const auto& row : batch_test::read_csv_rows(dir.path / "results.csv")) {
+    INFO(row.at("route_file"));
+    const double e = std::stod(row.at("ev_cost_usd_per_mi")), d = std::stod(row.at("diesel_cost_usd_per_mi"));
     CHECK(e >= 1.0);
     CHECK(e <= 4.0);
     CHECK(d >= 1.0);
