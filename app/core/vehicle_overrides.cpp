@@ -143,13 +143,9 @@ void set_vehicle_value(Scenario& s, const std::string& key_path, double value) {
     }
   }
   // The chassis as the scenario has it (edited in the app, coupled to the pack), with this key set.
-  if (section == "chassis" || !merged.contains("chassis")) {
-    auto cj = nlohmann::json::parse(write_chassis(chassis, "chassis", ValueProvenance{}).dump());
-    if (section == "chassis") replace_quantity(cj, key, value);
-    merged["chassis"] = cj;
-  } else {
-    merged["chassis"] = nlohmann::json::parse(write_chassis(chassis, "chassis", ValueProvenance{}).dump());
-  }
+  auto cj = nlohmann::json::parse(write_chassis(chassis, "chassis", ValueProvenance{}).dump());
+  if (section == "chassis") replace_quantity(cj, key, value);
+  merged["chassis"] = cj;
   try {
     JsonParams vr(merged, s.file, scenario_key);
     if (electric) {
