@@ -20,46 +20,96 @@ DescentPlanner::DescentPlanner(const Chassis& chassis, const BrakeThermalParams&
       mass_(chassis.mass_kg()),
       descents_(std::move(descents)) {}
 
-double DescentPlanner::end_temperature(double v, double sin_down, double rho, double L, double T_now,
-                                       double store) const {
+DescentPlanner::Hold DescentPlanner::hold(double v, double sin_down, double rho, double L, double store) const {
   const Slope slope{-sin_down, std::sqrt(std::max(0.0, 1.0 - sin_down * sin_down))};
   const RoadForces rf =
       road_forces(mass_, chassis_.cda_m2, chassis_.crr, chassis_.crr_per_mps, rho, ambient_.headwind_mps, slope, v);
   const double retard = pt_.sustained_retard_N(v, store);
   const double brake_W = std::max(0.0, -rf.total_N() - retard) * v;
   const double k1 = (brakes_.k1_const_per_h + brakes_.k1_per_mph_per_h * v / 0.44704) / 3600.0;
-  const double t_ss = ambient_.temperature_C + brake_W / (brakes_.heat_capacity_J_per_K * k1);
-  return t_ss + (T_now - t_ss) * std::exp(-k1 * L / v);
+  return Hold{ambient_.temperature_C + brake_W / (brakes_.heat_capacity_J_per_K * k1), std::exp(-k1 * L / v)};
+}
+
+double DescentPlanner::end_temperature(double v, double sin_down, double rho, double L, double T_now,
+                                       double store) const {
+  return hold(v, sin_down, rho, L, store).end_temperature(T_now);
 }
 
 double DescentPlanner::safe_speed(double sin_down, double rho, double L, double T_now, double store,
                                   double cap) const {
   const double target = brakes_.fade_limit_C - driver_.brake_margin_C;
   const double lo = driver_.descent_min_speed_mps, hi = std::max(cap, lo);
-  auto t_end = [&](double v) { return end_temperature(v, sin_down, rho, L, T_now, store); };
-  if (t_end(hi) <= target) return kUnlimited;
-  // T_end(v) need not be monotonic (slower means longer on the grade, and a retarder weaker at low
-  // engine speed), so scan down from the top for the highest safe speed, then refine by bisection.
-  constexpr int kScan = 72;
   const double step = (hi - lo) / kScan;
-  double best_v = lo, best_t = t_end(lo);
-  for (int k = 1; k <= kScan; ++k) {
-    const double v = hi - k * step;
-    const double tv = t_end(v);
-    if (tv <= target) {
-      double ok = v, bad = v + step;
-      for (int i = 0; i < 40 && bad - ok > 1e-9; ++i) {  // to ~1e-9 m/s so the demand stays continuous
-        const double mid = 0.5 * (ok + bad);
-        (t_end(mid) <= target ? ok : bad) = mid;
-      }
-      return ok;
+  // The scan's speeds and what holding each does to the brakes do not depend on the brake temperature:
+  // they are kept while the stretch, the retarder (the store's key) and the cap stay the same (approaching a descent, every
+  // evaluation of the demand asks again with only T_now changed), and computed as far as a scan needs.
+  auto& c = scan_;
+  const double store_key = pt_.sustained_retard_store_key(store);
+  if (!(c.sin_down == sin_down && c.rho == rho && c.L == L && c.store_key == store_key && c.lo == lo &&
+        c.hi == hi)) {
+    c.sin_down = sin_down;
+    c.rho = rho;
+    c.L = L;
+    c.store_key = store_key;
+    c.lo = lo;
+    c.hi = hi;
+    c.filled = 0;
+  }
+  auto grid = [&](int k) -> const Hold& {  // k = 0 .. kScan: v = hi - k step
+    while (c.filled <= k) {
+      c.grid[static_cast<std::size_t>(c.filled)] = hold(hi - c.filled * step, sin_down, rho, L, store);
+      ++c.filled;
     }
+    return c.grid[static_cast<std::size_t>(k)];
+  };
+  if (grid(0).end_temperature(T_now) <= target) return kUnlimited;
+  // T_end(v) need not be monotonic (slower means longer on the grade, and a retarder weaker at low
+  // engine speed), so scan down from the top for the highest safe speed, then refine in that cell.
+  for (int k = 1; k <= kScan; ++k) {
+    const double tv = grid(k).end_temperature(T_now);
+    if (tv <= target) return refine(hi - k * step, tv - target, hi - (k - 1) * step,
+                                    grid(k - 1).end_temperature(T_now) - target, sin_down, rho, L, T_now, store,
+                                    target);
+  }
+  // Nothing keeps the brakes under the limit: the least-bad speed.
+  double best_v = lo, best_t = end_temperature(lo, sin_down, rho, L, T_now, store);
+  for (int k = 1; k <= kScan; ++k) {
+    const double tv = grid(k).end_temperature(T_now);
     if (tv < best_t) {
       best_t = tv;
-      best_v = v;
+      best_v = hi - k * step;
     }
   }
-  return best_v;  // nothing keeps the brakes under the limit: the least-bad speed
+  return best_v;
+}
+
+double DescentPlanner::refine(double ok, double f_ok, double bad, double f_bad, double sin_down, double rho,
+                              double L, double T_now, double store, double target) const {
+  // The highest safe speed in [ok, bad] (f = T_end - target: f_ok <= 0 < f_bad) to 1e-9 m/s, so the demand
+  // stays continuous: regula falsi with the Illinois modification (an end kept twice in a row counts
+  // half), and a bisection whenever two trials in a row did not halve the bracket (T_end has kinks
+  // where the retarder's gear or limit changes).
+  int kept = 0;  // +1: the last trial moved `ok`, -1: it moved `bad`
+  int slow = 0;  // trials in a row that did not halve the bracket
+  for (int i = 0; i < 100 && bad - ok > 1e-9; ++i) {
+    const double width = bad - ok;
+    double mid = slow >= 2 ? 0.5 * (ok + bad) : ok - f_ok * (bad - ok) / (f_bad - f_ok);
+    if (!(mid > ok && mid < bad)) mid = 0.5 * (ok + bad);
+    const double fm = end_temperature(mid, sin_down, rho, L, T_now, store) - target;
+    if (fm <= 0.0) {
+      ok = mid;
+      f_ok = fm;
+      if (kept == +1) f_bad *= 0.5;
+      kept = +1;
+    } else {
+      bad = mid;
+      f_bad = fm;
+      if (kept == -1) f_ok *= 0.5;
+      kept = -1;
+    }
+    slow = bad - ok > 0.5 * width ? slow + 1 : 0;
+  }
+  return ok;
 }
 
 double DescentPlanner::safe_speed_ahead(double x, double T_now, double store, double v_limit,

@@ -15,6 +15,8 @@
 // leaves fuller than soc_max - that energy / pack energy has no room for it and brakes on friction.
 #pragma once
 
+#include <array>
+#include <limits>
 #include <vector>
 
 #include "physics/params.hpp"
@@ -46,6 +48,24 @@ class DescentPlanner {
   static constexpr double kMaxDescentSpeed = 40.0; ///< [m/s] above any truck speed limit
 
  private:
+  static constexpr int kScan = 72;  ///< cells of the scan for the highest safe speed
+  /// Holding v down a stretch: T_end = t_ss + (T_now - t_ss) decay (the equation above).
+  struct Hold {
+    double t_ss = 0.0, decay = 0.0;
+    [[nodiscard]] double end_temperature(double T_now) const { return t_ss + (T_now - t_ss) * decay; }
+  };
+  [[nodiscard]] Hold hold(double v, double sin_down, double rho, double L, double store) const;
+  [[nodiscard]] double refine(double ok, double f_ok, double bad, double f_bad, double sin_down, double rho,
+                              double L, double T_now, double store, double target) const;
+  /// The scan's grid for the last stretch asked about, filled as far as a scan went.
+  struct ScanCache {
+    double sin_down = std::numeric_limits<double>::quiet_NaN(), rho = 0.0, L = 0.0, store_key = 0.0, lo = 0.0,
+           hi = 0.0;
+    int filled = 0;
+    std::array<Hold, kScan + 1> grid{};
+  };
+  mutable ScanCache scan_;
+
   const Chassis& chassis_;
   const BrakeThermalParams& brakes_;
   const Ambient& ambient_;

@@ -53,6 +53,8 @@ class DieselPowertrain final : public Powertrain {
   bool on_root(int i, double t, double speed_mps, double demand_N) override;
   bool on_restart(double t, double speed_mps, double demand_N) override;
   [[nodiscard]] double sustained_retard_N(double speed_mps, double store) const override;
+  /// The engine brake does not depend on the fuel used.
+  [[nodiscard]] double sustained_retard_store_key(double /*store*/) const override { return 0.0; }
   [[nodiscard]] double next_event_time() const override;
   bool on_time_event(double t, double speed_mps, double demand_N) override;
   [[nodiscard]] double next_decision_time() const override;

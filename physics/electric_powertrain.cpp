@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace semitco::physics {
 
@@ -39,6 +40,14 @@ double ElectricPowertrain::max_traction_N(double v, double store) const {
 double ElectricPowertrain::max_retard_N(double v, double store) const {
   const double charge_max = battery_.charge_limit_W(limit_soc(store)) + aux_W_;
   return motor_.max_generating_torque_Nm(motor_speed(v), v, charge_max) * gear_ / (radius_ * eta_);
+}
+
+double ElectricPowertrain::sustained_retard_store_key(double store) const {
+  // max_retard_N reads the store only through charge_limit_W(limit_soc(store)), which is the pack's
+  // rating at or below the start of the taper (and below soc_max).
+  const auto& b = battery_.params();
+  const double soc = limit_soc(store);
+  return soc <= b.charge_taper_start_soc && soc < b.soc_max ? -std::numeric_limits<double>::infinity() : store;
 }
 
 void ElectricPowertrain::flows(double v, double force, double store, PowerFlows& out) const {

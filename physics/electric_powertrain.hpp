@@ -28,6 +28,8 @@ class ElectricPowertrain final : public Powertrain {
   [[nodiscard]] double initial_store() const override;
   [[nodiscard]] double max_traction_N(double speed_mps, double store) const override;
   [[nodiscard]] double max_retard_N(double speed_mps, double store) const override;
+  /// Below the charge taper the regen limit does not depend on the state of charge.
+  [[nodiscard]] double sustained_retard_store_key(double store) const override;
   void flows(double speed_mps, double wheel_force_N, double store, PowerFlows& out) const override;
   [[nodiscard]] double store_margin(double store) const override;
   [[nodiscard]] double state_of_charge(double store) const override { return store / battery_.capacity_C(); }

@@ -53,6 +53,9 @@ class Powertrain {
   [[nodiscard]] virtual double sustained_retard_N(double speed_mps, double store) const {
     return max_retard_N(speed_mps, store);
   }
+  /// A value that is the same for two stores exactly when sustained_retard_N is the same at every speed for
+  /// both (the descent planner keeps its scan while it stays the same); the store itself by default.
+  [[nodiscard]] virtual double sustained_retard_store_key(double store) const { return store; }
   /// Flows for a wheel force within the limits (also at standstill with F = 0).
   virtual void flows(double speed_mps, double wheel_force_N, double store, PowerFlows& out) const = 0;
   /// Positive while the store can still deliver; its zero crossing ends the trip (empty battery).

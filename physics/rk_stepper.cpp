@@ -30,6 +30,7 @@ namespace {
 constexpr double kSafety = 0.9;
 constexpr double kMaxGrowth = 5.0;
 constexpr double kMinShrink = 0.2;
+constexpr double kNoCbrt = 0.0058;  // (kSafety / kMaxGrowth)^3 = 0.005832, a little under
 constexpr double kFirstStep = 0.1;  // [s] the controller grows it from there
 
 class RkStepper final : public Stepper {
@@ -88,7 +89,8 @@ class RkStepper final : public Stepper {
                           " s");
       }
       const double err = attempt(h);
-      const double grow = err > 0.0 ? kSafety * std::cbrt(1.0 / err) : kMaxGrowth;
+      // Below kNoCbrt the growth is clamped to kMaxGrowth anyway (0.9 cbrt(1/0.0058) = 5.01): no cube root.
+      const double grow = err > kNoCbrt ? kSafety * std::cbrt(1.0 / err) : kMaxGrowth;
       if (err <= 1.0) {
         h1_ = to_limit ? limit : t0_ + h;
         // A step that had to shrink to reach a limit says nothing about the step size the solution wants.

@@ -129,8 +129,10 @@ Stepper::Outcome TripRun::step(double* t_reached) {
 }
 
 void TripRun::sample_until(double t) {
+  // Without a time series a sample reads only the motion, the brakes and the store (not the ledger).
+  const int count = in_.record_series ? kNumStates : kFirstLedger;
   while (next_sample_s_ <= t) {
-    sample(next_sample_s_, stepper_->interpolate(next_sample_s_, kNumStates));
+    sample(next_sample_s_, stepper_->interpolate(next_sample_s_, count));
     next_sample_s_ += dt_out_;
   }
 }
