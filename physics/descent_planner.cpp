@@ -20,14 +20,17 @@ DescentPlanner::DescentPlanner(const Chassis& chassis, const BrakeThermalParams&
       mass_(chassis.mass_kg()),
       descents_(std::move(descents)) {}
 
-DescentPlanner::Hold DescentPlanner::hold(double v, double sin_down, double rho, double L, double store) const {
+DescentPlanner::Hold DescentPlanner::hold_with(double v, double retard_N, double sin_down, double rho, double L) const {
   const Slope slope{-sin_down, std::sqrt(std::max(0.0, 1.0 - sin_down * sin_down))};
   const RoadForces rf =
       road_forces(mass_, chassis_.cda_m2, chassis_.crr, chassis_.crr_per_mps, rho, ambient_.headwind_mps, slope, v);
-  const double retard = pt_.sustained_retard_N(v, store);
-  const double brake_W = std::max(0.0, -rf.total_N() - retard) * v;
+  const double brake_W = std::max(0.0, -rf.total_N() - retard_N) * v;
   const double k1 = (brakes_.k1_const_per_h + brakes_.k1_per_mph_per_h * v / 0.44704) / 3600.0;
   return Hold{ambient_.temperature_C + brake_W / (brakes_.heat_capacity_J_per_K * k1), std::exp(-k1 * L / v)};
+}
+
+DescentPlanner::Hold DescentPlanner::hold(double v, double sin_down, double rho, double L, double store) const {
+  return hold_with(v, pt_.sustained_retard_N(v, store), sin_down, rho, L);
 }
 
 double DescentPlanner::end_temperature(double v, double sin_down, double rho, double L, double T_now,
@@ -41,23 +44,35 @@ double DescentPlanner::safe_speed(double sin_down, double rho, double L, double 
   const double lo = driver_.descent_min_speed_mps, hi = std::max(cap, lo);
   const double step = (hi - lo) / kScan;
   // The scan's speeds and what holding each does to the brakes do not depend on the brake temperature:
-  // they are kept while the stretch, the retarder (the store's key) and the cap stay the same (approaching a descent, every
-  // evaluation of the demand asks again with only T_now changed), and computed as far as a scan needs.
+  // they are kept while the stretch, the retarder (the store's key) and the cap stay the same
+  // (approaching a descent, every evaluation of the demand asks again with only T_now changed), and
+  // computed as far as a scan needs. The retarder's force at the scan's speeds depends on neither the
+  // stretch nor T_now: kept while the cap and the store's key stay the same (on a descent, where the rest
+  // of the stretch changes at every evaluation).
   auto& c = scan_;
   const double store_key = pt_.sustained_retard_store_key(store);
-  if (!(c.sin_down == sin_down && c.rho == rho && c.L == L && c.store_key == store_key && c.lo == lo &&
-        c.hi == hi)) {
-    c.sin_down = sin_down;
-    c.rho = rho;
-    c.L = L;
+  if (!(c.store_key == store_key && c.lo == lo && c.hi == hi)) {
     c.store_key = store_key;
     c.lo = lo;
     c.hi = hi;
+    c.retard_filled = 0;
+    c.filled = 0;
+  }
+  if (!(c.sin_down == sin_down && c.rho == rho && c.L == L)) {
+    c.sin_down = sin_down;
+    c.rho = rho;
+    c.L = L;
     c.filled = 0;
   }
   auto grid = [&](int k) -> const Hold& {  // k = 0 .. kScan: v = hi - k step
     while (c.filled <= k) {
-      c.grid[static_cast<std::size_t>(c.filled)] = hold(hi - c.filled * step, sin_down, rho, L, store);
+      const auto i = static_cast<std::size_t>(c.filled);
+      const double v = hi - c.filled * step;
+      if (c.retard_filled <= c.filled) {
+        c.retard[i] = pt_.sustained_retard_N(v, store);
+        c.retard_filled = c.filled + 1;
+      }
+      c.grid[i] = hold_with(v, c.retard[i], sin_down, rho, L);
       ++c.filled;
     }
     return c.grid[static_cast<std::size_t>(k)];

@@ -55,14 +55,17 @@ class DescentPlanner {
     [[nodiscard]] double end_temperature(double T_now) const { return t_ss + (T_now - t_ss) * decay; }
   };
   [[nodiscard]] Hold hold(double v, double sin_down, double rho, double L, double store) const;
+  [[nodiscard]] Hold hold_with(double v, double retard_N, double sin_down, double rho, double L) const;
   [[nodiscard]] double refine(double ok, double f_ok, double bad, double f_bad, double sin_down, double rho,
                               double L, double T_now, double store, double target) const;
   /// The scan's grid for the last stretch asked about, filled as far as a scan went.
   struct ScanCache {
     double sin_down = std::numeric_limits<double>::quiet_NaN(), rho = 0.0, L = 0.0, store_key = 0.0, lo = 0.0,
            hi = 0.0;
-    int filled = 0;
+    int filled = 0;          ///< grid[0 .. filled-1] are known
+    int retard_filled = 0;   ///< retard[0 .. retard_filled-1] are known
     std::array<Hold, kScan + 1> grid{};
+    std::array<double, kScan + 1> retard{};  ///< sustained retarding force at the scan's speeds [N]
   };
   mutable ScanCache scan_;
 
