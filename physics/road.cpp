@@ -78,8 +78,15 @@ Road::Road(const routes::RouteProfile& p, const Ambient& ambient) : d_(p.distanc
   smooth_ = p.grade_is_smooth;
   if (smooth_) seg_grade_ = grade;
   rho_.resize(n);
+  double last_altitude = std::numeric_limits<double>::quiet_NaN(), last_rho = 0.0;
   for (std::size_t i = 0; i < n; ++i) {
-    rho_[i] = air_density_kgpm3(base + elev_[i], ambient.temperature_C);
+    // Flat stretches (and speed traces, mostly at one elevation) repeat their altitude: one pow() each.
+    const double altitude = base + elev_[i];
+    if (altitude != last_altitude) {
+      last_altitude = altitude;
+      last_rho = air_density_kgpm3(altitude, ambient.temperature_C);
+    }
+    rho_[i] = last_rho;
     if (i + 1 < n && (i == 0 || (!smooth_ && grade[i] != grade[i - 1]))) {
       zone_start_.push_back(d_[i]);
       zone_grade_.push_back(grade[i]);
