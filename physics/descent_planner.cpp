@@ -20,7 +20,8 @@ DescentPlanner::DescentPlanner(const Chassis& chassis, const BrakeThermalParams&
       mass_(chassis.mass_kg()),
       descents_(std::move(descents)) {}
 
-DescentPlanner::Hold DescentPlanner::hold_with(double v, double retard_N, double sin_down, double rho, double L) const {
+DescentPlanner::Hold DescentPlanner::hold_with(double v, double retard_N, double sin_down, double rho,
+                                               double L) const {
   const Slope slope{-sin_down, std::sqrt(std::max(0.0, 1.0 - sin_down * sin_down))};
   const RoadForces rf =
       road_forces(mass_, chassis_.cda_m2, chassis_.crr, chassis_.crr_per_mps, rho, ambient_.headwind_mps, slope, v);
@@ -29,7 +30,8 @@ DescentPlanner::Hold DescentPlanner::hold_with(double v, double retard_N, double
   return Hold{ambient_.temperature_C + brake_W / (brakes_.heat_capacity_J_per_K * k1), std::exp(-k1 * L / v)};
 }
 
-DescentPlanner::Hold DescentPlanner::hold(double v, double sin_down, double rho, double L, double store) const {
+DescentPlanner::Hold DescentPlanner::hold(double v, double sin_down, double rho, double L,
+                                          double store) const {
   return hold_with(v, pt_.sustained_retard_N(v, store), sin_down, rho, L);
 }
 
@@ -82,9 +84,9 @@ double DescentPlanner::safe_speed(double sin_down, double rho, double L, double 
   // engine speed), so scan down from the top for the highest safe speed, then refine in that cell.
   for (int k = 1; k <= kScan; ++k) {
     const double tv = grid(k).end_temperature(T_now);
-    if (tv <= target) return refine(hi - k * step, tv - target, hi - (k - 1) * step,
-                                    grid(k - 1).end_temperature(T_now) - target, sin_down, rho, L, T_now, store,
-                                    target);
+    if (tv <= target)
+      return refine(hi - k * step, tv - target, hi - (k - 1) * step,
+                    grid(k - 1).end_temperature(T_now) - target, sin_down, rho, L, T_now, store, target);
   }
   // Nothing keeps the brakes under the limit: the least-bad speed.
   double best_v = lo, best_t = end_temperature(lo, sin_down, rho, L, T_now, store);

@@ -62,8 +62,8 @@ class DescentPlanner {
   struct ScanCache {
     double sin_down = std::numeric_limits<double>::quiet_NaN(), rho = 0.0, L = 0.0, store_key = 0.0, lo = 0.0,
            hi = 0.0;
-    int filled = 0;          ///< grid[0 .. filled-1] are known
-    int retard_filled = 0;   ///< retard[0 .. retard_filled-1] are known
+    int filled = 0;         ///< grid[0 .. filled-1] are known
+    int retard_filled = 0;  ///< retard[0 .. retard_filled-1] are known
     std::array<Hold, kScan + 1> grid{};
     std::array<double, kScan + 1> retard{};  ///< sustained retarding force at the scan's speeds [N]
   };

@@ -47,7 +47,8 @@ double ElectricPowertrain::sustained_retard_store_key(double store) const {
   // rating at or below the start of the taper (and below soc_max).
   const auto& b = battery_.params();
   const double soc = limit_soc(store);
-  return soc <= b.charge_taper_start_soc && soc < b.soc_max ? -std::numeric_limits<double>::infinity() : store;
+  return soc <= b.charge_taper_start_soc && soc < b.soc_max ? -std::numeric_limits<double>::infinity()
+                                                            : store;
 }
 
 void ElectricPowertrain::flows(double v, double force, double store, PowerFlows& out) const {

@@ -22,7 +22,7 @@ std::size_t find_segment(const std::vector<double>& x, double at, std::size_t& c
   std::size_t i = std::min(cursor, last);
   if (at >= x[i]) {
     if (at < x[i + 1]) return cursor = i;
-    if (at < x[i + 2]) return cursor = i + 1;  // i + 1 < last here, since at < x[last]
+    if (at < x[i + 2]) return cursor = i + 1;          // i + 1 < last here, since at < x[last]
     std::size_t lo = i + 2, step = 1, hi = lo + step;  // x[lo] <= at
     while (hi < last && x[hi] <= at) {
       lo = hi;

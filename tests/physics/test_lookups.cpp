@@ -1,9 +1,8 @@
 // The solver's fast lookups against their plain definitions (issue 18): a table lookup that remembers its
 // place finds the segment a binary search over the whole table finds, whatever the jumps; the safe
 // descent speed, whose scan is kept between calls, is the highest safe speed a dense scan finds.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <random>
 
@@ -14,7 +13,8 @@
 
 using namespace semitco;
 
-TEST_CASE("a table lookup with a cursor agrees with interpolation found by binary search", "[physics][lookup]") {
+TEST_CASE("a table lookup with a cursor agrees with interpolation found by binary search",
+          "[physics][lookup]") {
   std::mt19937 rng(18);
   std::uniform_real_distribution<double> unit(0.0, 1.0);
   for (int trial = 0; trial < 200; ++trial) {
