@@ -225,10 +225,20 @@ tco::TcoInputs read_economics(JsonParams& section, const std::string& dir, Econo
     std::string ubase, unit;
     Dim dim = Dim::None;
     double value;
-    if (const tco::YearListInfo* list = tco::find_year_list(key);
-        list && sec->has_key(leaf) && sec->json().at(leaf).is_array()) {
+    // A list by year, bare or as {"value": [...], "source": "..."}.
+    const tco::YearListInfo* list = tco::find_year_list(key);
+    const nlohmann::json* as_list = nullptr;
+    if (list && sec->has_key(leaf)) {
+      const nlohmann::json& j = sec->json().at(leaf);
+      if (j.is_array()) as_list = &j;
+      else if (j.is_object() && j.contains("value") && j.at("value").is_array()) as_list = &j.at("value");
+    }
+    if (as_list) {
       // One value per year of ownership (its length is checked against ownership_years by tco::validate).
-      const nlohmann::json& v = sec->raw(leaf);
+      const nlohmann::json& whole = sec->raw(leaf);
+      if (whole.is_object() && whole.contains("source") && whole.at("source").is_string())
+        pv.sources[key] = whole.at("source").get<std::string>();
+      const nlohmann::json& v = *as_list;
       std::vector<double> values;
       for (std::size_t i = 0; i < v.size(); ++i) {
         if (!v[i].is_number()) {
@@ -346,9 +356,12 @@ tco::TcoInputs read_economics(JsonParams& section, const std::string& dir, Econo
         break;
       }
       case Kind::Number: {
-        if (!v.is_number() || !std::isfinite(v.get<double>()) || !(v.get<double>() > 0.0))
+        // A number, or {"value": number, "source": "..."}.
+        const nlohmann::json& n = v.is_object() && v.contains("value") ? v.at("value") : v;
+        if (v.is_object() && v.contains("source") && v.at("source").is_string()) pv.sources[k] = v.at("source").get<std::string>();
+        if (!n.is_number() || !std::isfinite(n.get<double>()) || !(n.get<double>() > 0.0))
           throw bad("expected a number > 0 (kWh/mi, mpg or a calibration factor, by energy_basis)");
-        (k.starts_with("electric") ? in.electric : in.diesel).economics.energy.value = v.get<double>();
+        (k.starts_with("electric") ? in.electric : in.diesel).economics.energy.value = n.get<double>();
         break;
       }
       case Kind::Legs: {
@@ -435,7 +448,7 @@ nlohmann::ordered_json write_economics(const tco::TcoInputs& in, const Economics
     }
     const tco::YearListInfo* list = tco::find_year_list(key);
     if (list && !list->field(const_cast<tco::TcoInputs&>(in))->empty()) {
-      slot(key) = *list->field(const_cast<tco::TcoInputs&>(in));  // by year, in the key's own unit
+      put(key, *list->field(const_cast<tco::TcoInputs&>(in)));  // by year, in the key's own unit
       continue;
     }
     put(out_key, value);
@@ -479,7 +492,7 @@ nlohmann::ordered_json write_economics(const tco::TcoInputs& in, const Economics
   if (!in.conventions.hvut) slot("conventions.hvut") = false;
   for (const auto* t : {&in.electric, &in.diesel}) {
     if (t->economics.energy.basis != tco::EnergyBasis::kSimulated)
-      slot(std::string(t == &in.electric ? "electric" : "diesel") + ".economics.energy_value") = t->economics.energy.value;
+      put(std::string(t == &in.electric ? "electric" : "diesel") + ".economics.energy_value", t->economics.energy.value);
   }
   return out;
 }
