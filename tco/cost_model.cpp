@@ -304,13 +304,9 @@ void compute_core(const TcoInputs& in, Powertrain p, TruckLedgerCore& out) {
   // ---- discounting (conventions.discount_timing, residual_booking) ----
   const double i = in.discount_rate_frac;
   const bool end_of_year = cv.discount_timing == DiscountTiming::kEndOfYear;
-  for (int y = 0; y <= N; ++y) {
-    out.factor[static_cast<std::size_t>(y)] =
-        end_of_year ? discount_factor(i, y) : operating_discount_factor(i, y, cv.discount_timing);
-  }
-  out.residual_factor = cv.residual_booking == ResidualBooking::kEndOfOwnership
-                            ? discount_factor(i, N)
-                            : out.factor[static_cast<std::size_t>(N)];
+  for (int y = 0; y <= N; ++y) out.factor[static_cast<std::size_t>(y)] = operating_discount_factor(i, y, cv.discount_timing);
+  out.residual_factor =
+      cv.residual_booking == ResidualBooking::kEndOfOwnership ? discount_factor(i, N) : out.factor[static_cast<std::size_t>(N)];
   out.pv.fill(0.0);
   out.pv_total = 0.0;
   for (int y = 0; y <= N; ++y) {
