@@ -9,6 +9,7 @@
 // file, and a list of the wrong length refused with its key.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -104,4 +105,23 @@ TEST_CASE("scenario: lists by year, conventions and measured energy are read, sa
     CHECK_THROWS_WITH(core::read_economics(sec, dir.path.string()),
                       Catch::Contains("conventions.discount_timing") && Catch::Contains("beginning_of_year"));
   }
+}
+
+TEST_CASE("a batch sweep of a key given by year replaces the list with the swept value for every year",
+          "[core][tco][by_year][batch]") {
+  if (batch_test::bin().empty()) return;
+  batch_test::TempDir tmp("peer_sweep");
+  const auto res = std::filesystem::path(core::default_scenario_path()).parent_path().parent_path();
+  const auto r = batch_test::run(batch_test::bin() + " batch '" + (res / "routes" / "flat_corridor.csv").string() +
+                                     "' --scenario '" + peer_path() +
+                                     "' --sweep diesel_price_usd_per_gal=4:4:1 --out sweep.csv",
+                                 tmp.path);
+  REQUIRE(r.exit_code == 0);
+  const auto rows = batch_test::read_csv_rows(tmp.path / "sweep.csv");
+  REQUIRE(rows.size() == 1);
+  // The T3CO diesel at $4.00 a gallon in every year: 100,000 mi / 8.444077763 mpg of fuel and $35,000 of
+  // maintenance a year, discounted from the start of each year at 4.1 %, over 700,000 lifetime miles.
+  double npv = 146456.41859327;
+  for (int y = 0; y < 7; ++y) npv += (100000.0 / 8.444077763 * 4.0 + 35000.0) * std::pow(1.041, -y);
+  CHECK(std::stod(rows[0].at("diesel_cost_usd_per_mi")) == Approx(npv / 700000.0).epsilon(1e-4));
 }
