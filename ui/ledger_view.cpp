@@ -1,8 +1,12 @@
 // The ledger table; see ledger_view.hpp.
 #include "ui/ledger_view.hpp"
 
+#include <QFileDialog>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <cmath>
@@ -18,14 +22,39 @@ LedgerView::LedgerView(QWidget* parent) : QWidget(parent) {
   table_->setObjectName("ledgerTable");
   table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   table_->verticalHeader()->setVisible(false);
+  save_ = new QPushButton(tr("Save ledger..."));
+  save_->setObjectName("saveLedger");
+  save_->setToolTip(tr("Both trucks' ledger, unrounded, as CSV, JSON or XLSX (as semitco tco --ledger-out)"));
+  connect(save_, &QPushButton::clicked, this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save ledger"), "ledger.xlsx",
+                                                      tr("Workbook (*.xlsx);;CSV (*.csv);;JSON (*.json)"));
+    if (path.isEmpty()) return;
+    const QString err = saveTo(path);
+    if (!err.isEmpty()) QMessageBox::warning(this, tr("Save ledger"), err);
+  });
+  auto* top = new QHBoxLayout;
+  top->addWidget(note_, 1);
+  top->addWidget(save_);
   auto* lay = new QVBoxLayout(this);
-  lay->addWidget(note_);
+  lay->addLayout(top);
   lay->addWidget(table_, 1);
+}
+
+QString LedgerView::saveTo(const QString& path) {
+  if (!shown_ || !shown_->has_costs) return tr("No ledger to save: a truck could not finish the route.");
+  try {
+    core::write_ledger_file(shown_->tco, path.toStdString());
+  } catch (const std::exception& e) {
+    return QString::fromStdString(e.what());
+  }
+  return {};
 }
 
 void LedgerView::setAnalysis(const std::shared_ptr<const Analysis>& a, UnitSystem) {
   if (!a) return;
+  shown_ = a;
   table_->setVisible(a->has_costs);
+  save_->setEnabled(a->has_costs);
   if (!a->has_costs) {
     note_->setText(tr("No ledger: a truck could not finish the route."));
     return;

@@ -1,7 +1,7 @@
 // The year-by-year ledger of both trucks as a file: CSV, JSON or XLSX by the file's extension (`semitco tco
-// --ledger-out FILE`, the app's "Save ledger", Python's ledger_table). The same table as `tco --ledger`
-// (ledger_report.hpp), unrounded: a row per cost line (every line, zero ones too) with its nominal cash in
-// each year (year 0 = purchase) and its NPV, then the year's total, discount factor and discounted total.
+// --ledger-out FILE`, the app's Ledger tab "Save ledger...", Python's Comparison.write_ledger). The same table as
+// `tco --ledger` (ledger_report.hpp), unrounded: a row per cost line (every line, zero ones too) with its nominal
+// cash in each year (year 0 = purchase) and its NPV, then the year's total, discount factor and discounted total.
 // Written atomically (atomic_file.hpp).
 #pragma once
 

@@ -1,5 +1,7 @@
 // The Ledger tab (ui/ledger_view.hpp, QT_QPA_PLATFORM=offscreen): after the default scenario has run, the table
 // holds both trucks' ledger rows, and each truck's TOTAL row shows the library's cash by year and NPV to the cent.
+#include <QDir>
+#include <QFile>
 #include <QTableWidget>
 #include <QtTest>
 
@@ -50,6 +52,17 @@ class GuiLedger : public QObject {
       ++totals;
     }
     QCOMPARE(totals, 2);
+    // Save ledger...: the CSV's TOTAL rows are the library's NPVs (the file format is tested in test_core).
+    const QString csv = QDir::temp().filePath(QStringLiteral("semitco-gui-ledger-%1.csv").arg(QCoreApplication::applicationPid()));
+    QCOMPARE(view->saveTo(csv), QString());
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(f.readAll());
+    f.close();
+    QFile::remove(csv);
+    QVERIFY(text.startsWith(QStringLiteral("truck,line,year_0_usd")));
+    QVERIFY(text.contains(QStringLiteral("\nelectric,TOTAL,")));
+    QVERIFY(!view->saveTo(QDir::temp().filePath(QStringLiteral("ledger.txt"))).isEmpty());
     if (const QByteArray shot = qgetenv("SEMITCO_LEDGER_SHOT"); !shot.isEmpty()) {
       w.results()->tabs()->setCurrentWidget(view);
       w.resize(1280, 720);
