@@ -112,6 +112,7 @@ py::dict yearly_ledger(const std::vector<tco::LedgerYear>& years) {
   column("total_usd", [](const tco::LedgerYear& y) { return y.total_usd; });
   column("discount_factor", [](const tco::LedgerYear& y) { return y.discount_factor; });
   column("discounted_total_usd", [](const tco::LedgerYear& y) { return y.discounted_total_usd; });
+  column("residual_discount_factor", [](const tco::LedgerYear& y) { return y.residual_discount_factor; });
   column("miles", [](const tco::LedgerYear& y) { return y.miles; });
   column("driver_hours", [](const tco::LedgerYear& y) { return y.driver_hours; });
   column("diesel_gal", [](const tco::LedgerYear& y) { return y.diesel_gal; });
@@ -130,7 +131,9 @@ py::dict quantities_dict(const tco::OperatingQuantities& q) {
       "paid_charging_h_per_day"_a = q.paid_charging_h_per_day,
       "depot_charge_h_per_day"_a = q.depot_charge_h_per_day, "driving_h_per_day"_a = q.driving_h_per_day,
       "drivers"_a = q.drivers, "supervised_h_per_day"_a = q.supervised_h_per_day,
-      "taxable_gross_weight_lb"_a = q.taxable_gross_weight_lb);
+      "taxable_gross_weight_lb"_a = q.taxable_gross_weight_lb, "payload_multiplier"_a = q.payload_multiplier,
+      "energy_kWh_per_mi"_a = q.energy_kWh_per_mi, "mpg_diesel_equivalent"_a = q.mpg_diesel_equivalent,
+      "mpg_gasoline_equivalent"_a = q.mpg_gasoline_equivalent, "lifetime_miles"_a = q.lifetime_miles);
 }
 
 py::dict day_dict(const tco::DayFeasibility& d) {
@@ -157,7 +160,8 @@ py::dict cost_report_dict(const tco::CostReport& c) {
                   "quantities"_a = quantities_dict(c.quantities), "ledger"_a = yearly_ledger(c.ledger),
                   "cumulative_usd"_a = array(c.cumulative_usd),
                   "cumulative_discounted_usd"_a = array(c.cumulative_discounted_usd),
-                  "feasible"_a = c.feasible, "day"_a = day_dict(c.day), "notes"_a = py::cast(c.notes));
+                  "feasible"_a = c.feasible, "day"_a = day_dict(c.day), "notes"_a = py::cast(c.notes),
+                  "energy_basis"_a = c.energy_basis);
 }
 
 py::dict truck_dict(const core::TruckOutcome& t, bool with_series) {

@@ -8,6 +8,7 @@
 
 #include "app/core/batch.hpp"
 #include "app/core/comparison.hpp"
+#include "app/core/ledger_output.hpp"
 #include "app/core/diesel_file.hpp"
 #include "physics/diesel_powertrain.hpp"
 #include "physics/trip_solver.hpp"
@@ -88,6 +89,10 @@ void bind_runs(py::module_& m) {
   m.def("simulate", &simulate, "route"_a, "vehicle"_a, "integrator"_a = "rk", "series"_a = false);
   m.def("compare", &compare, "scenario"_a, "route"_a = nullptr, "integrator"_a = "rk", "series"_a = false);
   m.def("reprice", &reprice, "scenario"_a, "trips"_a);
+  m.def(
+      "write_ledger",
+      [](const Trips& trips, const std::string& path) { core::write_ledger_file(trips->tco, path); }, "trips"_a,
+      "path"_a, "both trucks' year-by-year ledger and each line's NPV as .csv, .json or .xlsx (semitco tco --ledger-out)");
   m.def(
       "batch",
       [](std::vector<std::string> inputs, std::string out, std::vector<std::string> scenarios,

@@ -11,6 +11,7 @@
 #include "tco/day_feasibility.hpp"
 #include "tco/duty.hpp"
 #include "tco/finance.hpp"
+#include "tco/measured_inputs.hpp"
 #include "tco/units.hpp"
 
 namespace semitco::tco {
@@ -38,6 +39,10 @@ struct TruckLedgerCore {
   LineArray pv{};
   double pv_total = 0.0;
   double annuity = 0.0;  // a_N
+  std::array<double, kMaxOwnershipYears + 1> factor{};  // discount factor of each year's cash flows
+  double residual_factor = 1.0;                          // of the residual value line
+  // Divisors of the per-year, per-mile, per-ton-mile and per-ton figures (conventions.per_mile).
+  double per_yr_div = 0.0, per_mi_div = 0.0, per_ton_mi_div = 0.0, per_ton_div = 0.0;
   OperatingQuantities q;
   DutyDay duty;
   DayChargingPlan plan1;  // year 1 (electric)
@@ -47,6 +52,11 @@ struct TruckLedgerCore {
 
 double escalate(double rate, int year) { return std::pow(1.0 + rate, static_cast<double>(year - 1)); }
 
+// Year y (1-based) of a non-empty list by year (its length is checked by validate()).
+double by_year(const std::vector<double>& list, int year) {
+  return list[static_cast<std::size_t>(std::clamp(year, 1, static_cast<int>(list.size())) - 1)];
+}
+
 const TruckCase& truck_of(const TcoInputs& in, Powertrain p) {
   return p == Powertrain::kBatteryElectric ? in.electric : in.diesel;
 }
@@ -54,7 +64,7 @@ const TruckCase& truck_of(const TcoInputs& in, Powertrain p) {
 void compute_core(const TcoInputs& in, Powertrain p, TruckLedgerCore& out) {
   const bool ev = p == Powertrain::kBatteryElectric;
   const TruckCase& truck = truck_of(in, p);
-  const TripSummary& trip = truck.trip;
+  const TripSummary trip = effective_trip(truck, in.charging);  // measured energy in place of the simulated
   const TruckEconomics& e = truck.economics;
   const Operations& ops = in.operations;
   const EnergyPrices& pr = in.prices;
@@ -78,12 +88,36 @@ void compute_core(const TcoInputs& in, Powertrain p, TruckLedgerCore& out) {
   q.runs_per_yr = duty.loads_per_day * duty.days_per_yr;
   q.loaded_miles_per_yr = q.miles_per_yr * (1.0 - ops.empty_return_share_frac);
   q.payload_kg = payload_kg(in, p);
-  q.tons_per_yr = q.runs_per_yr * units::short_tons_from_kg(q.payload_kg);
-  q.ton_miles_per_yr = units::short_tons_from_kg(q.payload_kg) * q.loaded_miles_per_yr;
+  const Conventions& cv = in.conventions;
+  // Truck multiplier: the freight offered needs desired / payload trucks; every cash flow scales, tons count
+  // the freight offered.
+  const bool multiply = cv.payload == PayloadTreatment::kTruckMultiplier && q.payload_kg > 0.0 &&
+                        q.payload_kg < ops.payload_desired_kg;
+  q.payload_multiplier = multiply ? ops.payload_desired_kg / q.payload_kg : 1.0;
+  const double freight_kg = multiply ? ops.payload_desired_kg : q.payload_kg;
+  q.tons_per_yr = q.runs_per_yr * units::short_tons_from_kg(freight_kg);
+  q.ton_miles_per_yr = units::short_tons_from_kg(freight_kg) * q.loaded_miles_per_yr;
   q.taxable_gross_weight_lb = units::lb_from_kg(e.tare_kg + q.payload_kg);
   q.driving_h_per_day = units::h_from_s(duty.driving_s);
   // Trip quantities per year: per trip * (trip distances driven a year).
   const double trips_per_yr = duty.per_m * duty.days_per_yr;
+  // Energy per mile the costs use, with its equivalents (year 1, before degradation).
+  {
+    const double mi = units::miles_from_m(trip.distance_m);
+    const double kWh = ev ? units::kWh_from_J(trip.energy_from_source_J) / ch.depot_efficiency_frac
+                          : units::gal_from_L(trip.fuel_L) * units::kKWhPerDieselGallon;
+    q.energy_kWh_per_mi = mi > 0.0 ? kWh / mi : 0.0;
+    q.mpg_diesel_equivalent = kWh > 0.0 ? mi * units::kKWhPerDieselGallon / kWh : 0.0;
+    q.mpg_gasoline_equivalent = kWh > 0.0 ? mi * units::kKWhPerGasolineGallon / kWh : 0.0;
+  }
+  // Miles by year: year y drives the same day on days * miles_y / miles_1 days (operations.annual_miles list).
+  const std::vector<double>& miles_list = ops.annual_miles_by_year;
+  auto year_scale = [&](int y) {
+    return miles_list.empty() || q.miles_per_yr <= 0.0
+               ? 1.0
+               : miles_list[static_cast<std::size_t>(std::min(y, static_cast<int>(miles_list.size())) - 1)] /
+                     q.miles_per_yr;
+  };
 
   const bool driverless = ops.automation == Automation::kSupervisedDriverless;
   // Breaks one driver takes: the charging plan lays its longest stops over them (a team or no driver
@@ -119,7 +153,7 @@ void compute_core(const TcoInputs& in, Powertrain p, TruckLedgerCore& out) {
                              ? loan_payment_usd_per_month(principal, e.loan_apr_frac, e.loan_term_months)
                              : 0.0;
 
-  const double hvut = hvut_usd_per_yr(q.taxable_gross_weight_lb);
+  const double hvut = cv.hvut ? hvut_usd_per_yr(q.taxable_gross_weight_lb) : 0.0;
   const double usable0_J = trip.usable_battery_J;
   const double co2_price_per_kg = pr.carbon_price_usd_per_t_co2 / units::kKgPerMetricTon;
   const double wage = ops.driver_wage_usd_per_h * (1.0 + ops.driver_benefits_frac);
@@ -129,7 +163,11 @@ void compute_core(const TcoInputs& in, Powertrain p, TruckLedgerCore& out) {
     YearQuantities& yq = out.year_q[static_cast<std::size_t>(y)];
     const double grow = escalate(e.energy_use_degradation_frac_per_yr, y);
     const double esc_o = escalate(in.cost_escalation_frac_per_yr, y);
-    yq.miles = q.miles_per_yr;
+    const double scale_y = year_scale(y);
+    const double miles_y = q.miles_per_yr * scale_y;
+    const double days_y = q.days_per_yr * scale_y;
+    const double trips_y = trips_per_yr * scale_y;
+    yq.miles = miles_y;
 
     // Financing: payments falling in months 12(y-1)+1 .. 12y, booked at the end of year y.
     if (e.financed && principal > 0.0) {
@@ -145,6 +183,9 @@ void compute_core(const TcoInputs& in, Powertrain p, TruckLedgerCore& out) {
 
     if (ev) {
       const double esc_e = escalate(pr.electricity_escalation_frac_per_yr, y);
+      // A list by year is nominal: its value replaces price * escalation.
+      const std::vector<double>& elist = pr.electricity_by_year_usd_per_kWh;
+      const std::vector<double>& plist = pr.public_charging_by_year_usd_per_kWh;
       int age = y - 1;
       if (e.battery_replacement_year > 0 && y > e.battery_replacement_year)
         age = y - 1 - e.battery_replacement_year;
@@ -164,16 +205,20 @@ void compute_core(const TcoInputs& in, Powertrain p, TruckLedgerCore& out) {
       if (y == 1) out.plan1 = plan;
 
       const double enroute_grid_kWh =
-          units::kWh_from_J(plan.enroute_pack_J / ch.enroute_efficiency_frac) * q.days_per_yr;
+          units::kWh_from_J(plan.enroute_pack_J / ch.enroute_efficiency_frac) * days_y;
       const double depot_grid_kWh =
-          units::kWh_from_J(plan.depot_pack_J / ch.depot_efficiency_frac) * q.days_per_yr;
+          units::kWh_from_J(plan.depot_pack_J / ch.depot_efficiency_frac) * days_y;
       const double public_kWh = pr.public_charging_share_frac * depot_grid_kWh;
       const double depot_kWh = (1.0 - pr.public_charging_share_frac) * depot_grid_kWh;
       const DepotShare& share = ch.depot_share;
       const double depot_price = share.enabled ? share.energy_price_usd_per_kWh : pr.electricity_price_usd_per_kWh;
-      row[idx(CostLine::kDepotElectricity)] = depot_kWh * depot_price * esc_e;
-      row[idx(CostLine::kPublicCharging)] = public_kWh * pr.public_charging_usd_per_kWh * esc_e;
-      row[idx(CostLine::kEnrouteCharging)] = enroute_grid_kWh * pr.public_charging_usd_per_kWh * esc_e;
+      row[idx(CostLine::kDepotElectricity)] =
+          share.enabled || elist.empty() ? depot_kWh * depot_price * esc_e : depot_kWh * by_year(elist, y);
+      row[idx(CostLine::kPublicCharging)] = plist.empty() ? public_kWh * pr.public_charging_usd_per_kWh * esc_e
+                                                          : public_kWh * by_year(plist, y);
+      row[idx(CostLine::kEnrouteCharging)] = plist.empty()
+                                                 ? enroute_grid_kWh * pr.public_charging_usd_per_kWh * esc_e
+                                                 : enroute_grid_kWh * by_year(plist, y);
       // A depot schedule's share replaces the single-truck assumption (one charger's power, shared by hand).
       row[idx(CostLine::kDemandCharge)] =
           (share.enabled ? share.demand_charge_usd_per_yr
@@ -199,10 +244,13 @@ void compute_core(const TcoInputs& in, Powertrain p, TruckLedgerCore& out) {
       }
     } else {
       const double esc_d = escalate(pr.diesel_escalation_frac_per_yr, y);
-      const double gal = units::gal_from_L(trip.fuel_L) * trips_per_yr * grow;
-      const double def_gal = units::gal_from_L(trip.def_L) * trips_per_yr * grow;
-      row[idx(CostLine::kDieselFuel)] = gal * pr.diesel_price_usd_per_gal * esc_d;
-      row[idx(CostLine::kDef)] = def_gal * pr.def_price_usd_per_gal * esc_d;
+      const double gal = units::gal_from_L(trip.fuel_L) * trips_y * grow;
+      const double def_gal = units::gal_from_L(trip.def_L) * trips_y * grow;
+      const std::vector<double>& dlist = pr.diesel_by_year_usd_per_gal;
+      const std::vector<double>& flist = pr.def_by_year_usd_per_gal;
+      row[idx(CostLine::kDieselFuel)] =
+          dlist.empty() ? gal * pr.diesel_price_usd_per_gal * esc_d : gal * by_year(dlist, y);
+      row[idx(CostLine::kDef)] = flist.empty() ? def_gal * pr.def_price_usd_per_gal * esc_d : def_gal * by_year(flist, y);
       yq.diesel_gal = gal;
     }
 
@@ -220,38 +268,83 @@ void compute_core(const TcoInputs& in, Powertrain p, TruckLedgerCore& out) {
       q.drivers = sched.drivers;
       q.supervised_h_per_day = sched.supervised_h;
     }
-    yq.driver_hours = sched.paid_driver_h * q.days_per_yr;
+    yq.driver_hours = sched.paid_driver_h * days_y;
     if (ops.driver_pay == DriverPay::kPerMile) {
       // Each driver paid by the mile for the driving day; charging beyond the breaks paid by the hour.
       const double per_mile = ops.driver_pay_usd_per_mi * (1.0 + ops.driver_benefits_frac);
       row[idx(CostLine::kDriverLabour)] =
-          (q.miles_per_yr * per_mile * sched.drivers + yq.paid_charging_h_per_day * q.days_per_yr * wage) *
+          (miles_y * per_mile * sched.drivers + yq.paid_charging_h_per_day * days_y * wage) *
           labour_factor * esc_o;
     } else {
       row[idx(CostLine::kDriverLabour)] = yq.driver_hours * wage * labour_factor * esc_o;
     }
     row[idx(CostLine::kRemoteSupervision)] =
-        sched.supervised_h * q.days_per_yr * ops.remote_supervision_usd_per_h * esc_o;
-    row[idx(CostLine::kMaintenance)] = q.miles_per_yr * e.maintenance_usd_per_mi * esc_o;
-    row[idx(CostLine::kTyres)] = q.miles_per_yr * e.tyres_usd_per_mi * esc_o;
-    row[idx(CostLine::kTolls)] = q.miles_per_yr * e.tolls_usd_per_mi * esc_o;
+        sched.supervised_h * days_y * ops.remote_supervision_usd_per_h * esc_o;
+    row[idx(CostLine::kMaintenance)] = e.maintenance_by_year_usd_per_mi.empty()
+                                           ? miles_y * e.maintenance_usd_per_mi * esc_o
+                                           : miles_y * by_year(e.maintenance_by_year_usd_per_mi, y);
+    row[idx(CostLine::kTyres)] = e.tyres_by_year_usd_per_mi.empty() ? miles_y * e.tyres_usd_per_mi * esc_o
+                                                                    : miles_y * by_year(e.tyres_by_year_usd_per_mi, y);
+    row[idx(CostLine::kTolls)] = miles_y * e.tolls_usd_per_mi * esc_o;
     row[idx(CostLine::kRegistration)] = e.registration_usd_per_yr * esc_o;
-    row[idx(CostLine::kInsurance)] = e.insurance_frac_of_price_per_yr * price;
+    row[idx(CostLine::kInsurance)] =
+        (e.insurance_by_year_frac.empty() ? e.insurance_frac_of_price_per_yr : by_year(e.insurance_by_year_frac, y)) *
+        price;
     row[idx(CostLine::kHvut)] = hvut;
-    row[idx(CostLine::kCarbonCost)] = trip.co2_kg * trips_per_yr * grow * co2_price_per_kg;
+    row[idx(CostLine::kCarbonCost)] = trip.co2_kg * trips_y * grow * co2_price_per_kg;
     if (y == N) row[idx(CostLine::kResidualValue)] = -residual_value_usd(e, N);
   }
 
-  // ---- discounting ----
+  if (q.payload_multiplier != 1.0) {
+    for (int y = 0; y <= N; ++y) {
+      for (double& v : out.cash[static_cast<std::size_t>(y)]) v *= q.payload_multiplier;
+    }
+  }
+
+  // ---- discounting (conventions.discount_timing, residual_booking) ----
+  const double i = in.discount_rate_frac;
+  const bool end_of_year = cv.discount_timing == DiscountTiming::kEndOfYear;
+  for (int y = 0; y <= N; ++y) out.factor[static_cast<std::size_t>(y)] = operating_discount_factor(i, y, cv.discount_timing);
+  out.residual_factor =
+      cv.residual_booking == ResidualBooking::kEndOfOwnership ? discount_factor(i, N) : out.factor[static_cast<std::size_t>(N)];
   out.pv.fill(0.0);
   out.pv_total = 0.0;
   for (int y = 0; y <= N; ++y) {
-    const double d = discount_factor(in.discount_rate_frac, y);
+    const double d = out.factor[static_cast<std::size_t>(y)];
     for (std::size_t l = 0; l < kCostLineCount; ++l)
-      out.pv[l] += out.cash[static_cast<std::size_t>(y)][l] * d;
+      out.pv[l] += out.cash[static_cast<std::size_t>(y)][l] * (l == idx(CostLine::kResidualValue) ? out.residual_factor : d);
   }
   for (double v : out.pv) out.pv_total += v;
-  out.annuity = annuity_factor(in.discount_rate_frac, N);
+  out.annuity = annuity_factor(i, N);
+
+  // ---- divisors (conventions.per_mile) ----
+  q.lifetime_miles = 0.0;
+  double disc_years = 0.0, disc_miles = 0.0, life_scale = 0.0;
+  for (int y = 1; y <= N; ++y) {
+    const double d = out.factor[static_cast<std::size_t>(y)];
+    const double s = year_scale(y);
+    disc_years += d;
+    disc_miles += s * d;
+    life_scale += s;
+    q.lifetime_miles += q.miles_per_yr * s;
+  }
+  if (cv.per_mile == PerMileBasis::kLifetimeMiles) {
+    out.per_yr_div = N;
+    out.per_mi_div = q.miles_per_yr * life_scale;
+    out.per_ton_mi_div = q.ton_miles_per_yr * life_scale;
+    out.per_ton_div = q.tons_per_yr * life_scale;
+  } else if (end_of_year && miles_list.empty()) {
+    // The closed form, as before the conventions existed.
+    out.per_yr_div = out.annuity;
+    out.per_mi_div = q.miles_per_yr * out.annuity;
+    out.per_ton_mi_div = q.ton_miles_per_yr * out.annuity;
+    out.per_ton_div = q.tons_per_yr * out.annuity;
+  } else {
+    out.per_yr_div = disc_years;
+    out.per_mi_div = q.miles_per_yr * disc_miles;
+    out.per_ton_mi_div = q.ton_miles_per_yr * disc_miles;
+    out.per_ton_div = q.tons_per_yr * disc_miles;
+  }
 }
 
 double safe_div(double a, double b) { return b != 0.0 ? a / b : 0.0; }
@@ -268,10 +361,10 @@ CostReport report_from_core(const TcoInputs& in, Powertrain p, const TruckLedger
   r.powertrain = p;
   r.quantities = c.q;
   r.feasible = c.feasible;
-  const double yrs = c.annuity;
-  const double per_mi = c.q.miles_per_yr * yrs;
-  const double per_ton_mi = c.q.ton_miles_per_yr * yrs;
-  const double per_ton = c.q.tons_per_yr * yrs;
+  const double yrs = c.per_yr_div;
+  const double per_mi = c.per_mi_div;
+  const double per_ton_mi = c.per_ton_mi_div;
+  const double per_ton = c.per_ton_div;
   for (CostLine l : all_cost_lines()) {
     CostLineSummary s;
     s.line = l;
@@ -297,8 +390,11 @@ CostReport report_from_core(const TcoInputs& in, Powertrain p, const TruckLedger
     ly.year = y;
     ly.usd = c.cash[yy];
     for (double v : ly.usd) ly.total_usd += v;
-    ly.discount_factor = discount_factor(in.discount_rate_frac, y);
-    ly.discounted_total_usd = ly.total_usd * ly.discount_factor;
+    ly.discount_factor = c.factor[yy];
+    const double residual = ly.usd[idx(CostLine::kResidualValue)];
+    ly.residual_discount_factor = y == c.years ? c.residual_factor : ly.discount_factor;
+    ly.discounted_total_usd =
+        (ly.total_usd - residual) * ly.discount_factor + residual * ly.residual_discount_factor;
     ly.miles = c.year_q[yy].miles;
     ly.driver_hours = c.year_q[yy].driver_hours;
     ly.diesel_gal = c.year_q[yy].diesel_gal;
@@ -314,6 +410,12 @@ CostReport report_from_core(const TcoInputs& in, Powertrain p, const TruckLedger
 
   const bool ev = p == Powertrain::kBatteryElectric;
   const Operations& ops = in.operations;
+  r.energy_basis = energy_basis_text(truck_of(in, p).economics, ev);
+  if (r.energy_basis != "simulated") r.notes.push_back("energy: " + r.energy_basis);
+  if (c.q.payload_multiplier != 1.0) {
+    r.notes.push_back("convention: payload multiplier " + fmt(c.q.payload_multiplier) +
+                      " trucks for the freight offered, applied to every cost (conventions.payload)");
+  }
   r.day = judge_day(in, p, c.duty, c.plan1, c.schedule1);
   r.feasible = r.day.status != DayFeasibility::kInfeasible;
   if (!r.feasible)
@@ -435,10 +537,10 @@ QuickTotals quick_totals(const TcoInputs& inputs) {
   TruckLedgerCore core;
   compute_core(inputs, Powertrain::kBatteryElectric, core);
   t.electric_npv_usd = core.pv_total;
-  t.electric_usd_per_mi = safe_div(core.pv_total, core.q.miles_per_yr * core.annuity);
+  t.electric_usd_per_mi = safe_div(core.pv_total, core.per_mi_div);
   compute_core(inputs, Powertrain::kDiesel, core);
   t.diesel_npv_usd = core.pv_total;
-  t.diesel_usd_per_mi = safe_div(core.pv_total, core.q.miles_per_yr * core.annuity);
+  t.diesel_usd_per_mi = safe_div(core.pv_total, core.per_mi_div);
   return t;
 }
 

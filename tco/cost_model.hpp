@@ -6,7 +6,8 @@
 //    year 0; loan payments, operating costs and the battery replacement at the END of year y = 1..N;
 //    the residual value as a negative cost at the end of year N. Loan payments are monthly but summed
 //    per year and booked at the year end.
-//  * Discounting: NPV = sum_{y=0..N} C_y (1 + i)^-y.
+//  * Discounting: NPV = sum_{y=0..N} C_y (1 + i)^-y. Other timings, residual booking, per-mile basis, payload
+//    treatment and HVUT are scenario conventions (tco/conventions.hpp; the defaults are the rules here).
 //  * Levelised values: $/yr = NPV / a_N with a_N = sum_{y=1..N} (1 + i)^-y;  $/mi = NPV / (miles/yr * a_N);
 //    $/ton-mi and $/ton likewise with ton-miles/yr and tons/yr. Every line uses the same divisor, so the
 //    lines add up to the total. Ton = US short ton (2,000 lb); ton-miles count loaded distance only.
@@ -87,7 +88,8 @@ struct LedgerYear {
   std::array<double, kCostLineCount> usd{};  ///< indexed by static_cast<int>(CostLine)
   double total_usd = 0.0;
   double discount_factor = 1.0;       ///< (1 + i)^-year
-  double discounted_total_usd = 0.0;  ///< total_usd * discount_factor
+  double discounted_total_usd = 0.0;  ///< total_usd * discount_factor (the residual at its own factor)
+  double residual_discount_factor = 1.0;  ///< factor of the residual value line (conventions.residual_booking)
   double miles = 0.0;
   double driver_hours = 0.0;
   double diesel_gal = 0.0;
@@ -116,6 +118,13 @@ struct OperatingQuantities {
   int drivers = 1;                       ///< 1, 2 (team) or 0 (supervised driverless)
   double supervised_h_per_day = 0.0;     ///< remotely supervised hours (driverless)
   double taxable_gross_weight_lb = 0.0;  ///< tare + payload, for HVUT
+  double payload_multiplier = 1.0;       ///< trucks per truck of the freight offered (conventions.payload =
+                                         ///< truck_multiplier), applied to every cash flow; else 1
+  // Energy the costs use (after TruckEconomics::energy), year 1, with its equivalents (docs/tco.md):
+  double energy_kWh_per_mi = 0.0;  ///< electric: grid kWh per mile at the depot plug; diesel: fuel heat (LHV)
+  double mpg_diesel_equivalent = 0.0;    ///< miles per US gallon of diesel (electric: per 37.656 kWh at the plug)
+  double mpg_gasoline_equivalent = 0.0;  ///< miles per gasoline gallon equivalent (33.705 kWh, EPA MPGe)
+  double lifetime_miles = 0.0;           ///< sum of the years' miles
 };
 
 /// Can the truck do the day, and how (judged before any cost; year 1). docs/tco.md, "Feasibility".
@@ -159,6 +168,7 @@ struct CostReport {
   bool feasible = true;                           ///< day.status != kInfeasible
   DayFeasibility day;                             ///< the day's verdict, stops and schedule
   std::vector<std::string> notes;  ///< plain-language warnings (oversubscribed charger, > 11 h driving, ...)
+  std::string energy_basis = "simulated";  ///< which energy the costs use (measured_inputs.hpp energy_basis_text)
 
   [[nodiscard]] const CostLineSummary& line(CostLine l) const { return lines[static_cast<std::size_t>(l)]; }
 };

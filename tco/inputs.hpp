@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "tco/conventions.hpp"
 #include "tco/units.hpp"
 
 namespace semitco::tco {
@@ -98,6 +99,13 @@ struct TruckEconomics {
                                                     ///< [0..0.5] (estimate)
   int battery_replacement_year = 0;  ///< replace the pack at the end of this year [0 = never, 1..years-1]
   double battery_replacement_usd_per_kWh = 150.0;  ///< pack price per usable kWh [USD/kWh], >= 0 (estimate)
+
+  // ---- by year (docs/tco.md, "Inputs by year"): empty = the scalar above (escalated); else one nominal value
+  // per year of ownership, used as given (no escalation) ----
+  std::vector<double> maintenance_by_year_usd_per_mi;  ///< key electric|diesel.economics.maintenance_usd_per_mi
+  std::vector<double> tyres_by_year_usd_per_mi;        ///< key ...tyres_usd_per_mi
+  std::vector<double> insurance_by_year_frac;          ///< key ...insurance_frac_of_price_per_yr
+  EnergyOverride energy;  ///< measured energy instead of the simulation (key ...energy_basis / energy_value)
 };
 
 /// One truck: its simulated run and its money.
@@ -124,6 +132,11 @@ struct EnergyPrices {
   double carbon_price_usd_per_t_co2 = 0.0;    ///< optional carbon price [USD per tonne CO2], >= 0
   double lcfs_credit_usd_per_kWh = 0.0;       ///< optional low-carbon-fuel credit revenue per kWh dispensed
                                               ///< to the EV [USD/kWh], >= 0
+  // By year (the scalar's key written as a list, one nominal value per year of ownership; no escalation).
+  std::vector<double> diesel_by_year_usd_per_gal;
+  std::vector<double> def_by_year_usd_per_gal;
+  std::vector<double> electricity_by_year_usd_per_kWh;
+  std::vector<double> public_charging_by_year_usd_per_kWh;
 };
 
 /// How the year's miles are found.
@@ -167,6 +180,8 @@ struct DayPlan {
 struct Operations {
   Utilisation utilisation = Utilisation::kAnnualMiles;
   double annual_miles = 100000.0;  ///< miles per year [mi], (0, 1e7] (estimate: 400 mi a day on 250 days)
+  std::vector<double> annual_miles_by_year;  ///< kAnnualMiles only: one value per year (key annual_miles as a
+                                             ///< list); year y drives the same day on days * miles_y / miles_1
   DayPlan day_plan;
   int routes_per_day = 2;                    ///< kFromRoute only: runs of the route per day [1..50]
   double operating_days_per_yr = 250.0;      ///< [0..366] (estimate: 5 days a week, 50 weeks); with day-plan
@@ -258,6 +273,7 @@ struct TcoInputs {
   EnergyPrices prices;
   Operations operations;
   ChargingPlan charging;
+  Conventions conventions;  ///< discounting, residual, per-mile figure, payload, HVUT (tco/conventions.hpp)
 };
 
 /// Largest ownership period the model accepts (fixed-size ledgers keep Monte Carlo allocation-free).

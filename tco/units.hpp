@@ -16,6 +16,11 @@ inline constexpr double kSecondsPerHour = 3600.0;        ///< [s/h]
 inline constexpr double kLbPerShortTon = 2000.0;         ///< US short ton, the ton of US freight statistics
 inline constexpr double kKgPerShortTon = kLbPerShortTon * kKgPerLb;  ///< 907.18474 kg
 inline constexpr double kKgPerMetricTon = 1000.0;                    ///< tonne (used for CO2 prices, $/t CO2)
+/// Energy equivalents (docs/tco.md, "Energy equivalents"): a US gallon of diesel, lower heating value 128,488 Btu
+/// (US DOE Alternative Fuels Data Center / GREET), and the EPA's gasoline gallon equivalent, 33.705 kWh (the
+/// MPGe label, 40 CFR 600). NREL T3CO uses 37.95 and 33.7 kWh.
+inline constexpr double kKWhPerDieselGallon = 128488.0 * 1055.05585262 / 3.6e6;  ///< 37.656 kWh
+inline constexpr double kKWhPerGasolineGallon = 33.705;                          ///< [kWh]
 
 constexpr double miles_from_m(double m) { return m / kMetresPerMile; }
 constexpr double m_from_miles(double mi) { return mi * kMetresPerMile; }

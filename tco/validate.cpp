@@ -8,6 +8,7 @@
 #include "tco/duty.hpp"
 #include "tco/finance.hpp"
 #include "tco/hours_of_service.hpp"
+#include "tco/measured_inputs.hpp"
 #include "tco/parameters.hpp"
 #include "tco/units.hpp"
 
@@ -172,6 +173,39 @@ void check_operations(const TcoInputs& in) {
   }
 }
 
+// Lists by year: one value per year of ownership, each in the scalar's range; measured energy of the right kind.
+void check_by_year(const TcoInputs& in) {
+  for (const YearListInfo& l : year_lists()) {
+    const std::vector<double>& v = *l.field(const_cast<TcoInputs&>(in));
+    if (v.empty()) continue;
+    if (static_cast<int>(v.size()) != in.ownership_years) {
+      fail(std::string(l.key), "a list of " + std::to_string(v.size()) + " values",
+           "must have one value per year of ownership: " + std::to_string(in.ownership_years));
+    }
+    const ParameterInfo& p = find_parameter(l.key);
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      if (!p.in_range(v[i])) fail(std::string(l.key) + "[" + std::to_string(i) + "]", format_value(v[i]), p.range_text());
+    }
+  }
+  if (!in.operations.annual_miles_by_year.empty() && in.operations.utilisation != Utilisation::kAnnualMiles) {
+    fail("operations.annual_miles", "a list", "a list by year needs operations.utilisation = annual_miles");
+  }
+  for (const bool ev : {true, false}) {
+    const EnergyOverride& e = (ev ? in.electric : in.diesel).economics.energy;
+    const std::string key = std::string(ev ? "electric" : "diesel") + ".economics.energy_basis";
+    if (e.basis == EnergyBasis::kSimulated) continue;
+    const bool ev_only = e.basis == EnergyBasis::kMeasuredAtPlug || e.basis == EnergyBasis::kMeasuredAtPack;
+    if ((ev_only && !ev) || (e.basis == EnergyBasis::kMeasuredMpg && ev)) {
+      fail(key, std::string(energy_basis_key(e.basis)),
+           ev ? "the electric truck takes measured_at_plug, measured_at_pack or calibrated"
+              : "the diesel truck takes measured_mpg or calibrated");
+    }
+    if (!(e.value > 0.0 && e.value < 1e6)) {
+      fail(std::string(ev ? "electric" : "diesel") + ".economics.energy_value", format_value(e.value), "must be > 0");
+    }
+  }
+}
+
 }  // namespace
 
 void validate(const TcoInputs& in) {
@@ -186,6 +220,7 @@ void validate(const TcoInputs& in) {
     const double v = p.get(in);
     if (!p.in_range(v)) fail(std::string(p.key), format_value(v), p.range_text());
   }
+  check_by_year(in);
   check_truck(in, Powertrain::kBatteryElectric);
   check_truck(in, Powertrain::kDiesel);
   check_charging(in);

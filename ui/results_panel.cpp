@@ -5,6 +5,8 @@
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
+#include "ui/ledger_view.hpp"
+
 namespace semitco::ui {
 
 ResultsPanel::ResultsPanel(QWidget* parent) : QWidget(parent) {
@@ -29,6 +31,9 @@ ResultsPanel::ResultsPanel(QWidget* parent) : QWidget(parent) {
   tabs_->addTab(compare_, tr("Compare"));
   tabs_->addTab(battery_size_, tr("Battery size"));
   tabs_->addTab(depot_, tr("Depot"));
+  auto* ledger = new LedgerView;  // the year-by-year ledger (ledger_view.hpp)
+  tabs_->addTab(ledger, tr("Ledger"));
+  connect(this, &ResultsPanel::analysisShown, ledger, &LedgerView::setAnalysis);
   lay->addWidget(verdict_);
   lay->addWidget(tabs_, 1);
 }
@@ -42,6 +47,7 @@ void ResultsPanel::setAnalysis(const std::shared_ptr<const Analysis>& a, UnitSys
   uncertainty_->setAnalysis(a, units);
   months_->setAnalysis(a, units);
   depot_->setAnalysis(a, units);
+  emit analysisShown(a, units);
   emit repainted();
 }
 

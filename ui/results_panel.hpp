@@ -29,6 +29,7 @@ class ResultsPanel : public QWidget {
 
  signals:
   void repainted();  ///< the views show the last analysis passed in
+  void analysisShown(const std::shared_ptr<const Analysis>& a, UnitSystem units);  ///< for views that listen
 
  private:
   VerdictStrip* verdict_;

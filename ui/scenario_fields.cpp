@@ -11,6 +11,7 @@
 
 #include "app/core/vehicle_overrides.hpp"
 #include "physics/battery_pack.hpp"
+#include "tco/measured_inputs.hpp"
 #include "tco/parameters.hpp"
 
 namespace semitco::ui {
@@ -24,11 +25,16 @@ using E = FieldEffect;
 namespace u = units;
 
 // An economics input: range filled in from tco::parameters() by its key.
+// Editing a key given by year replaces its list with the one value typed (docs/tco.md, "Inputs by year").
+void clear_year_list(core::Scenario& s, const char* key) {
+  if (const auto* l = tco::find_year_list(key)) l->field(s.economics)->clear();
+}
 #define SEMITCO_ECON(path, label, group, section, unit, effect, help)                                      \
   FieldSpec {                                                                                              \
     "economics." #path, label, group, section, unit, effect,                                             \
         [](const core::Scenario& s) -> double { return s.economics.path; },                              \
-        [](core::Scenario& s, double v) { s.economics.path = v; }, kNan, false, kNan, false, help          \
+        [](core::Scenario& s, double v) { s.economics.path = v; clear_year_list(s, #path); }, kNan, false, \
+        kNan, false, help                                                                                \
   }
 // An integer economics input with its own range (tco::validate's rules).
 #define SEMITCO_ECON_INT(path, label, group, section, unit, lo, hi, help)                                  \

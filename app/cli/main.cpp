@@ -15,6 +15,7 @@
 #include "app/core/batch.hpp"
 #include "app/core/comparison.hpp"
 #include "app/core/comparison_report.hpp"
+#include "app/core/ledger_output.hpp"
 #include "app/core/ledger_report.hpp"
 #include "app/core/diesel_file.hpp"
 #include "app/core/fleet.hpp"
@@ -376,6 +377,10 @@ int main(int argc, char** argv) {
   tco_cmd->add_flag("--ledger", ledger,
                     "Also print each truck's year-by-year ledger: every cost line by year, its NPV, each year's "
                     "discount factor (docs/tco.md)");
+  std::string ledger_out;
+  tco_cmd->add_option("--ledger-out", ledger_out,
+                      "Write both trucks' year-by-year ledger and each line's NPV to FILE: .csv, .json or .xlsx by the "
+                      "extension (docs/tco.md)");
   tco_cmd->footer("Examples:\n  semitco tco --scenario resources/scenarios/default.json --monte-carlo 10000\n"
                   "  semitco tco --scenario resources/scenarios/default.json --ledger");
 
@@ -450,6 +455,10 @@ int main(int argc, char** argv) {
       if (ledger && r.electric.summary.feasible && r.diesel.summary.feasible) {
         std::cout << "\n";
         core::print_ledgers(std::cout, r.tco);
+      }
+      if (!ledger_out.empty() && r.electric.summary.feasible && r.diesel.summary.feasible) {
+        core::write_ledger_file(r.tco, ledger_out, s.input_files());
+        std::cout << "\nledger written to " << core::printable(ledger_out) << "\n";
       }
       if (mc_draws > 0) {
         std::cout << "\n";

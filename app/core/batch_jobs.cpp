@@ -18,6 +18,7 @@
 #include "app/core/text.hpp"
 #include "app/core/vehicle_overrides.hpp"
 #include "routes/readers.hpp"
+#include "tco/measured_inputs.hpp"
 #include "tco/parameters.hpp"
 
 namespace semitco::core {
@@ -372,6 +373,8 @@ void apply_sweep(Scenario& s, const std::string& key, double v) {
     s.grid_co2_kg_per_kWh = v;
   } else {
     tco::find_parameter(key).set(s.economics, v);
+    // A swept value is the value of every year: it replaces a list by year of the key.
+    if (const auto* l = tco::find_year_list(key)) l->field(s.economics)->clear();
   }
 }
 

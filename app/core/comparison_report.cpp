@@ -197,6 +197,15 @@ void print_cost_comparison(std::ostream& out, const ComparisonResult& r) {
       << f("%.0f", cd.quantities.miles_per_yr) << "\n";
   out << "  en-route charge stops per day  " << std::setw(16) << std::to_string(ce.quantities.enroute_stops_per_day)
       << std::setw(18) << "-" << "\n";
+  // The energy the costs use, named with its equivalents (docs/tco.md, "Energy equivalents").
+  out << "  energy the costs use (kWh/mi)  " << std::setw(16) << f("%.3f", ce.quantities.energy_kWh_per_mi)
+      << std::setw(18) << f("%.3f", cd.quantities.energy_kWh_per_mi) << "  (EV at the depot plug; diesel LHV)\n";
+  out << "  mpg, diesel gallon (37.66 kWh) " << std::setw(16) << f("%.2f", ce.quantities.mpg_diesel_equivalent)
+      << std::setw(18) << f("%.2f", cd.quantities.mpg_diesel_equivalent) << "\n";
+  out << "  MPGe, gasoline gallon (33.7 kWh)" << std::setw(15) << f("%.2f", ce.quantities.mpg_gasoline_equivalent)
+      << std::setw(18) << f("%.2f", cd.quantities.mpg_gasoline_equivalent) << "\n";
+  out << "  energy source                  " << "electric " << printable(ce.energy_basis) << "; diesel "
+      << printable(cd.energy_basis) << "\n";
   const auto& t = r.tco;
   // Same definition as the verdict: from this year to the end of ownership the electric truck's cumulative
   // discounted cost stays at or below the diesel's, so a year is shown exactly when the electric truck is

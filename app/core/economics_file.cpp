@@ -7,9 +7,12 @@
 #include <memory>
 #include <optional>
 #include <sstream>
+#include <stdexcept>
+#include <vector>
 
 #include "tco/duty.hpp"
 #include "tco/hours_of_service.hpp"
+#include "tco/measured_inputs.hpp"
 #include "tco/parameters.hpp"
 
 namespace semitco::core {
@@ -20,7 +23,7 @@ namespace {
 // Whole numbers are range-checked as integers before they reach an int (no wrap-around of 4294967298 to
 // 2, no truncation of 2.5); the cross-field rules (loan term within the ownership years, ...) are
 // tco::validate's.
-enum class Kind { Int, Bool, Residual, List, Utilisation, Automation, DriverPay, Legs };
+enum class Kind { Int, Bool, Residual, List, Utilisation, Automation, DriverPay, Legs, Choice, Number };
 struct ExtraKey {
   const char* key;
   Kind kind;
@@ -48,7 +51,58 @@ constexpr ExtraKey kExtraKeys[] = {
     {"charging.acceptance.soc_frac", Kind::List, true},
     {"charging.acceptance.power_kW", Kind::List, true},
     {"charging.enroute_charger_positions_m", Kind::List, false},
+    // Issue 13: conventions and measured energy (tco/conventions.hpp); absent = the defaults.
+    {"conventions.discount_timing", Kind::Choice, false},
+    {"conventions.residual_booking", Kind::Choice, false},
+    {"conventions.per_mile", Kind::Choice, false},
+    {"conventions.payload", Kind::Choice, false},
+    {"conventions.hvut", Kind::Bool, false},
+    {"electric.economics.energy_basis", Kind::Choice, false},
+    {"electric.economics.energy_value", Kind::Number, false},
+    {"diesel.economics.energy_basis", Kind::Choice, false},
+    {"diesel.economics.energy_value", Kind::Number, false},
 };
+
+// The words of each choice key, in enum order.
+struct Choice {
+  const char* key;
+  std::vector<const char*> words;
+};
+const Choice kChoices[] = {
+    {"conventions.discount_timing", {"end_of_year", "beginning_of_year", "mid_year"}},
+    {"conventions.residual_booking", {"end_of_ownership", "with_last_year"}},
+    {"conventions.per_mile", {"levelised", "lifetime_miles"}},
+    {"conventions.payload", {"capacity_cap", "truck_multiplier"}},
+    {"electric.economics.energy_basis", {"simulated", "measured_at_plug", "measured_at_pack", "measured_mpg", "calibrated"}},
+    {"diesel.economics.energy_basis", {"simulated", "measured_at_plug", "measured_at_pack", "measured_mpg", "calibrated"}},
+};
+
+const Choice& choice_of(const std::string& key) {
+  for (const auto& c : kChoices) {
+    if (key == c.key) return c;
+  }
+  throw std::logic_error("no choice table for " + key);
+}
+
+void set_choice(tco::TcoInputs& in, const std::string& key, int n) {
+  auto& cv = in.conventions;
+  if (key == "conventions.discount_timing") cv.discount_timing = static_cast<tco::DiscountTiming>(n);
+  else if (key == "conventions.residual_booking") cv.residual_booking = static_cast<tco::ResidualBooking>(n);
+  else if (key == "conventions.per_mile") cv.per_mile = static_cast<tco::PerMileBasis>(n);
+  else if (key == "conventions.payload") cv.payload = static_cast<tco::PayloadTreatment>(n);
+  else if (key == "electric.economics.energy_basis") in.electric.economics.energy.basis = static_cast<tco::EnergyBasis>(n);
+  else in.diesel.economics.energy.basis = static_cast<tco::EnergyBasis>(n);
+}
+
+int get_choice(const tco::TcoInputs& in, const std::string& key) {
+  const auto& cv = in.conventions;
+  if (key == "conventions.discount_timing") return static_cast<int>(cv.discount_timing);
+  if (key == "conventions.residual_booking") return static_cast<int>(cv.residual_booking);
+  if (key == "conventions.per_mile") return static_cast<int>(cv.per_mile);
+  if (key == "conventions.payload") return static_cast<int>(cv.payload);
+  if (key == "electric.economics.energy_basis") return static_cast<int>(in.electric.economics.energy.basis);
+  return static_cast<int>(in.diesel.economics.energy.basis);
+}
 
 // Numeric inputs added by issue 11: optional, so older scenario files still load (with the defaults of
 // tco::default_inputs(); operations.day_plan.depot_dwell_s falls back to the old charging.depot_window_s).
@@ -171,6 +225,37 @@ tco::TcoInputs read_economics(JsonParams& section, const std::string& dir, Econo
     std::string ubase, unit;
     Dim dim = Dim::None;
     double value;
+    // A list by year, bare or as {"value": [...], "source": "..."}.
+    const tco::YearListInfo* list = tco::find_year_list(key);
+    const nlohmann::json* as_list = nullptr;
+    if (list && sec->has_key(leaf)) {
+      const nlohmann::json& j = sec->json().at(leaf);
+      if (j.is_array()) as_list = &j;
+      else if (j.is_object() && j.contains("value") && j.at("value").is_array()) as_list = &j.at("value");
+    }
+    if (as_list) {
+      // One value per year of ownership (its length is checked against ownership_years by tco::validate).
+      const nlohmann::json& whole = sec->raw(leaf);
+      if (whole.is_object() && whole.contains("source") && whole.at("source").is_string())
+        pv.sources[key] = whole.at("source").get<std::string>();
+      const nlohmann::json& v = *as_list;
+      std::vector<double> values;
+      for (std::size_t i = 0; i < v.size(); ++i) {
+        if (!v[i].is_number()) {
+          throw InputError(sec->where(leaf) + "[" + std::to_string(i) + "] = " + quote_json(v[i]) +
+                           ": expected a number (a list holds one value per year of ownership)");
+        }
+        values.push_back(v[i].get<double>());
+        if (!p.in_range(values.back())) {
+          throw InputError(sec->where(leaf) + "[" + std::to_string(i) + "] = " + tco::format_value(values.back()) +
+                           ": " + p.range_text());
+        }
+      }
+      if (values.empty()) throw InputError(sec->where(leaf) + " = []: expected one value per year of ownership");
+      *list->field(in) = values;
+      p.set(in, values.front());  // the scalar holds year 1 (reports, sensitivity base)
+      continue;
+    }
     if (JsonParams::split_unit_key(leaf, &ubase, &dim, &unit)) {
       value = from_si(sec->number(ubase, dim), dim, unit);  // the struct holds the unit its name says
       const std::string full = (sec->path().empty() ? "" : sec->path() + ".") + ubase;
@@ -212,6 +297,7 @@ tco::TcoInputs read_economics(JsonParams& section, const std::string& dir, Econo
         const bool b = v.get<bool>();
         if (k == "operations.hos_break_paid") in.operations.hos_break_paid = b;
         else if (k == "operations.team_drivers") in.operations.team_drivers = b;
+        else if (k == "conventions.hvut") in.conventions.hvut = b;
         else if (k == "electric.economics.financed") in.electric.economics.financed = b;
         else in.diesel.economics.financed = b;
         break;
@@ -252,6 +338,30 @@ tco::TcoInputs read_economics(JsonParams& section, const std::string& dir, Econo
         if (a == "per_mile") in.operations.driver_pay = tco::DriverPay::kPerMile;
         else if (a == "per_hour") in.operations.driver_pay = tco::DriverPay::kPerHour;
         else throw bad(want);
+        break;
+      }
+      case Kind::Choice: {
+        const Choice& c = choice_of(k);
+        std::string want = "expected";
+        for (std::size_t i = 0; i < c.words.size(); ++i)
+          want += std::string(i == 0 ? " \"" : i + 1 == c.words.size() ? " or \"" : ", \"") + c.words[i] + "\"";
+        if (!v.is_string()) throw bad(want);
+        const std::string w = v.get<std::string>();
+        int n = -1;
+        for (std::size_t i = 0; i < c.words.size(); ++i) {
+          if (w == c.words[i]) n = static_cast<int>(i);
+        }
+        if (n < 0) throw bad(want);
+        set_choice(in, k, n);
+        break;
+      }
+      case Kind::Number: {
+        // A number, or {"value": number, "source": "..."}.
+        const nlohmann::json& n = v.is_object() && v.contains("value") ? v.at("value") : v;
+        if (v.is_object() && v.contains("source") && v.at("source").is_string()) pv.sources[k] = v.at("source").get<std::string>();
+        if (!n.is_number() || !std::isfinite(n.get<double>()) || !(n.get<double>() > 0.0))
+          throw bad("expected a number > 0 (kWh/mi, mpg or a calibration factor, by energy_basis)");
+        (k.starts_with("electric") ? in.electric : in.diesel).economics.energy.value = n.get<double>();
         break;
       }
       case Kind::Legs: {
@@ -336,6 +446,11 @@ nlohmann::ordered_json write_economics(const tco::TcoInputs& in, const Economics
       value = round_sig(from_si(to_si(value, dim, unit), dim, u->second));
       out_key = (parent.empty() ? "" : parent + ".") + ubase + "_" + u->second;
     }
+    const tco::YearListInfo* list = tco::find_year_list(key);
+    if (list && !list->field(const_cast<tco::TcoInputs&>(in))->empty()) {
+      put(key, *list->field(const_cast<tco::TcoInputs&>(in)));  // by year, in the key's own unit
+      continue;
+    }
     put(out_key, value);
   }
   slot("ownership_years") = in.ownership_years;
@@ -368,6 +483,16 @@ nlohmann::ordered_json write_economics(const tco::TcoInputs& in, const Economics
   slot("charging.acceptance.power_kW") = in.charging.acceptance.power_kW;
   if (!in.charging.enroute_charger_positions_m.empty()) {
     slot("charging.enroute_charger_positions_m") = in.charging.enroute_charger_positions_m;
+  }
+  // Conventions and measured energy only when not the defaults, so older files save as they were.
+  for (const auto& c : kChoices) {
+    const int n = get_choice(in, c.key);
+    if (n != 0) slot(c.key) = c.words[static_cast<std::size_t>(n)];
+  }
+  if (!in.conventions.hvut) slot("conventions.hvut") = false;
+  for (const auto* t : {&in.electric, &in.diesel}) {
+    if (t->economics.energy.basis != tco::EnergyBasis::kSimulated)
+      put(std::string(t == &in.electric ? "electric" : "diesel") + ".economics.energy_value", t->economics.energy.value);
   }
   return out;
 }

@@ -2,6 +2,8 @@
 for time series. Field names and units are those of the C++ structs (SI unless the name says otherwise:
 usd_per_mi, fuel_L, ...). to_pandas() turns a table into a DataFrame when pandas is installed."""
 
+import os
+
 
 def _pandas():
     try:
@@ -60,7 +62,7 @@ class CostReport(_Record):
     feasibility and the notes."""
 
     _fields = ("npv_usd", "usd_per_yr", "usd_per_mi", "usd_per_ton_mi", "usd_per_ton", "lines", "quantities",
-               "ledger", "cumulative_usd", "cumulative_discounted_usd", "feasible", "day", "notes")
+               "ledger", "cumulative_usd", "cumulative_discounted_usd", "feasible", "day", "notes", "energy_basis")
 
     def __init__(self, d):
         for k in self._fields:
@@ -118,6 +120,15 @@ class Comparison(_Record):
         if self.cost is None:
             raise ValueError("no cost comparison: " + (self.warnings[-1] if self.warnings else "infeasible"))
         return self.cost.to_pandas()
+
+    def write_ledger(self, path):
+        """Both trucks' year-by-year ledger and each line's NPV to `path`: .csv, .json or .xlsx by the
+        extension (semitco tco --ledger-out)."""
+        if self.cost is None:
+            raise ValueError("no ledger: " + (self.warnings[-1] if self.warnings else "infeasible"))
+        from . import _core
+
+        _core.write_ledger(self._trips, os.fspath(path))
 
 
 class BatchResult(_Record):

@@ -66,3 +66,21 @@ def test_to_pandas_when_pandas_is_installed(default_scenario):
     frame = c.electric.trip.to_pandas()
     assert isinstance(frame, pd.DataFrame) and "speed_mps" in frame.columns
     assert c.to_pandas().loc["diesel_fuel", "diesel_usd_per_mi"] == c.cost.diesel.lines["diesel_fuel"]["usd_per_mi"]
+
+
+def test_peer_case_conventions_and_ledger_file(source_dir, tmp_path):
+    # The bundled NREL T3CO case (docs/tco.md, "Peer cases") loads through the same scenario loader: its
+    # conventions, lists by year and measured energy reach Python; T3CO's published discounted costs
+    # (NREL/T3CO t3co/tests/test_tcos.py) within 1 %.
+    peer = source_dir / "resources" / "scenarios" / "peers" / "t3co_2020_class8_long_haul.json"
+    r = semitco.tco(peer)
+    assert r.cost.diesel.npv_usd == pytest.approx(569899.8836666911, rel=0.01)
+    assert r.cost.electric.npv_usd == pytest.approx(1254634.9894996588, rel=0.01)
+    assert "2.764 kWh/mi" in r.cost.electric.energy_basis
+    assert r.cost.electric.quantities["mpg_gasoline_equivalent"] == pytest.approx(33.705 / 2.763981785, rel=1e-6)
+    out = tmp_path / "ledger.json"
+    r.write_ledger(out)
+    import json
+
+    j = json.loads(out.read_text())
+    assert j["diesel"]["npv_usd"] == pytest.approx(r.cost.diesel.npv_usd, abs=0.005)
