@@ -28,6 +28,7 @@
 #include <string_view>
 #include <vector>
 
+#include "tco/charging_cost.hpp"
 #include "tco/hours_of_service.hpp"
 #include "tco/inputs.hpp"
 
@@ -40,12 +41,13 @@ enum class CostLine : int {
   kSalesTax,              ///< state sales tax on price + FET
   kIncentives,            ///< user-entered incentives (negative)
   kFinancingInterest,     ///< loan interest
-  kChargerCapital,        ///< depot charger hardware + installation / trucks per charger (EV)
+  kChargerCapital,        ///< depot charger hardware + installation / trucks per charger, over its life (EV;
+                          ///< charging_cost.hpp)
   kResidualValue,         ///< resale value at the end of ownership (negative)
   kDieselFuel,            ///< diesel gallons * price
   kDef,                   ///< diesel exhaust fluid gallons * price
   kDepotElectricity,      ///< depot kWh from the grid * energy rate
-  kDemandCharge,          ///< $/kW-month * depot charger kW * 12 / trucks per charger
+  kDemandCharge,          ///< $/kW-month * the day plan's peak grid kW * 12 / trucks per charger
   kElectricityFixedFees,  ///< $/month * 12 / trucks per charger
   kPublicCharging,        ///< depot energy bought at public chargers instead (public_charging_share_frac)
                           ///< * public price
@@ -159,6 +161,7 @@ struct CostReport {
   bool feasible = true;                           ///< day.status != kInfeasible
   DayFeasibility day;                             ///< the day's verdict, stops and schedule
   std::vector<std::string> notes;  ///< plain-language warnings (oversubscribed charger, > 11 h driving, ...)
+  DeliveredElectricity delivered;  ///< electric: depot $/kWh by part (charging_cost.hpp); zero for diesel
 
   [[nodiscard]] const CostLineSummary& line(CostLine l) const { return lines[static_cast<std::size_t>(l)]; }
 };

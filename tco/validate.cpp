@@ -189,6 +189,7 @@ void validate(const TcoInputs& in) {
   check_truck(in, Powertrain::kBatteryElectric);
   check_truck(in, Powertrain::kDiesel);
   check_charging(in);
+  validate_depot_charging(in);  // charging_cost.hpp
   check_operations(in);
   const DepotShare& d = in.charging.depot_share;
   if (d.enabled) {
