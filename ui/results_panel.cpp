@@ -29,6 +29,7 @@ ResultsPanel::ResultsPanel(QWidget* parent) : QWidget(parent) {
   tabs_->addTab(compare_, tr("Compare"));
   tabs_->addTab(battery_size_, tr("Battery size"));
   tabs_->addTab(depot_, tr("Depot"));
+  tabs_->addTab(charging_cost_ = new ChargingCostView, tr("Charging cost"));
   lay->addWidget(verdict_);
   lay->addWidget(tabs_, 1);
 }
@@ -42,6 +43,7 @@ void ResultsPanel::setAnalysis(const std::shared_ptr<const Analysis>& a, UnitSys
   uncertainty_->setAnalysis(a, units);
   months_->setAnalysis(a, units);
   depot_->setAnalysis(a, units);
+  charging_cost_->setAnalysis(a, units);
   emit repainted();
 }
 

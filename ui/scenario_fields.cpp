@@ -22,6 +22,7 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 using G = FieldGroup;
 using E = FieldEffect;
 namespace u = units;
+constexpr UnitSpec kClockHour{"h (clock)", 1, 0, "h (clock)", 1, 0};
 
 // An economics input: range filled in from tco::parameters() by its key.
 #define SEMITCO_ECON(path, label, group, section, unit, effect, help)                                      \
@@ -247,6 +248,24 @@ std::vector<FieldSpec> build_fields() {
                    u::kUsd, E::Costs, "Installation cost per charger."),
       SEMITCO_ECON(charging.trucks_per_charger, "Trucks per charger", G::Operations, "Charging", u::kCount,
                    E::Costs, "Trucks sharing one depot charger."),
+      // The depot's bill (tco/charging_cost.hpp); the time-of-use list is read from the scenario file.
+      SEMITCO_CHOICE("economics.charging.charger_capital", "Charger capital", G::Operations, "Charging", E::Costs,
+                     static_cast<int>(s.economics.charging.charger_capital),
+                     s.economics.charging.charger_capital = static_cast<tco::ChargerCapital>(std::clamp(i, 0, 1)), 2,
+                     "capital recovery|cash",
+                     "Capital recovery: a level yearly charge over the charger's life at the discount rate. Cash: "
+                     "paid at purchase and at each renewal, the value left credited at the end of ownership."),
+      SEMITCO_ECON(charging.charger_life_yr, "Charger life", G::Operations, "Charging", u::kYears, E::Costs,
+                   "Service life of the depot charger."),
+      SEMITCO_ECON(charging.charger_salvage_frac, "Charger salvage", G::Operations, "Charging", u::kPercent,
+                   E::Costs, "Value left at the end of the charger's life, share of hardware and installation."),
+      SEMITCO_CHOICE("economics.charging.depot_charging", "Depot charging", G::Operations, "Charging", E::Costs,
+                     static_cast<int>(s.economics.charging.depot_charging),
+                     s.economics.charging.depot_charging = static_cast<tco::DepotCharging>(std::clamp(i, 0, 1)), 2,
+                     "as soon as plugged in|managed",
+                     "Managed: at the cheapest hours of the dwell window that still meet departure."),
+      SEMITCO_ECON(charging.depot_arrival_h, "Plugged in at", G::Operations, "Charging", kClockHour, E::Costs,
+                   "Clock hour the truck plugs in at the depot (prices the time-of-use tariff)."),
       SEMITCO_ECON(operations.day_plan.depot_dwell_s, "Depot dwell (charging window)", G::Operations, "Charging",
                    u::kHoursFromS, E::Costs, "Time parked at the depot each day: the depot charging window."),
       SEMITCO_ECON(charging.reserve_soc_frac, "Reserve state of charge", G::Operations, "Charging", u::kPercent,

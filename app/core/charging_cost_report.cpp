@@ -31,8 +31,10 @@ std::string thousands(double v) {
 
 std::string depot_charging_summary(const tco::TcoInputs& in) {
   const tco::ChargingPlan& ch = in.charging;
-  std::string s = std::string(tco::depot_charging_key(ch.depot_charging)) + " charging from " +
-                  f("%.1f h", ch.depot_arrival_h) + ", ";
+  const int minutes = static_cast<int>(std::lround(ch.depot_arrival_h * 60.0)) % (24 * 60);
+  char clock[16];
+  std::snprintf(clock, sizeof clock, "%02d:%02d", minutes / 60, minutes % 60);
+  std::string s = std::string(tco::depot_charging_key(ch.depot_charging)) + " charging from " + clock + ", ";
   s += ch.tou_weekday.empty() ? "flat " + f("$%.3f/kWh", in.prices.electricity_price_usd_per_kWh)
                               : std::to_string(ch.tou_weekday.size()) + "-period time-of-use tariff" +
                                     (ch.tou_weekend.empty() ? "" : " (own weekend prices)");
