@@ -2,8 +2,8 @@
 // and per ton delivered; the electric-vs-diesel comparison with break-even prices and break-even year.
 //
 // Conventions (docs/tco.md has the full derivation):
-//  * Cash flows: capital (down payment or cash price, FET, sales tax, incentives, charger share) at
-//    year 0; loan payments, operating costs and the battery replacement at the END of year y = 1..N;
+//  * Cash flows: capital (down payment or cash price, FET, sales tax, incentives) at year 0 (the depot
+//    charger by its own rule, charging_cost.hpp); loan payments, operating costs and the battery replacement at the END of year y = 1..N;
 //    the residual value as a negative cost at the end of year N. Loan payments are monthly but summed
 //    per year and booked at the year end.
 //  * Discounting: NPV = sum_{y=0..N} C_y (1 + i)^-y.

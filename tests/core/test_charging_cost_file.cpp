@@ -2,6 +2,12 @@
 // back and read again the same, refused with the key, and the bundled verdict scenarios side by side.
 #include <catch2/catch.hpp>
 
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+
 #include <fstream>
 #include <functional>
 #include <sstream>
@@ -37,6 +43,20 @@ std::string message_of(const nlohmann::json& section) {
     return e.what();
   }
   return "(no error)";
+}
+
+// The built CLI run from the source folder: exit code and output.
+std::pair<int, std::string> run_cli(const std::string& args) {
+  const char* dir = std::getenv("SEMITCO_BIN_DIR");
+  const std::string cmd = "cd '" + std::string(SEMITCO_SOURCE_DIR) + "' && '" + std::string(dir ? dir : ".") +
+                          "/app/semitco' " + args + " 2>&1";
+  FILE* p = ::popen(cmd.c_str(), "r");
+  REQUIRE(p != nullptr);
+  std::string out;
+  std::array<char, 4096> buf{};
+  while (std::fgets(buf.data(), buf.size(), p)) out += buf.data();
+  const int status = ::pclose(p);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
 }
 
 const nlohmann::json kCharging = {
@@ -115,4 +135,22 @@ TEST_CASE("the three bundled verdict scenarios load with a source for every valu
     };
     walk(j.at("economics"), "economics");
   }
+}
+
+TEST_CASE("semitco tco -s A -s B -s C puts the verdict scenarios side by side with what differs",
+          "[core][charging_cost][cli]") {
+  const std::string v = "resources/scenarios/verdicts/";
+  const auto [code, out] = run_cli("tco -s " + v + "market_medians_icct.json -s " + v +
+                                   "tesla_semi_maker_claims.json -s " + v + "nacfe_run_on_less_measured.json");
+  INFO(out);
+  CHECK(code == 0);
+  CHECK_THAT(out, Catch::Contains("scenarios side by side") && Catch::Contains("delivered electricity [$/kWh]") &&
+                      Catch::Contains("what differs between them") && Catch::Contains("charging.depot_charging") &&
+                      Catch::Contains("charging.tou.weekday"));
+  // ICCT's all-in $0.20/kWh (the file's figure) is the whole delivered cost: nothing on top.
+  CHECK_THAT(out, Catch::Contains("energy        $0.2000/kWh") && Catch::Contains("total         $0.2000/kWh"));
+  // One scenario alone prints the breakdown without the side-by-side table.
+  const auto [code1, one] = run_cli("tco -s " + v + "nacfe_run_on_less_measured.json");
+  CHECK(code1 == 0);
+  CHECK_THAT(one, Catch::Contains("delivered electricity at the depot") && !Catch::Contains("side by side"));
 }
