@@ -255,7 +255,7 @@ struct ChargingPlan {
   double charger_salvage_frac = 0.0;   ///< value left at the end of the life, share of hardware + installation
                                        ///< [0..1] (estimate: 0)
   DepotCharging depot_charging = DepotCharging::kUnmanaged;
-  double depot_arrival_h = 18.0;       ///< clock hour the truck plugs in at the depot [h], [0, 24) (estimate)
+  double depot_arrival_h = 18.0;       ///< clock hour the truck plugs in at the depot [h], [0, 24] (estimate)
   std::vector<TouPeriod> tou_weekday;  ///< depot energy prices by hour, Monday-Friday (tariff.hpp); empty: the
                                        ///< flat prices.electricity_price_usd_per_kWh
   std::vector<TouPeriod> tou_weekend;  ///< Saturday, Sunday; empty: the weekday periods

@@ -90,7 +90,7 @@ const ParameterInfo kParameters[] = {
     SEMITCO_PARAM(charging.trucks_per_charger, 1.0, false, 1000.0, false),
     SEMITCO_PARAM(charging.charger_life_yr, 1.0, false, 50.0, false),
     SEMITCO_PARAM(charging.charger_salvage_frac, 0.0, false, 1.0, false),
-    SEMITCO_PARAM(charging.depot_arrival_h, 0.0, false, 23.999999, false),
+    SEMITCO_PARAM(charging.depot_arrival_h, 0.0, false, 24.0, false),
     SEMITCO_PARAM(charging.enroute_charger_power_kW, 0.0, true, 1500.0, false),
     SEMITCO_PARAM(charging.enroute_efficiency_frac, 0.5, false, 1.0, false),
     SEMITCO_PARAM(charging.enroute_target_soc_frac, 0.0, true, 1.0, false),
