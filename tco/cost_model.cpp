@@ -70,6 +70,7 @@ void compute_core(const TcoInputs& in, Powertrain p, TruckLedgerCore& out) {
   }
   out.q = OperatingQuantities{};
   out.plan1 = DayChargingPlan{};
+  out.delivered = DeliveredElectricity{};  // zero for diesel (the core is reused for both trucks)
   out.feasible = true;
 
   // ---- operations: the trip as a representative duty (duty.hpp) ----

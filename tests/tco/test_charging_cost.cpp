@@ -65,6 +65,11 @@ TEST_CASE("delivered $/kWh of a shared charger with a 15-year life matches the h
   // Capital: 4,585.40 / 88,888.89 = $0.051586/kWh.
   CHECK(d.capital_usd_per_kWh == Approx(0.051586).epsilon(1e-5));
   CHECK(d.total_usd_per_kWh == Approx(0.10 + 0.0750 + 0.003375 + 0.051586).epsilon(1e-5));
+  // The diesel truck buys no electricity (compare() evaluates both trucks on one core).
+  const Comparison c = compare(in);
+  CHECK(c.electric.delivered.total_usd_per_kWh == Approx(d.total_usd_per_kWh));
+  CHECK(c.diesel.delivered.total_usd_per_kWh == 0.0);
+  CHECK(c.diesel.delivered.grid_kWh_per_yr == 0.0);
 }
 
 TEST_CASE("charger paid cash: bought at year 0, renewed at the end of its life, value left credited",
