@@ -2,6 +2,8 @@
 // in their suffixes (SI, except where the C++ field says otherwise: usd_per_mi, fuel_L ...).
 #include "python/results.hpp"
 
+#include "app/core/charging_cost_report.hpp"
+
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
@@ -155,13 +157,17 @@ py::dict day_dict(const tco::DayFeasibility& d) {
 py::dict cost_report_dict(const tco::CostReport& c) {
   py::dict lines;
   for (const auto& l : c.lines) lines[py::str(l.key)] = cost_line_dict(l);
-  return py::dict("npv_usd"_a = c.npv_usd, "usd_per_yr"_a = c.usd_per_yr, "usd_per_mi"_a = c.usd_per_mi,
+  py::dict out("npv_usd"_a = c.npv_usd, "usd_per_yr"_a = c.usd_per_yr, "usd_per_mi"_a = c.usd_per_mi,
                   "usd_per_ton_mi"_a = c.usd_per_ton_mi, "usd_per_ton"_a = c.usd_per_ton, "lines"_a = lines,
                   "quantities"_a = quantities_dict(c.quantities), "ledger"_a = yearly_ledger(c.ledger),
                   "cumulative_usd"_a = array(c.cumulative_usd),
                   "cumulative_discounted_usd"_a = array(c.cumulative_discounted_usd),
                   "feasible"_a = c.feasible, "day"_a = day_dict(c.day), "notes"_a = py::cast(c.notes),
                   "energy_basis"_a = c.energy_basis);
+  py::dict delivered;  // the depot's $/kWh by part (tco/charging_cost.hpp); zeros for diesel
+  for (const auto& [k, v] : core::delivered_electricity_figures(c)) delivered[py::str(k)] = v;
+  out["delivered_electricity"] = delivered;
+  return out;
 }
 
 py::dict truck_dict(const core::TruckOutcome& t, bool with_series) {

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "tco/charging.hpp"
+#include "tco/charging_cost.hpp"
 #include "tco/day_feasibility.hpp"
 #include "tco/duty.hpp"
 #include "tco/finance.hpp"
@@ -29,6 +30,7 @@ struct YearQuantities {
   double grid_kWh = 0.0;
   double enroute_stops_per_day = 0.0;
   double paid_charging_h_per_day = 0.0;
+  double depot_kWh = 0.0;  // bought at the depot (delivered electricity cost)
 };
 
 // Everything about one truck over its ownership, in fixed-size storage.
@@ -48,6 +50,7 @@ struct TruckLedgerCore {
   DayChargingPlan plan1;  // year 1 (electric)
   DaySchedule schedule1;  // year 1
   bool feasible = true;   // no charger gap longer than the pack allows, in any year
+  DeliveredElectricity delivered;  // year-1 day figures here; the $/kWh parts after discounting
 };
 
 double escalate(double rate, int year) { return std::pow(1.0 + rate, static_cast<double>(year - 1)); }
@@ -77,6 +80,7 @@ void compute_core(const TcoInputs& in, Powertrain p, TruckLedgerCore& out) {
   }
   out.q = OperatingQuantities{};
   out.plan1 = DayChargingPlan{};
+  out.delivered = DeliveredElectricity{};  // zero for diesel (the core is reused for both trucks)
   out.feasible = true;
 
   // ---- operations: the trip as a representative duty (duty.hpp) ----
@@ -144,10 +148,9 @@ void compute_core(const TcoInputs& in, Powertrain p, TruckLedgerCore& out) {
     row[idx(CostLine::kIncentives)] -= e.incentives_usd * frac;
   };
   book_capital(out.cash[0], paid_now_frac);
-  if (ev) {
-    out.cash[0][idx(CostLine::kChargerCapital)] =
-        ch.depot_share.enabled ? ch.depot_share.charger_capital_usd
-                               : (ch.depot_hardware_usd + ch.depot_installation_usd) / ch.trucks_per_charger;
+  if (ev) {  // charging_cost.hpp: capital recovery over the charger's life, or cash
+    for (int y = 0; y <= N; ++y)
+      out.cash[static_cast<std::size_t>(y)][idx(CostLine::kChargerCapital)] = charger_capital_cash_flow_usd(in, y);
   }
   const double monthly = (e.financed && principal > 0.0)
                              ? loan_payment_usd_per_month(principal, e.loan_apr_frac, e.loan_term_months)
@@ -211,7 +214,11 @@ void compute_core(const TcoInputs& in, Powertrain p, TruckLedgerCore& out) {
       const double public_kWh = pr.public_charging_share_frac * depot_grid_kWh;
       const double depot_kWh = (1.0 - pr.public_charging_share_frac) * depot_grid_kWh;
       const DepotShare& share = ch.depot_share;
-      const double depot_price = share.enabled ? share.energy_price_usd_per_kWh : pr.electricity_price_usd_per_kWh;
+      const DepotChargingDay dc =
+          depot_charging_day(in, plan, usable_J, duty.depot_dwell_s, q.days_per_yr, ch.depot_charging);
+      // The single-truck tariff on the day plan's charge (charging_cost.hpp); a flat price given as a list by
+      // year replaces price * escalation (time-of-use periods and a list by year are refused together).
+      const double depot_price = share.enabled ? share.energy_price_usd_per_kWh : dc.energy_usd_per_kWh();
       row[idx(CostLine::kDepotElectricity)] =
           share.enabled || elist.empty() ? depot_kWh * depot_price * esc_e : depot_kWh * by_year(elist, y);
       row[idx(CostLine::kPublicCharging)] = plist.empty() ? public_kWh * pr.public_charging_usd_per_kWh * esc_e
@@ -219,14 +226,11 @@ void compute_core(const TcoInputs& in, Powertrain p, TruckLedgerCore& out) {
       row[idx(CostLine::kEnrouteCharging)] = plist.empty()
                                                  ? enroute_grid_kWh * pr.public_charging_usd_per_kWh * esc_e
                                                  : enroute_grid_kWh * by_year(plist, y);
-      // A depot schedule's share replaces the single-truck assumption (one charger's power, shared by hand).
-      row[idx(CostLine::kDemandCharge)] =
-          (share.enabled ? share.demand_charge_usd_per_yr
-                         : pr.demand_charge_usd_per_kW_month * ch.depot_charger_power_kW * 12.0 / ch.trucks_per_charger) *
-          esc_e;
+      // A depot schedule's share replaces the single-truck tariff (charging_cost.hpp: the day plan's peak).
+      row[idx(CostLine::kDemandCharge)] = (share.enabled ? share.demand_charge_usd_per_yr : dc.demand_usd_per_yr) * esc_e;
       row[idx(CostLine::kElectricityFixedFees)] =
-          (share.enabled ? share.fixed_fees_usd_per_yr : pr.fixed_fees_usd_per_month * 12.0 / ch.trucks_per_charger) *
-          esc_e;
+          (share.enabled ? share.fixed_fees_usd_per_yr : dc.fixed_usd_per_yr) * esc_e;
+      yq.depot_kWh = depot_kWh;
       row[idx(CostLine::kLcfsCredit)] =
           -(depot_kWh + public_kWh + enroute_grid_kWh) * pr.lcfs_credit_usd_per_kWh;
       if (y == e.battery_replacement_year) {
@@ -241,6 +245,14 @@ void compute_core(const TcoInputs& in, Powertrain p, TruckLedgerCore& out) {
         q.enroute_stops_per_day = plan.enroute_stops;
         q.enroute_time_h_per_day = units::h_from_s(plan.enroute_time_s);
         q.depot_charge_h_per_day = units::h_from_s(plan.depot_time_s);
+        out.delivered = DeliveredElectricity{};
+        out.delivered.grid_kWh_per_yr = depot_kWh;
+        out.delivered.peak_grid_kW = share.enabled ? 0.0 : dc.peak_grid_kW;
+        out.delivered.charge_h_per_day = dc.charge_h;
+        out.delivered.from_depot_schedule = share.enabled;
+        out.delivered.unmanaged_energy_usd_per_kWh =
+            depot_charging_day(in, plan, usable_J, duty.depot_dwell_s, q.days_per_yr, DepotCharging::kUnmanaged)
+                .energy_usd_per_kWh();
       }
     } else {
       const double esc_d = escalate(pr.diesel_escalation_frac_per_yr, y);
@@ -345,6 +357,21 @@ void compute_core(const TcoInputs& in, Powertrain p, TruckLedgerCore& out) {
     out.per_ton_mi_div = q.ton_miles_per_yr * disc_miles;
     out.per_ton_div = q.tons_per_yr * disc_miles;
   }
+  if (ev) {  // the delivered $/kWh by part, over the discounted kWh (the same factors and multiplier as the costs)
+    double pv_kWh = 0.0;
+    for (int y = 1; y <= N; ++y)
+      pv_kWh += out.year_q[static_cast<std::size_t>(y)].depot_kWh * out.factor[static_cast<std::size_t>(y)] *
+                q.payload_multiplier;
+    const DeliveredElectricity day1 = out.delivered;
+    out.delivered = delivered_electricity(out.pv[idx(CostLine::kDepotElectricity)], out.pv[idx(CostLine::kDemandCharge)],
+                                          out.pv[idx(CostLine::kElectricityFixedFees)],
+                                          out.pv[idx(CostLine::kChargerCapital)], pv_kWh);
+    out.delivered.grid_kWh_per_yr = day1.grid_kWh_per_yr;
+    out.delivered.peak_grid_kW = day1.peak_grid_kW;
+    out.delivered.charge_h_per_day = day1.charge_h_per_day;
+    out.delivered.from_depot_schedule = day1.from_depot_schedule;
+    out.delivered.unmanaged_energy_usd_per_kWh = day1.unmanaged_energy_usd_per_kWh;
+  }
 }
 
 double safe_div(double a, double b) { return b != 0.0 ? a / b : 0.0; }
@@ -365,6 +392,7 @@ CostReport report_from_core(const TcoInputs& in, Powertrain p, const TruckLedger
   const double per_mi = c.per_mi_div;
   const double per_ton_mi = c.per_ton_mi_div;
   const double per_ton = c.per_ton_div;
+  r.delivered = c.delivered;
   for (CostLine l : all_cost_lines()) {
     CostLineSummary s;
     s.line = l;

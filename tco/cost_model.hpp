@@ -2,8 +2,8 @@
 // and per ton delivered; the electric-vs-diesel comparison with break-even prices and break-even year.
 //
 // Conventions (docs/tco.md has the full derivation):
-//  * Cash flows: capital (down payment or cash price, FET, sales tax, incentives, charger share) at
-//    year 0; loan payments, operating costs and the battery replacement at the END of year y = 1..N;
+//  * Cash flows: capital (down payment or cash price, FET, sales tax, incentives) at year 0 (the depot
+//    charger by its own rule, charging_cost.hpp); loan payments, operating costs and the battery replacement at the END of year y = 1..N;
 //    the residual value as a negative cost at the end of year N. Loan payments are monthly but summed
 //    per year and booked at the year end.
 //  * Discounting: NPV = sum_{y=0..N} C_y (1 + i)^-y. Other timings, residual booking, per-mile basis, payload
@@ -29,6 +29,7 @@
 #include <string_view>
 #include <vector>
 
+#include "tco/charging_cost.hpp"
 #include "tco/hours_of_service.hpp"
 #include "tco/inputs.hpp"
 
@@ -41,12 +42,13 @@ enum class CostLine : int {
   kSalesTax,              ///< state sales tax on price + FET
   kIncentives,            ///< user-entered incentives (negative)
   kFinancingInterest,     ///< loan interest
-  kChargerCapital,        ///< depot charger hardware + installation / trucks per charger (EV)
+  kChargerCapital,        ///< depot charger hardware + installation / trucks per charger, over its life (EV;
+                          ///< charging_cost.hpp)
   kResidualValue,         ///< resale value at the end of ownership (negative)
   kDieselFuel,            ///< diesel gallons * price
   kDef,                   ///< diesel exhaust fluid gallons * price
   kDepotElectricity,      ///< depot kWh from the grid * energy rate
-  kDemandCharge,          ///< $/kW-month * depot charger kW * 12 / trucks per charger
+  kDemandCharge,          ///< $/kW-month * the day plan's peak grid kW * 12 / trucks per charger
   kElectricityFixedFees,  ///< $/month * 12 / trucks per charger
   kPublicCharging,        ///< depot energy bought at public chargers instead (public_charging_share_frac)
                           ///< * public price
@@ -169,6 +171,7 @@ struct CostReport {
   DayFeasibility day;                             ///< the day's verdict, stops and schedule
   std::vector<std::string> notes;  ///< plain-language warnings (oversubscribed charger, > 11 h driving, ...)
   std::string energy_basis = "simulated";  ///< which energy the costs use (measured_inputs.hpp energy_basis_text)
+  DeliveredElectricity delivered;  ///< electric: depot $/kWh by part (charging_cost.hpp); zero for diesel
 
   [[nodiscard]] const CostLineSummary& line(CostLine l) const { return lines[static_cast<std::size_t>(l)]; }
 };

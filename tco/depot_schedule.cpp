@@ -169,6 +169,7 @@ DepotResult schedule_depot(const DepotSite& site) {
   validate(site);
   const DepotWindows w = depot_windows(site);
   DepotResult r;
+  r.charger_life_yr = site.charger.life_yr;
   r.day_slots = w.day_slots;
   r.slot_s = site.slot_s;
   r.first_slot = w.first;
@@ -318,6 +319,7 @@ DepotShare depot_share(const DepotResult& r) {
   s.demand_charge_usd_per_yr = c.demand_usd_per_yr / n;
   s.fixed_fees_usd_per_yr = c.fixed_usd_per_yr / n;
   s.charger_capital_usd = c.capital_usd / n;
+  s.charger_life_yr = r.charger_life_yr;
   return s;
 }
 

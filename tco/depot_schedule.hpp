@@ -120,6 +120,7 @@ struct DepotResult {
   /// of the site's chargers every month (app/core/depot_run.cpp puts the cost model's own assumption here).
   double single_truck_demand_usd_per_yr = 0.0;
   std::vector<std::string> notes;  ///< e.g. "unmanaged charging would exceed the site limit"
+  double charger_life_yr = 10.0;   ///< the site's charger life (DepotSite::charger.life_yr) [yr]
 };
 
 /// How much more energy + demand cost a day the managed schedule may take to need fewer chargers (0.5 %).

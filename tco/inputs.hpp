@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "tco/conventions.hpp"
+#include "tco/tariff.hpp"
 #include "tco/units.hpp"
 
 namespace semitco::tco {
@@ -235,6 +236,19 @@ struct DepotShare {
   double demand_charge_usd_per_yr = 0.0;  ///< this truck's share of the depot's demand charge [USD/yr], >= 0
   double fixed_fees_usd_per_yr = 0.0;     ///< share of the tariff's and chargers' fixed fees [USD/yr], >= 0
   double charger_capital_usd = 0.0;       ///< share of the chargers' hardware + installation [USD], >= 0
+  double charger_life_yr = 0.0;           ///< the depot's charger life [yr]; 0: charging.charger_life_yr
+};
+
+/// How the depot charger's capital reaches the ledger (tco/charging_cost.hpp, docs/tco.md "Delivered electricity").
+enum class ChargerCapital {
+  kCapitalRecovery,  ///< a level charge every year: (C - S (1 + i)^-L) * CRF(i, L)
+  kCash,             ///< C at year 0 (and at each renewal), the value left credited at the end of ownership
+};
+
+/// When the depot charges the truck within its dwell window.
+enum class DepotCharging {
+  kUnmanaged,  ///< as soon as plugged in, at the charger's power
+  kManaged,    ///< at the cheapest hours of the dwell window that still meet departure
 };
 
 /// Depot (overnight) and en-route charging. Power limits are at the charger output; the energy taken
@@ -250,6 +264,16 @@ struct ChargingPlan {
   double depot_installation_usd = 33179.0;  ///< per charger [USD], >= 0 (MIT Green Trucking)
   double trucks_per_charger = 1.0;          ///< trucks sharing one depot charger [>= 1]; each truck gets
                                             ///< operations.day_plan.depot_dwell_s / trucks_per_charger
+  // The depot's bill for one truck (tco/charging_cost.hpp; docs/tco.md "Delivered electricity").
+  ChargerCapital charger_capital = ChargerCapital::kCapitalRecovery;
+  double charger_life_yr = 10.0;       ///< depot charger service life [yr], [1, 50] (estimate; as depot.charger.life_yr)
+  double charger_salvage_frac = 0.0;   ///< value left at the end of the life, share of hardware + installation
+                                       ///< [0..1] (estimate: 0)
+  DepotCharging depot_charging = DepotCharging::kUnmanaged;
+  double depot_arrival_h = 18.0;       ///< clock hour the truck plugs in at the depot [h], [0, 24] (estimate)
+  std::vector<TouPeriod> tou_weekday;  ///< depot energy prices by hour, Monday-Friday (tariff.hpp); empty: the
+                                       ///< flat prices.electricity_price_usd_per_kWh
+  std::vector<TouPeriod> tou_weekend;  ///< Saturday, Sunday; empty: the weekday periods
 
   double enroute_charger_power_kW = 750.0;  ///< high-power charger output [kW], (0..1500]
                                             ///< (Megacharger up to ~1 MW; estimate of typical)

@@ -187,6 +187,12 @@ void check_by_year(const TcoInputs& in) {
       if (!p.in_range(v[i])) fail(std::string(l.key) + "[" + std::to_string(i) + "]", format_value(v[i]), p.range_text());
     }
   }
+  if (!in.prices.electricity_by_year_usd_per_kWh.empty() &&
+      !(in.charging.tou_weekday.empty() && in.charging.tou_weekend.empty())) {
+    fail("prices.electricity_price_usd_per_kWh", "a list by year",
+         "a list by year replaces a flat price: with charging.tou periods, give their prices and "
+         "prices.electricity_escalation_frac_per_yr instead");
+  }
   if (!in.operations.annual_miles_by_year.empty() && in.operations.utilisation != Utilisation::kAnnualMiles) {
     fail("operations.annual_miles", "a list", "a list by year needs operations.utilisation = annual_miles");
   }
@@ -224,6 +230,7 @@ void validate(const TcoInputs& in) {
   check_truck(in, Powertrain::kBatteryElectric);
   check_truck(in, Powertrain::kDiesel);
   check_charging(in);
+  validate_depot_charging(in);  // charging_cost.hpp
   check_operations(in);
   const DepotShare& d = in.charging.depot_share;
   if (d.enabled) {

@@ -562,6 +562,8 @@ void CompareView::setScenarios(const QList<Column>& columns, UnitSystem u) {
       {tr("EV savings [$/%1]").arg(du), [money_d](const Analysis& a) { return a.has_costs ? money_d(a.tco.savings_usd_per_mi) : "-"; }},
       {tr("EV savings [$/yr]"), [](const Analysis& a) { return a.has_costs ? format_money(a.tco.savings_usd_per_yr) : "-"; }},
       {tr("EV savings, NPV [$]"), [](const Analysis& a) { return a.has_costs ? format_money(a.tco.savings_npv_usd) : "-"; }},
+      {tr("Delivered electricity [$/kWh]"),
+       [](const Analysis& a) { return a.has_costs ? format_money(a.tco.electric.delivered.total_usd_per_kWh, 3) : "-"; }},
       {tr("Break-even year"),
        [](const Analysis& a) {
          return !a.has_costs ? QString("-") : a.tco.break_even_year ? QString::number(*a.tco.break_even_year) : tr("never");

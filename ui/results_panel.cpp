@@ -34,6 +34,7 @@ ResultsPanel::ResultsPanel(QWidget* parent) : QWidget(parent) {
   auto* ledger = new LedgerView;  // the year-by-year ledger (ledger_view.hpp)
   tabs_->addTab(ledger, tr("Ledger"));
   connect(this, &ResultsPanel::analysisShown, ledger, &LedgerView::setAnalysis);
+  tabs_->addTab(charging_cost_ = new ChargingCostView, tr("Charging cost"));
   lay->addWidget(verdict_);
   lay->addWidget(tabs_, 1);
 }
@@ -48,6 +49,7 @@ void ResultsPanel::setAnalysis(const std::shared_ptr<const Analysis>& a, UnitSys
   months_->setAnalysis(a, units);
   depot_->setAnalysis(a, units);
   emit analysisShown(a, units);
+  charging_cost_->setAnalysis(a, units);
   emit repainted();
 }
 

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 #include "ui/battery_size_view.hpp"
+#include "ui/charging_cost_view.hpp"
 #include "ui/month_view.hpp"
 #include "ui/depot_view.hpp"
 #include "ui/result_views.hpp"
@@ -42,6 +43,7 @@ class ResultsPanel : public QWidget {
   CompareView* compare_;
   BatterySizeView* battery_size_;
   DepotView* depot_;
+  ChargingCostView* charging_cost_;
 };
 
 }  // namespace semitco::ui

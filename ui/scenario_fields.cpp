@@ -23,6 +23,30 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 using G = FieldGroup;
 using E = FieldEffect;
 namespace u = units;
+constexpr UnitSpec kClockHour{"h (clock)", 1, 0, "h (clock)", 1, 0};
+
+// A two-period weekday time-of-use tariff (charging.tou.weekday = [off-peak, peak]) as four numbers; a
+// longer list from the file is shown by its first two periods and replaced only when the off-peak price
+// is edited. Off-peak price 0: the flat prices.electricity_price_usd_per_kWh.
+std::vector<tco::TouPeriod>& tou(core::Scenario& s) { return s.economics.charging.tou_weekday; }
+const std::vector<tco::TouPeriod>& tou(const core::Scenario& s) { return s.economics.charging.tou_weekday; }
+void set_offpeak_price(core::Scenario& s, double v) {
+  auto& t = tou(s);
+  if (v <= 0.0) {
+    t.clear();
+    s.economics.charging.tou_weekend.clear();
+  } else if (t.size() != 2) {
+    t = {{21.0, 6.0, v}, {6.0, 21.0, s.economics.prices.electricity_price_usd_per_kWh}};
+  } else {
+    t[0].price_usd_per_kWh = v;
+  }
+}
+void set_offpeak_hour(core::Scenario& s, double v, bool start) {
+  auto& t = tou(s);
+  if (t.size() != 2) return;
+  (start ? t[0].start_h : t[0].end_h) = v;
+  (start ? t[1].end_h : t[1].start_h) = v;
+}
 
 // An economics input: range filled in from tco::parameters() by its key.
 // Editing a key given by year replaces its list with the one value typed (docs/tco.md, "Inputs by year").
@@ -253,6 +277,50 @@ std::vector<FieldSpec> build_fields() {
                    u::kUsd, E::Costs, "Installation cost per charger."),
       SEMITCO_ECON(charging.trucks_per_charger, "Trucks per charger", G::Operations, "Charging", u::kCount,
                    E::Costs, "Trucks sharing one depot charger."),
+      // The depot's bill (tco/charging_cost.hpp); the time-of-use list is read from the scenario file.
+      SEMITCO_CHOICE("economics.charging.charger_capital", "Charger capital", G::Operations, "Charging", E::Costs,
+                     static_cast<int>(s.economics.charging.charger_capital),
+                     s.economics.charging.charger_capital = static_cast<tco::ChargerCapital>(std::clamp(i, 0, 1)), 2,
+                     "capital recovery|cash",
+                     "Capital recovery: a level yearly charge over the charger's life at the discount rate. Cash: "
+                     "paid at purchase and at each renewal, the value left credited at the end of ownership."),
+      SEMITCO_ECON(charging.charger_life_yr, "Charger life", G::Operations, "Charging", u::kYears, E::Costs,
+                   "Service life of the depot charger."),
+      SEMITCO_ECON(charging.charger_salvage_frac, "Charger salvage", G::Operations, "Charging", u::kPercent,
+                   E::Costs, "Value left at the end of the charger's life, share of hardware and installation."),
+      SEMITCO_CHOICE("economics.charging.depot_charging", "Depot charging", G::Operations, "Charging", E::Costs,
+                     static_cast<int>(s.economics.charging.depot_charging),
+                     s.economics.charging.depot_charging = static_cast<tco::DepotCharging>(std::clamp(i, 0, 1)), 2,
+                     "as soon as plugged in|managed",
+                     "Managed: at the cheapest hours of the dwell window that still meet departure."),
+      SEMITCO_ECON(charging.depot_arrival_h, "Plugged in at", G::Operations, "Charging", kClockHour, E::Costs,
+                   "Clock hour the truck plugs in at the depot (prices the time-of-use tariff)."),
+      FieldSpec{"economics.charging.tou.weekday.off_peak_price_usd_per_kWh", "Off-peak price (0 = flat)",
+                G::Operations, "Charging", u::kUsdPerKWh, E::Costs,
+                [](const core::Scenario& s) { return tou(s).empty() ? 0.0 : tou(s)[0].price_usd_per_kWh; },
+                set_offpeak_price, 0.0, false, 100.0, false,
+                "Weekday time-of-use tariff in two periods: the off-peak price; 0 = the flat depot electricity "
+                "price all day. Longer lists (and weekend prices) are read from the scenario file."},
+      FieldSpec{"economics.charging.tou.weekday.off_peak_from_h", "Off-peak from", G::Operations, "Charging",
+                kClockHour, E::Costs,
+                [](const core::Scenario& s) { return tou(s).size() == 2 ? tou(s)[0].start_h : 21.0; },
+                [](core::Scenario& s, double v) { set_offpeak_hour(s, v, true); }, 0.0, false, 23.99, false,
+                "Clock hour the off-peak period starts (it may run across midnight)."},
+      FieldSpec{"economics.charging.tou.weekday.off_peak_to_h", "Off-peak to", G::Operations, "Charging",
+                kClockHour, E::Costs,
+                [](const core::Scenario& s) { return tou(s).size() == 2 ? tou(s)[0].end_h : 6.0; },
+                [](core::Scenario& s, double v) { set_offpeak_hour(s, v, false); }, 0.0, false, 23.99, false,
+                "Clock hour the off-peak period ends."},
+      FieldSpec{"economics.charging.tou.weekday.peak_price_usd_per_kWh", "Peak price", G::Operations, "Charging",
+                u::kUsdPerKWh, E::Costs,
+                [](const core::Scenario& s) {
+                  return tou(s).size() == 2 ? tou(s)[1].price_usd_per_kWh
+                                            : s.economics.prices.electricity_price_usd_per_kWh;
+                },
+                [](core::Scenario& s, double v) {
+                  if (tou(s).size() == 2) tou(s)[1].price_usd_per_kWh = v;
+                },
+                0.0, false, 100.0, false, "Price outside the off-peak period (two-period tariff only)."},
       SEMITCO_ECON(operations.day_plan.depot_dwell_s, "Depot dwell (charging window)", G::Operations, "Charging",
                    u::kHoursFromS, E::Costs, "Time parked at the depot each day: the depot charging window."),
       SEMITCO_ECON(charging.reserve_soc_frac, "Reserve state of charge", G::Operations, "Charging", u::kPercent,

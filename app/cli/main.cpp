@@ -16,6 +16,7 @@
 #include "app/core/comparison.hpp"
 #include "app/core/comparison_report.hpp"
 #include "app/core/ledger_output.hpp"
+#include "app/core/scenario_side_by_side.hpp"
 #include "app/core/ledger_report.hpp"
 #include "app/core/diesel_file.hpp"
 #include "app/core/fleet.hpp"
@@ -163,6 +164,31 @@ core::Scenario scenario_for(const std::string& scenario_path, const std::string&
   if (!ev_path.empty()) s.electric = core::load_electric_truck(ev_path);
   if (!diesel_path.empty()) s.diesel = core::load_diesel_truck(diesel_path);
   return s;
+}
+
+// `semitco tco -s A -s B ...`: each scenario's costs, then side by side with what differs.
+int run_tco_side_by_side(const std::vector<std::string>& paths, const std::string& integrator) {
+  std::vector<core::Scenario> scenarios;
+  std::vector<core::ComparisonResult> results;
+  scenarios.reserve(paths.size());
+  results.reserve(paths.size());
+  for (const auto& p : paths) {
+    scenarios.push_back(core::load_scenario(p));
+    const auto& s = scenarios.back();
+    results.push_back(core::run_comparison(s, core::load_route(s, g_route_input),
+                                           {false, physics::integrator_from_name(integrator)}));
+  }
+  std::vector<core::ScenarioColumn> cols;
+  bool all_costed = true;
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    cols.push_back({std::filesystem::path(paths[i]).stem().string(), &scenarios[i], &results[i]});
+    all_costed = all_costed && results[i].electric.summary.feasible && results[i].diesel.summary.feasible;
+    std::cout << "== " << core::printable(cols.back().label) << ": " << core::printable(scenarios[i].name) << "\n";
+    core::print_cost_comparison(std::cout, results[i]);
+    std::cout << "\n";
+  }
+  core::print_side_by_side(std::cout, cols);
+  return all_costed ? 0 : 1;
 }
 
 int run_compare(const core::Scenario& s, bool metric, bool costs, const std::string& series_dir,
@@ -361,7 +387,10 @@ int main(int argc, char** argv) {
   cmp->footer("Example: semitco compare --route resources/routes/i5_grapevine.csv --diesel my_tractor.json");
 
   auto* tco_cmd = app.add_subcommand("tco", "Cost of ownership of both trucks: per mile, per ton-mile, NPV, break-even");
-  tco_cmd->add_option("--scenario,-s", scenario_path, "Scenario JSON file (default: the bundled default scenario)")
+  std::vector<std::string> tco_scenarios;
+  tco_cmd->add_option("--scenario,-s", tco_scenarios,
+                      "Scenario JSON file (default: the bundled default scenario); repeat it to put several side by "
+                      "side with the inputs that differ (resources/scenarios/verdicts/)")
       ->check(CLI::ExistingFile);
   int mc_draws = 0;
   std::uint64_t mc_seed = 20250101;
@@ -382,7 +411,10 @@ int main(int argc, char** argv) {
                       "Write both trucks' year-by-year ledger and each line's NPV to FILE: .csv, .json or .xlsx by the "
                       "extension (docs/tco.md)");
   tco_cmd->footer("Examples:\n  semitco tco --scenario resources/scenarios/default.json --monte-carlo 10000\n"
-                  "  semitco tco --scenario resources/scenarios/default.json --ledger");
+                  "  semitco tco --scenario resources/scenarios/default.json --ledger\n"
+                  "  semitco tco -s resources/scenarios/verdicts/market_medians_icct.json "
+                  "-s resources/scenarios/verdicts/tesla_semi_maker_claims.json "
+                  "-s resources/scenarios/verdicts/nacfe_run_on_less_measured.json");
 
   std::string out_path;
   auto* scen = app.add_subcommand("scenario", "Scenario files");
@@ -448,8 +480,9 @@ int main(int argc, char** argv) {
     if (*sim) return run_simulate(route_path, vehicle_path, format, series_path, integrator, metric);
     if (*cmp) return run_compare(scenario_for(scenario_path, route_path, ev_path, diesel_path, format), metric, true,
                                  series_dir, physics::integrator_from_name(integrator), {ev_path, diesel_path});
+    if (*tco_cmd && tco_scenarios.size() > 1) return run_tco_side_by_side(tco_scenarios, integrator);
     if (*tco_cmd) {
-      const auto s = scenario_for(scenario_path, "", "", "", format);
+      const auto s = scenario_for(tco_scenarios.empty() ? "" : tco_scenarios.front(), "", "", "", format);
       const auto r = core::run_comparison(s, core::load_route(s, g_route_input), {false, physics::integrator_from_name(integrator)});
       core::print_cost_comparison(std::cout, r);
       if (ledger && r.electric.summary.feasible && r.diesel.summary.feasible) {

@@ -281,6 +281,11 @@ const std::array<FigureColumn, kFigureCount> kFigureColumns = {{
     {"ev_usable_kWh", "EV usable battery [kWh]", "#,##0"},
     {"ev_range_mi", "EV range on this route [mi]", "#,##0"},
     {"ev_price_usd", "EV price [$]", "$#,##0"},
+    {"ev_delivered_energy_usd_per_kWh", "EV depot energy [$/kWh]", "$0.000"},
+    {"ev_delivered_demand_usd_per_kWh", "EV depot demand charge [$/kWh]", "$0.000"},
+    {"ev_delivered_fixed_usd_per_kWh", "EV depot fixed fees [$/kWh]", "$0.000"},
+    {"ev_delivered_capital_usd_per_kWh", "EV depot charger capital [$/kWh]", "$0.000"},
+    {"ev_delivered_total_usd_per_kWh", "EV delivered electricity [$/kWh]", "$0.000"},
     {"depot_unmanaged_peak_kW", "Depot peak, unmanaged [kW]", "#,##0"},
     {"depot_managed_peak_kW", "Depot peak, managed [kW]", "#,##0"},
     {"depot_chargers", "Depot chargers (managed)", "0"},
@@ -469,6 +474,12 @@ Row run_job(const Plan& plan, const std::vector<LoadedScenario>& scenarios, std:
         f[kBreakEvenElectricity] = *t.break_even_electricity_price_usd_per_kWh;
       }
       f[kEvEnrouteStops] = t.electric.day.enroute_stops;
+      const tco::DeliveredElectricity& de = t.electric.delivered;  // charging_cost.hpp
+      f[kEvDeliveredEnergy] = de.energy_usd_per_kWh;
+      f[kEvDeliveredDemand] = de.demand_usd_per_kWh;
+      f[kEvDeliveredFixed] = de.fixed_usd_per_kWh;
+      f[kEvDeliveredCapital] = de.capital_usd_per_kWh;
+      f[kEvDeliveredTotal] = de.total_usd_per_kWh;
       row.texts[kEvDay] = tco::day_status_key(t.electric.day.status);
       row.texts[kDieselDay] = tco::day_status_key(t.diesel.day.status);
     }

@@ -45,6 +45,8 @@ enum Figure : std::size_t {
   kEvUsable,        ///< usable pack energy [kWh]
   kEvRange,         ///< usable pack energy / energy per mile on this route [mi]
   kEvPrice,         ///< purchase price of the electric truck [USD]
+  // The electric truck's delivered depot electricity, levelised (tco/charging_cost.hpp) [USD/kWh]:
+  kEvDeliveredEnergy, kEvDeliveredDemand, kEvDeliveredFixed, kEvDeliveredCapital, kEvDeliveredTotal,
   // The scenario's depot day (semitco depot), when it has a "depot" section:
   kDepotUnmanagedPeak,  ///< depot peak, every truck charging at full power on arrival [kW]
   kDepotManagedPeak,    ///< depot peak, scheduled (the LP) [kW]

@@ -1,6 +1,7 @@
 // Comparison tables; see comparison_report.hpp.
 #include "app/core/comparison_report.hpp"
 
+#include "app/core/charging_cost_report.hpp"
 #include "app/core/text.hpp"
 #include "app/core/trip_verdict.hpp"
 #include "app/core/weather.hpp"
@@ -225,6 +226,8 @@ void print_cost_comparison(std::ostream& out, const ComparisonResult& r) {
           : *be_e < 0 ? f("none (the electric truck costs more even with free depot power: %.3f $/kWh)", *be_e)
                       : f("$%.3f/kWh", *be_e))
       << " (now " << f("$%.3f", r.tco_inputs.prices.electricity_price_usd_per_kWh) << ")\n";
+  out << "\n";
+  print_delivered_electricity(out, r.tco_inputs, ce);
 }
 
 std::vector<tco::UncertainInput> default_uncertain_inputs(const tco::TcoInputs& base) {

@@ -27,6 +27,8 @@ tco::ChargingCurve read_curve(JsonParams& p) {
   return c;
 }
 
+}  // namespace
+
 std::vector<tco::TouPeriod> read_periods(JsonParams& tariff, const char* key) {
   const nlohmann::json& v = tariff.raw(key);
   if (!v.is_array() || v.empty()) {
@@ -47,8 +49,6 @@ std::vector<tco::TouPeriod> read_periods(JsonParams& tariff, const char* key) {
   }
   return out;
 }
-
-}  // namespace
 
 void validate_depot_site(const tco::DepotSite& site, const std::string& file) {
   try {

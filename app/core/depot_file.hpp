@@ -58,4 +58,7 @@ DepotSpec read_depot(JsonParams& section, const tco::TcoInputs& economics);
 /// Checks a site built from a spec, turning tco's message into one that names the file.
 void validate_depot_site(const tco::DepotSite& site, const std::string& file);
 
+/// A time-of-use list [{"start_h", "end_h", "price_usd_per_kWh"}, ...] (any time unit) at `key` of `section`.
+std::vector<tco::TouPeriod> read_periods(JsonParams& section, const char* key);
+
 }  // namespace semitco::core

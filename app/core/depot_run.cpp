@@ -126,12 +126,14 @@ void schedule_options(const Scenario& s, DepotRun& run) {
   run.site.charger = run.options[run.chosen].charger;
   run.result = run.options[run.chosen].result;
   // The figure to beat is the cost model's own single-truck assumption: the economics' demand charge on
-  // the economics' depot charger, shared by trucks_per_charger.
+  // the economics' depot charger's grid draw (output / efficiency, tco/charging_cost.hpp), shared by
+  // trucks_per_charger.
   const auto& ch = s.economics.charging;
   run.single_truck_charger_kW = ch.depot_charger_power_kW;
   run.single_truck_trucks_per_charger = ch.trucks_per_charger;
-  run.result.single_truck_demand_usd_per_yr =
-      s.economics.prices.demand_charge_usd_per_kW_month * ch.depot_charger_power_kW * 12.0 / ch.trucks_per_charger;
+  run.result.single_truck_demand_usd_per_yr = s.economics.prices.demand_charge_usd_per_kW_month *
+                                              ch.depot_charger_power_kW / ch.depot_efficiency_frac * 12.0 /
+                                              ch.trucks_per_charger;
 }
 
 }  // namespace
@@ -264,7 +266,7 @@ void print_depot(std::ostream& o, const DepotRun& run) {
   o << "\n  Demand charge per truck: " << usd(mc.demand_usd_per_yr / nd) << "/yr with managed charging ("
     << usd(uc.demand_usd_per_yr / nd) << " unmanaged) against " << usd(r.single_truck_demand_usd_per_yr)
     << "/yr on the cost model's single-truck assumption (the demand charge on one "
-    << f("%.0f kW", run.single_truck_charger_kW) << " charger every month"
+    << f("%.0f kW", run.single_truck_charger_kW) << " charger's grid draw every month"
     << (run.single_truck_trucks_per_charger > 1.0 ? f(", shared by %.3g trucks", run.single_truck_trucks_per_charger)
                                                   : std::string()) << ").\n";
   if (r.managed_lp_optimum_usd_per_day > 0.0) {

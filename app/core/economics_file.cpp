@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "app/core/charging_cost_file.hpp"
 #include "tco/duty.hpp"
 #include "tco/hours_of_service.hpp"
 #include "tco/measured_inputs.hpp"
@@ -220,7 +221,7 @@ tco::TcoInputs read_economics(JsonParams& section, const std::string& dir, Econo
       sec = locate("charging.depot_window_s", true, &leaf);
       if (sec) pv.legacy_depot_window = true;
     }
-    if (!sec && optional_numeric_key(key)) continue;
+    if (!sec && (optional_numeric_key(key) || is_optional_charging_cost_key(key))) continue;
     if (!sec) throw InputError(mine.root().where(key) + ": missing");
     std::string ubase, unit;
     Dim dim = Dim::None;
@@ -394,6 +395,7 @@ tco::TcoInputs read_economics(JsonParams& section, const std::string& dir, Econo
       }
     }
   }
+  read_charging_cost_keys(in, [&](const std::string& k, std::string* leaf) { return locate(k, false, leaf); });
   mine.finish_all();
   // Sources: the file's own {"value", "source"} objects, else the base file's "sources" table.
   const std::string prefix = section.path().empty() ? "" : section.path() + ".";
@@ -494,6 +496,7 @@ nlohmann::ordered_json write_economics(const tco::TcoInputs& in, const Economics
     if (t->economics.energy.basis != tco::EnergyBasis::kSimulated)
       put(std::string(t == &in.electric ? "electric" : "diesel") + ".economics.energy_value", t->economics.energy.value);
   }
+  write_charging_cost_keys(in, slot);
   return out;
 }
 

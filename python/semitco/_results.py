@@ -67,6 +67,8 @@ class CostReport(_Record):
     def __init__(self, d):
         for k in self._fields:
             setattr(self, k, d[k])
+        # The depot's delivered $/kWh by part (docs/tco.md, "Delivered electricity"); zeros for diesel.
+        self.delivered_electricity = d["delivered_electricity"]
 
     def to_pandas(self):
         """The cost lines as a DataFrame indexed by line key."""

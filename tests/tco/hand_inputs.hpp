@@ -96,6 +96,10 @@ inline TcoInputs hand_inputs() {
   c.depot_hardware_usd = 80000.0;
   c.depot_installation_usd = 20000.0;
   c.trucks_per_charger = 2.0;
+  // Paid cash over a life equal to the ownership, no salvage: the whole share at year 0, nothing after
+  // (test_charging_cost.cpp checks capital recovery and longer lives).
+  c.charger_capital = ChargerCapital::kCash;
+  c.charger_life_yr = 3.0;
   c.enroute_charger_power_kW = 300.0;
   c.enroute_efficiency_frac = 0.95;
   c.enroute_target_soc_frac = 0.80;

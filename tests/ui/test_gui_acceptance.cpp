@@ -243,6 +243,27 @@ class GuiAcceptance : public QObject {
     w.setUnitSystem(ui::UnitSystem::US);
     QCOMPARE(price->text(), QStringLiteral("3.7"));
   }
+
+  // The editor's two-period tariff fields write charging.tou.weekday; off-peak price 0 is the flat price.
+  void timeOfUseFieldsEditTheTariff() {
+    core::Scenario s = core::load_scenario(core::default_scenario_path());
+    const auto* price = ui::find_field("economics.charging.tou.weekday.off_peak_price_usd_per_kWh");
+    const auto* from = ui::find_field("economics.charging.tou.weekday.off_peak_from_h");
+    const auto* peak = ui::find_field("economics.charging.tou.weekday.peak_price_usd_per_kWh");
+    QVERIFY(price && from && peak);
+    QCOMPARE(price->get(s), 0.0);
+    price->set(s, 0.08);
+    from->set(s, 22.0);
+    peak->set(s, 0.30);
+    const auto& t = s.economics.charging.tou_weekday;
+    QCOMPARE(static_cast<int>(t.size()), 2);
+    QCOMPARE(t[0].start_h, 22.0);
+    QCOMPARE(t[1].end_h, 22.0);
+    QCOMPARE(t[0].price_usd_per_kWh, 0.08);
+    QCOMPARE(t[1].price_usd_per_kWh, 0.30);
+    price->set(s, 0.0);
+    QVERIFY(s.economics.charging.tou_weekday.empty());
+  }
 };
 
 QTEST_MAIN(GuiAcceptance)

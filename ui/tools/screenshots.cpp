@@ -1,6 +1,7 @@
 // semitco-gui-screenshots OUTDIR [SCENARIO [WIDTHxHEIGHT]]: opens the bundled default scenario (I-80
 // Donner), or SCENARIO, in the real main window (1600x1000 unless given), waits for the results and writes a PNG of the window with each results view, plus the
 // full along-the-route stack. Run under a display: `xvfb-run -a build/ui/semitco-gui-screenshots docs/screenshots`.
+#include <iterator>
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -47,9 +48,9 @@ int main(int argc, char** argv) {
     for (int i = 0; i < 20; ++i) QApplication::processEvents(QEventLoop::AllEvents, 20);
   };
   QTabWidget* tabs = w.results()->tabs();
-  const char* names[] = {"along_route", "energy", "cost", "uncertainty", "months", "compare", "battery_size", "depot"};
+  const char* names[] = {"along_route", "energy", "cost", "uncertainty", "months", "compare", "battery_size", "depot", "charging_cost"};
   int written = 0;
-  for (int i = 0; i < tabs->count() && i < 8; ++i) {
+  for (int i = 0; i < tabs->count() && i < static_cast<int>(std::size(names)); ++i) {
     tabs->setCurrentIndex(i);
     settle();
     if (tabs->currentWidget() == w.results()->batterySize()) {
