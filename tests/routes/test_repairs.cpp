@@ -48,12 +48,6 @@ TEST_CASE("repair: UTF-8 byte-order mark dropped, counted, accepted in strict mo
   CHECK(cycle(text, strict_options()).length_m() == Approx(3.0));  // (0+2)/2 + (2+2)/2
 }
 
-TEST_CASE("repair: UTF-16 is refused naming the encoding", "[routes][repairs]") {
-  std::string u16 = "\xFF\xFE";
-  for (char c : kHead + "0,0,0\n") u16 += std::string{c, '\0'};
-  CHECK_THAT(route_error_of([&] { (void)cycle(u16); }), Contains("quirky.csv:1") && Contains("UTF-16 little-endian"));
-}
-
 TEST_CASE("repair: semicolons and decimal commas of a spreadsheet export", "[routes][repairs]") {
   const std::string text = "cycSecs;cycMps;cycGrade\n0;0;0\n1;1,5;0\n2;2,5;0,01\n";
   const RouteProfile p = cycle(text);
