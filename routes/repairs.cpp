@@ -40,7 +40,7 @@ std::string_view repair_rule(RepairKind kind) {
     case RepairKind::RepeatedPoint: return "the first row at the point is kept, later ones dropped";
     case RepairKind::BackwardStep: return "a row earlier than the previous one (by up to the allowed step) is dropped";
     case RepairKind::TimeGap: return "speed interpolated linearly across the gap (or a halt, with the stop rule)";
-    case RepairKind::TripSplit: return "the trace before the gap ends a trip and the rest is a new trip from rest";
+    case RepairKind::TripSplit: return "the trace before the gap ends a trip, the row after it starts the next (each from time 0)";
     case RepairKind::SpeedSpike: return "the sample is replaced by the interpolation of its neighbours";
     case RepairKind::PositionSpike: return "the point is dropped; its neighbours are joined";
     case RepairKind::MergedPoint: return "a point within 1 cm of the previous one adds no distance";
