@@ -162,6 +162,13 @@ TEST_CASE("repair: route CSV rows repeated and points repeated", "[routes][repai
   CHECK_THAT(route_error_of([&] { (void)route_csv(text, strict_options()); }), Contains("quirky_route.csv:4"));
   const RouteProfile ll = route_csv("lat,lon,ele\n39,-120,100\n39.01,-120,100\n39.01,-120,105\n39.02,-120,100\n");
   CHECK(only(ll, RepairKind::RepeatedPoint).first_line == 4);
+  // strict refuses a repeated point on its own too, distance-based and lat/lon
+  CHECK_THAT(route_error_of([&] { (void)route_csv("distance_m,grade_pct\n0,1\n100,1\n100,3\n", strict_options()); }),
+             Contains("quirky_route.csv:4: duplicate point: distance 100"));
+  CHECK_THAT(route_error_of([&] {
+               (void)route_csv("lat,lon,ele\n39,-120,100\n39.01,-120,100\n39.01,-120,105\n", strict_options());
+             }),
+             Contains("quirky_route.csv:4: duplicate point: lat,lon"));
 }
 
 TEST_CASE("repair: a GPS position spike of a timed track is dropped", "[routes][repairs]") {
