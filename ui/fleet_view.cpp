@@ -39,7 +39,9 @@ void put(QTableWidget* t, int row, int col, const QString& text, bool right = tr
 }
 
 QString whole(double v) { return QStringLiteral("%L1").arg(v, 0, 'f', 0); }
-QString money(double v) { return v < 0 ? QStringLiteral("-$%L1").arg(-v, 0, 'f', 0) : QStringLiteral("$%L1").arg(v, 0, 'f', 0); }
+QString money(double v) {
+  return v < 0 ? QStringLiteral("-$%L1").arg(-v, 0, 'f', 0) : QStringLiteral("$%L1").arg(v, 0, 'f', 0);
+}
 QString percent(double frac) { return QStringLiteral("%1 %").arg(100.0 * frac, 0, 'f', 0); }
 
 }  // namespace
@@ -49,12 +51,15 @@ FleetView::FleetView(QWidget* parent) : QWidget(parent) {
   status_->setObjectName("fleetStatus");
   status_->setWordWrap(true);
   tabs_ = new QTabWidget;
-  ranking_ = make_table("fleetRanking", {tr("Rank"), tr("Vehicle"), tr("Savings a year"), tr("Savings"), tr("Annual distance"),
-                                         tr("Depot-only days"), tr("Days needing en-route charging")});
-  vehicles_ = make_table("fleetVehicles", {tr("Vehicle"), tr("Days"), tr("Failed"), tr("Trips"), tr("Distance"), tr("EV energy"),
-                                           tr("Depot-only days"), tr("En-route days"), tr("EV cost"), tr("Diesel cost"),
-                                           tr("Savings a year")});
-  repairs_ = make_table("fleetRepairs", {tr("Repair"), tr("Count"), tr("Files"), tr("First file"), tr("First line")});
+  ranking_ = make_table(
+      "fleetRanking", {tr("Rank"), tr("Vehicle"), tr("Savings a year"), tr("Savings"), tr("Annual distance"),
+                       tr("Depot-only days"), tr("Days needing en-route charging")});
+  vehicles_ =
+      make_table("fleetVehicles", {tr("Vehicle"), tr("Days"), tr("Failed"), tr("Trips"), tr("Distance"),
+                                   tr("EV energy"), tr("Depot-only days"), tr("En-route days"), tr("EV cost"),
+                                   tr("Diesel cost"), tr("Savings a year")});
+  repairs_ = make_table("fleetRepairs",
+                        {tr("Repair"), tr("Count"), tr("Files"), tr("First file"), tr("First line")});
   tabs_->addTab(ranking_, tr("Electrify first"));
   tabs_->addTab(vehicles_, tr("Vehicles"));
   tabs_->addTab(repairs_, tr("Repairs"));
@@ -82,14 +87,15 @@ void FleetView::setReport(std::shared_ptr<const core::FleetReport> r, UnitSystem
   };
   std::size_t repaired = 0;
   for (const auto& rep : r->repairs) repaired += rep.count;
-  setStatus(tr("%1 vehicle-day files, %2 trips, %3 vehicles, %4 failed; repairs made to read them: %5, of %6 kinds "
-                "(tab Repairs)")
-                .arg(r->days.size())
-                .arg(r->trips)
-                .arg(r->vehicles.size())
-                .arg(r->failed)
-                .arg(repaired)
-                .arg(r->repairs.size()));
+  setStatus(
+      tr("%1 vehicle-day files, %2 trips, %3 vehicles, %4 failed; repairs made to read them: %5, of %6 kinds "
+         "(tab Repairs)")
+          .arg(r->days.size())
+          .arg(r->trips)
+          .arg(r->vehicles.size())
+          .arg(r->failed)
+          .arg(repaired)
+          .arg(r->repairs.size()));
   int row = 0;
   for (const core::FleetGroup* g : core::electrify_first(*r)) {
     ranking_->insertRow(row);
@@ -130,14 +136,17 @@ void FleetView::setReport(std::shared_ptr<const core::FleetReport> r, UnitSystem
   }
 }
 
-FleetDialog::FleetDialog(const QString& folder, const QString& scenario_path, UnitSystem units, QWidget* parent)
+FleetDialog::FleetDialog(const QString& folder, const QString& scenario_path, UnitSystem units,
+                         QWidget* parent)
     : QDialog(parent), units_(units) {
   setWindowTitle(tr("Fleet: %1").arg(QFileInfo(folder).fileName()));
   setAttribute(Qt::WA_DeleteOnClose);
   resize(1100, 640);
   view_ = new FleetView;
-  const QString scenario = scenario_path.isEmpty() ? QString::fromStdString(core::default_scenario_path()) : scenario_path;
-  view_->setStatus(tr("Simulating the files of %1 with the scenario %2 (as saved)\xE2\x80\xA6").arg(folder, QFileInfo(scenario).fileName()));
+  const QString scenario =
+      scenario_path.isEmpty() ? QString::fromStdString(core::default_scenario_path()) : scenario_path;
+  view_->setStatus(tr("Simulating the files of %1 with the scenario %2 (as saved)\xE2\x80\xA6")
+                       .arg(folder, QFileInfo(scenario).fileName()));
   export_ = new QPushButton(tr("Export &XLSX\xE2\x80\xA6"));
   export_->setEnabled(false);
   connect(export_, &QPushButton::clicked, this, &FleetDialog::exportXlsx);
@@ -187,7 +196,8 @@ void FleetDialog::openFolder(QWidget* parent, const QString& scenario_path, Unit
 
 void FleetDialog::exportXlsx() {
   if (!report_) return;
-  const QString path = QFileDialog::getSaveFileName(this, tr("Export the fleet report"), QString(), tr("Excel workbook (*.xlsx)"));
+  const QString path = QFileDialog::getSaveFileName(this, tr("Export the fleet report"), QString(),
+                                                    tr("Excel workbook (*.xlsx)"));
   if (path.isEmpty()) return;
   try {
     core::write_fleet_xlsx(*report_, path.toStdString());

@@ -47,7 +47,8 @@ struct FleetOutcome {
 class FleetDialog : public QDialog {
   Q_OBJECT
  public:
-  FleetDialog(const QString& folder, const QString& scenario_path, UnitSystem units, QWidget* parent = nullptr);
+  FleetDialog(const QString& folder, const QString& scenario_path, UnitSystem units,
+              QWidget* parent = nullptr);
   /// Asks for a folder and opens a FleetDialog on it (nothing when cancelled). One line in the main window.
   static void openFolder(QWidget* parent, const QString& scenario_path, UnitSystem units);
   [[nodiscard]] FleetView* view() const { return view_; }

@@ -4,7 +4,6 @@
 
 #include <filesystem>
 #include <fstream>
-
 #include <nlohmann/json.hpp>
 
 #include "app/core/batch_rows.hpp"
@@ -100,7 +99,9 @@ std::string entry_line(const std::string& hash, const Simulated& s) {
 
 std::map<std::string, Simulated> read(const std::string& path, const std::string& expected_header) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError("--resume: no journal " + printable(path) + " (nothing to resume: run without --resume)");
+  if (!in)
+    throw InputError("--resume: no journal " + printable(path) +
+                     " (nothing to resume: run without --resume)");
   std::string line;
   std::getline(in, line);
   const json want = json::parse(expected_header);
@@ -110,8 +111,8 @@ std::map<std::string, Simulated> read(const std::string& path, const std::string
   for (const auto& [key, value] : want.items()) {
     if (!got.contains(key) || got[key] != value)
       throw InputError("--resume: " + printable(path) + " belongs to another fleet run: " + key + " is " +
-                       printable(got.contains(key) ? got[key].dump() : "missing") + " there, " + printable(value.dump()) +
-                       " now (run without --resume to start again)");
+                       printable(got.contains(key) ? got[key].dump() : "missing") + " there, " +
+                       printable(value.dump()) + " now (run without --resume to start again)");
   }
   std::map<std::string, Simulated> out;
   std::size_t n = 1;
@@ -128,8 +129,10 @@ std::map<std::string, Simulated> read(const std::string& path, const std::string
       s.error = j.at("error");
       for (const json& r : j.at("repairs")) {
         const int kind = r.at(0);
-        if (kind < 0 || kind > static_cast<int>(routes::RepairKind::MillisecondTime)) throw std::out_of_range("repair kind");
-        s.repairs.push_back(routes::Repair{static_cast<routes::RepairKind>(kind), r.at(1), r.at(2), r.at(3), r.at(4)});
+        if (kind < 0 || kind > static_cast<int>(routes::RepairKind::MillisecondTime))
+          throw std::out_of_range("repair kind");
+        s.repairs.push_back(
+            routes::Repair{static_cast<routes::RepairKind>(kind), r.at(1), r.at(2), r.at(3), r.at(4)});
       }
       if (j.contains("electric")) {
         auto c = std::make_shared<ComparisonResult>();
@@ -139,9 +142,11 @@ std::map<std::string, Simulated> read(const std::string& path, const std::string
       }
       out[j.at("content")] = std::move(s);
     } catch (const nlohmann::json::exception& e) {
-      throw InputError("--resume: " + printable(path) + ":" + std::to_string(n) + ": not a journal entry (" + e.what() + ")");
+      throw InputError("--resume: " + printable(path) + ":" + std::to_string(n) + ": not a journal entry (" +
+                       e.what() + ")");
     } catch (const std::out_of_range& e) {
-      throw InputError("--resume: " + printable(path) + ":" + std::to_string(n) + ": not a journal entry (" + e.what() + ")");
+      throw InputError("--resume: " + printable(path) + ":" + std::to_string(n) + ": not a journal entry (" +
+                       e.what() + ")");
     }
   }
   return out;

@@ -13,7 +13,8 @@ struct TimedPosition {
   double lat_deg = 0.0, lon_deg = 0.0, time_s = 0.0;
 };
 
-inline bool is_position_spike(const TimedPosition& a, const TimedPosition& b, const TimedPosition& c, double max_detour_m) {
+inline bool is_position_spike(const TimedPosition& a, const TimedPosition& b, const TimedPosition& c,
+                              double max_detour_m) {
   const double dt_ab = b.time_s - a.time_s, dt_bc = c.time_s - b.time_s;
   if (!(dt_ab > 0.0) || !(dt_bc > 0.0)) return false;
   const double ab = geodesic_inverse(a.lat_deg, a.lon_deg, b.lat_deg, b.lon_deg).distance_m;

@@ -1,9 +1,8 @@
 // semitco fleet: a file split into trips at a gap (--gap-split) is a day of those trips, and an interrupted
 // month resumes from its journal (--resume) as the batch does. Short synthetic traces keep it fast: each
 // stretch ramps at 1 m/s^2, so its distance is a hand sum of trapezoids.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -33,7 +32,9 @@ std::string stretch(int t0, int t_end, double v, bool stop_at_end) {
 }
 /// 1,800 m (200 m ramp to 10 m/s, 160 s at it, to t = 200), no row for 100 s, then 1,600 m (from rest to
 /// rest: two 200 m ramps and 120 s at 10 m/s).
-std::string gap_trace() { return "cycSecs,cycMps,cycGrade\n" + stretch(0, 200, 10, false) + stretch(300, 500, 10, true); }
+std::string gap_trace() {
+  return "cycSecs,cycMps,cycGrade\n" + stretch(0, 200, 10, false) + stretch(300, 500, 10, true);
+}
 void write(const fs::path& p, const std::string& text) {
   fs::create_directories(p.parent_path());
   std::ofstream(p, std::ios::binary) << text;
@@ -54,7 +55,8 @@ TEST_CASE("fleet: --gap-split makes a day of the file's trips, counted and repor
   write(tmp.path / "T01_d01_x.csv", gap_trace());
   std::ostringstream log;
   auto o = options(tmp.path);
-  const auto bridged = core::run_fleet(o, log);  // the default: the gap interpolated, (10 + 0) / 2 x 100 s more
+  const auto bridged =
+      core::run_fleet(o, log);  // the default: the gap interpolated, (10 + 0) / 2 x 100 s more
   REQUIRE(bridged.days.size() == 1);
   REQUIRE(bridged.days[0].ok);
   CHECK(bridged.days[0].trips == 1);
@@ -69,7 +71,8 @@ TEST_CASE("fleet: --gap-split makes a day of the file's trips, counted and repor
   CHECK(split.vehicles[0].trips == 2);
   CHECK(d.miles == Approx((1800.0 + 1600.0) / kMile).epsilon(0.01));
   // the day is the sum of its trips, each simulated on its own
-  const auto trips = core::read_route_trips_file((tmp.path / "T01_d01_x.csv").string(), "auto", o.route_input);
+  const auto trips =
+      core::read_route_trips_file((tmp.path / "T01_d01_x.csv").string(), "auto", o.route_input);
   REQUIRE(trips.size() == 2);
   const auto scenario = core::load_scenario(core::default_scenario_path());
   double kWh = 0.0, m = 0.0;
@@ -132,7 +135,8 @@ TEST_CASE("fleet: progress, a journal, and --resume skipping what is done", "[fl
   // a journal of another run is refused, naming what differs; --resume needs --out
   auto other = o;
   other.route_input.strict = true;
-  CHECK_THROWS_WITH(core::run_fleet(other, log2), Catch::Contains("belongs to another fleet run") && Catch::Contains("strict"));
+  CHECK_THROWS_WITH(core::run_fleet(other, log2),
+                    Catch::Contains("belongs to another fleet run") && Catch::Contains("strict"));
   other = o;
   other.out.clear();
   CHECK_THROWS_WITH(core::run_fleet(other, log2), Catch::Contains("--resume needs --out"));

@@ -7,8 +7,8 @@
 #include "route_test_util.hpp"
 
 using namespace semitco::routes;
-using semitco::routes::test::route_error_of;
 using Catch::Matchers::Contains;
+using semitco::routes::test::route_error_of;
 
 namespace {
 ReadOptions strict_options() {
@@ -65,7 +65,8 @@ TEST_CASE("repair: a gap can split the file into trips", "[routes][repairs]") {
     CHECK(r.first_line == 4);
   }
   // strict refuses at the gap; the one-trip reader refuses a file that splits, naming the place
-  CHECK_THAT(route_error_of([&] { (void)trips(text, split_options(true)); }), Contains("quirky.csv:4: gap of 99 s"));
+  CHECK_THAT(route_error_of([&] { (void)trips(text, split_options(true)); }),
+             Contains("quirky.csv:4: gap of 99 s"));
   CHECK_THAT(route_error_of([&] { (void)cycle(text, split_options()); }),
              Contains("quirky.csv:4") && Contains("splits into 2 trips"));
   // no gap: one trip as read_cycle reads it; a stretch that never moves is left out with a warning
@@ -82,15 +83,16 @@ TEST_CASE("repair: a GPS position spike of a timed lat/lon CSV track is dropped"
   // 1 Hz along the equator, 0.0001 deg (11.132 m) a second; the third point jumps 0.01 deg (1.1 km) north
   std::string text = "lat,lon,ele,time_s,stop_s\n";
   for (int i = 0; i < 6; ++i)
-    text += std::string(i == 2 ? "0.01" : "0") + "," + std::to_string(0.0001 * i) + ",10," + std::to_string(1000 + i) +
-            (i == 2 ? ",30\n" : ",0\n");
+    text += std::string(i == 2 ? "0.01" : "0") + "," + std::to_string(0.0001 * i) + ",10," +
+            std::to_string(1000 + i) + (i == 2 ? ",30\n" : ",0\n");
   std::istringstream in(text);
   const RouteProfile p = read_route_csv(in, "track.csv");
   const Repair r = only(p, RepairKind::PositionSpike);
   CHECK(r.first_line == 4);
   CHECK(p.length_m() == Approx(5 * 11.132).epsilon(1e-3));  // not the 2.2 km detour
   bool moved_stop = false;  // the stop of the dropped point moves to the point before it (11.132 m)
-  for (const Stop& s : p.stops) moved_stop = moved_stop || (s.dwell_s == 30.0 && std::abs(s.distance_m - 11.132) < 0.1);
+  for (const Stop& s : p.stops)
+    moved_stop = moved_stop || (s.dwell_s == 30.0 && std::abs(s.distance_m - 11.132) < 0.1);
   CHECK(moved_stop);
   std::istringstream again(text);
   CHECK_THAT(route_error_of([&] { (void)read_route_csv(again, "track.csv", strict_options()); }),
@@ -104,7 +106,8 @@ TEST_CASE("repair: a GPS position spike of a timed lat/lon CSV track is dropped"
 
 TEST_CASE("repair: UTF-16 text in either byte order is read", "[routes][repairs]") {
   // a comment with non-ASCII characters (U+00FC, U+20AC, and U+1F69A as a surrogate pair) before the data
-  const std::u16string text = u"# Fahrt M\u00FCnchen \u20AC \U0001F69A\ncycSecs,cycMps,cycGrade\n0,0,0\n1,2,0\n2,2,0\n";
+  const std::u16string text =
+      u"# Fahrt M\u00FCnchen \u20AC \U0001F69A\ncycSecs,cycMps,cycGrade\n0,0,0\n1,2,0\n2,2,0\n";
   for (char order : {'L', 'B'}) {
     INFO(order);
     const RouteProfile p = cycle(utf16(text, order));
@@ -112,8 +115,9 @@ TEST_CASE("repair: UTF-16 text in either byte order is read", "[routes][repairs]
     CHECK(r.first_line == 1);
     CHECK(r.first_value == (order == 'L' ? "UTF-16 little-endian" : "UTF-16 big-endian"));
     CHECK(p.length_m() == Approx(3.0));  // (0+2)/2 + (2+2)/2
-    CHECK_THAT(route_error_of([&] { (void)cycle(utf16(text, order), strict_options()); }),
-               Contains("quirky.csv:1") && Contains(order == 'L' ? "UTF-16 little-endian" : "UTF-16 big-endian"));
+    CHECK_THAT(
+        route_error_of([&] { (void)cycle(utf16(text, order), strict_options()); }),
+        Contains("quirky.csv:1") && Contains(order == 'L' ? "UTF-16 little-endian" : "UTF-16 big-endian"));
   }
   // a lone surrogate is refused at its line
   CHECK_THAT(route_error_of([&] { (void)cycle(utf16(u"cycSecs,cycMps,cycGrade\n0,0,0\n1,\xD800\n", 'L')); }),
@@ -121,16 +125,18 @@ TEST_CASE("repair: UTF-16 text in either byte order is read", "[routes][repairs]
   // GPX (its declaration saying UTF-16) and a route CSV, detected from their content
   const std::u16string g =
       u"<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<gpx version=\"1.1\"><trk><trkseg>\n"
-      u"<trkpt lat=\"0\" lon=\"0\"><ele>10</ele></trkpt>\n<trkpt lat=\"0\" lon=\"0.001\"><ele>10</ele></trkpt>\n"
+      u"<trkpt lat=\"0\" lon=\"0\"><ele>10</ele></trkpt>\n<trkpt lat=\"0\" "
+      u"lon=\"0.001\"><ele>10</ele></trkpt>\n"
       u"</trkseg></trk></gpx>\n";
   for (char order : {'L', 'B'}) {
-    const std::string gpx_path = semitco::routes::test::write_temp(std::string("u16_") + order + ".gpx", utf16(g, order));
+    const std::string gpx_path =
+        semitco::routes::test::write_temp(std::string("u16_") + order + ".gpx", utf16(g, order));
     CHECK(detect_format(gpx_path) == Format::Gpx);
     const RouteProfile gp = read_route(gpx_path);
     CHECK(only(gp, RepairKind::Utf16).first_line == 1);
     CHECK(gp.length_m() == Approx(111.319).epsilon(1e-4));  // a * 0.001 deg in radians at the equator
-    const std::string csv_path = semitco::routes::test::write_temp(std::string("u16_") + order + ".txt",
-                                                                    utf16(u"distance_m,grade_pct\n0,1\n100,1\n", order));
+    const std::string csv_path = semitco::routes::test::write_temp(
+        std::string("u16_") + order + ".txt", utf16(u"distance_m,grade_pct\n0,1\n100,1\n", order));
     CHECK(detect_format(csv_path) == Format::RouteCsv);
     CHECK(read_route(csv_path).length_m() == 100.0);
   }

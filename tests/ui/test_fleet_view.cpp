@@ -1,8 +1,6 @@
-// The fleet in the desktop app (QT_QPA_PLATFORM=offscreen): the File menu opens a folder of vehicle-day files,
-// and the fleet window shows the "electrify first" ranking, one row per vehicle, and the repairs made.
+// The fleet in the desktop app (QT_QPA_PLATFORM=offscreen): the File menu opens a folder of vehicle-day
+// files, and the fleet window shows the "electrify first" ranking, one row per vehicle, and the repairs made.
 // Two vehicles, each one short synthetic day (ramps at 1 m/s^2), one of them with a repeated row.
-#include <algorithm>
-
 #include <QAction>
 #include <QDir>
 #include <QFile>
@@ -10,6 +8,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <algorithm>
 
 #include "tests/ui/gui_test_util.hpp"
 #include "ui/fleet_view.hpp"
@@ -45,7 +44,8 @@ class FleetViewTest : public QObject {
   void menuOpensAFleetFolder() {
     ui::MainWindow w;
     bool found = false;
-    for (QAction* a : w.menuBar()->findChildren<QAction*>()) found = found || a->text().contains("fleet folder");
+    for (QAction* a : w.menuBar()->findChildren<QAction*>())
+      found = found || a->text().contains("fleet folder");
     QVERIFY(found);
   }
 
