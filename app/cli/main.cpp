@@ -101,7 +101,8 @@ core::RouteInput g_route_input;
 void add_route_input_options(CLI::App* cmd, core::RouteInput& in) {
   cmd->add_flag("--strict", in.strict,
                 "Refuse route files that need a repair (repeated rows or timestamps, small backward steps, gaps, "
-                "spikes, millisecond or epoch time, semicolons, decimal commas), naming file and line; without it "
+                "speed and GPS position spikes, millisecond or epoch time, semicolons, decimal commas, UTF-16 text), "
+                "naming file and line; without it "
                 "they are repaired and every repair is reported with its count and first line");
   cmd->add_option("--dem", in.dem_path,
                   "Terrain model for tracks with lat/lon (GPX, lat/lon CSV): an SRTM .hgt tile, a GeoTIFF, or a "
