@@ -83,7 +83,10 @@ py::dict fleet(const core::FleetOptions& o, const std::string& xlsx) {
     std::ostringstream l, t;
     report = core::run_fleet(o, l);
     core::print_fleet(t, report, core::UnitSystem::US);
-    if (!xlsx.empty()) core::write_fleet_xlsx(report, xlsx);
+    if (!xlsx.empty()) {
+      core::write_fleet_xlsx(report, xlsx);
+      core::remove_fleet_journal(o);
+    }
     text = t.str();
     log = l.str();
   }
@@ -109,7 +112,8 @@ void bind_fleet_depot(py::module_& m) {
   m.def(
       "fleet",
       [](std::string dir, std::string scenario, std::string pattern, std::string route_format, std::string integrator,
-         unsigned jobs, bool strict, std::string dem, bool dem_check, std::string xlsx, bool gap_stop, bool gap_split) {
+         unsigned jobs, bool strict, std::string dem, bool dem_check, std::string xlsx, bool gap_stop, bool gap_split,
+         bool resume) {
         core::FleetOptions o;
         o.dir = std::move(dir);
         o.scenario = std::move(scenario);
@@ -123,10 +127,13 @@ void bind_fleet_depot(py::module_& m) {
         o.route_input.dem_check_only = dem_check;
         o.route_input.gaps_as_stops = gap_stop;
         o.route_input.gaps_split = gap_split;
+        o.out = xlsx;  // the journal of an interrupted run sits next to the workbook, as with --out
+        o.resume = resume;
         return fleet(o, xlsx);
       },
       "dir"_a, "scenario"_a = "", "pattern"_a = "", "route_format"_a = "auto", "integrator"_a = "rk", "jobs"_a = 0u,
-      "strict"_a = false, "dem"_a = "", "dem_check"_a = false, "xlsx"_a = "", "gap_stop"_a = false, "gap_split"_a = false);
+      "strict"_a = false, "dem"_a = "", "dem_check"_a = false, "xlsx"_a = "", "gap_stop"_a = false, "gap_split"_a = false,
+      "resume"_a = false);
 }
 
 }  // namespace semitco::python

@@ -2,6 +2,8 @@
 import shutil
 import subprocess
 
+import pytest
+
 import semitco
 
 
@@ -42,3 +44,15 @@ def test_fleet_gap_split_counts_trips(tmp_path):
     assert f["trips"] == 2
     assert f["days"][0]["trips"] == 2
     assert "trips split at time gaps" in f["text"]
+
+
+def test_fleet_journal_goes_with_the_workbook(tmp_path):
+    rows = ["cycSecs,cycMps,cycGrade"] + [f"{t},{min(t, 10, 60 - t) * 0.5},0" for t in range(0, 61)]
+    (tmp_path / "days").mkdir()
+    (tmp_path / "days" / "T1_d1_x.csv").write_text("\n".join(rows) + "\n")
+    book = tmp_path / "f.xlsx"
+    f = semitco.fleet(tmp_path / "days", xlsx=book)
+    assert book.exists() and not (tmp_path / "f.xlsx.partial.jsonl").exists()
+    with pytest.raises(Exception, match="no journal"):  # the core's InputError (the CLI's exit code 2)
+        semitco.fleet(tmp_path / "days", xlsx=book, resume=True)
+    assert f["trips"] == 1
