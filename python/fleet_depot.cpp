@@ -39,7 +39,7 @@ py::dict depot(const core::Scenario& s, const std::string& integrator, const std
       o.dir = fleet_dir;
       o.scenario = s.file;
       o.integrator = integrator;
-      o.progress = false;
+      o.progress = core::ProgressMode::Off;
       std::ostringstream log;
       run = core::depot_run_for_fleet(s, core::run_fleet(o, log));
     } else {
@@ -83,7 +83,10 @@ py::dict fleet(const core::FleetOptions& o, const std::string& xlsx) {
     std::ostringstream l, t;
     report = core::run_fleet(o, l);
     core::print_fleet(t, report, core::UnitSystem::US);
-    if (!xlsx.empty()) core::write_fleet_xlsx(report, xlsx);
+    if (!xlsx.empty()) {
+      core::write_fleet_xlsx(report, xlsx);
+      core::remove_fleet_journal(o);
+    }
     text = t.str();
     log = l.str();
   }
@@ -95,10 +98,11 @@ py::dict fleet(const core::FleetOptions& o, const std::string& xlsx) {
     days.append(py::dict("file"_a = d.file, "vehicle"_a = d.vehicle, "day"_a = d.day, "lane"_a = d.lane, "ok"_a = d.ok,
                          "error"_a = d.error, "miles"_a = d.miles, "ev_energy_kWh"_a = d.ev_energy_kWh,
                          "ev_day_status"_a = d.ev_day_status, "enroute_stops"_a = d.enroute_stops,
-                         "repairs"_a = d.repairs.size()));
+                         "repairs"_a = d.repairs.size(), "trips"_a = d.trips));
   }
   return py::dict("vehicles"_a = vehicles, "lanes"_a = lanes, "electrify_first"_a = ranking, "days"_a = days,
-                  "failed"_a = report.failed, "simulated"_a = report.simulated, "text"_a = text, "log"_a = log);
+                  "failed"_a = report.failed, "simulated"_a = report.simulated, "trips"_a = report.trips, "text"_a = text,
+                  "log"_a = log);
 }
 
 }  // namespace
@@ -108,7 +112,8 @@ void bind_fleet_depot(py::module_& m) {
   m.def(
       "fleet",
       [](std::string dir, std::string scenario, std::string pattern, std::string route_format, std::string integrator,
-         unsigned jobs, bool strict, std::string dem, bool dem_check, std::string xlsx) {
+         unsigned jobs, bool strict, std::string dem, bool dem_check, std::string xlsx, bool gap_stop, bool gap_split,
+         bool resume) {
         core::FleetOptions o;
         o.dir = std::move(dir);
         o.scenario = std::move(scenario);
@@ -116,14 +121,19 @@ void bind_fleet_depot(py::module_& m) {
         o.route_format = std::move(route_format);
         o.integrator = std::move(integrator);
         o.jobs = jobs;
-        o.progress = false;
+        o.progress = core::ProgressMode::Off;
         o.route_input.strict = strict;
         o.route_input.dem_path = std::move(dem);
         o.route_input.dem_check_only = dem_check;
+        o.route_input.gaps_as_stops = gap_stop;
+        o.route_input.gaps_split = gap_split;
+        o.out = xlsx;  // the journal of an interrupted run sits next to the workbook, as with --out
+        o.resume = resume;
         return fleet(o, xlsx);
       },
       "dir"_a, "scenario"_a = "", "pattern"_a = "", "route_format"_a = "auto", "integrator"_a = "rk", "jobs"_a = 0u,
-      "strict"_a = false, "dem"_a = "", "dem_check"_a = false, "xlsx"_a = "");
+      "strict"_a = false, "dem"_a = "", "dem_check"_a = false, "xlsx"_a = "", "gap_stop"_a = false, "gap_split"_a = false,
+      "resume"_a = false);
 }
 
 }  // namespace semitco::python

@@ -6,18 +6,22 @@
 //   stop_s (optional dwell at that point, > 0 marks a stop), stop_name (optional label)
 //   charger_kW (optional: > 0 marks a charger of that output at the point, named by stop_name)
 //   lat | lat_deg, lon | lon_deg                    (WGS84 degrees; optional with a distance column)
+//   time_s (optional, any origin: a lat/lon track's timestamps, used to find position spikes)
 // Distance-based when a distance column exists, else point-based from lat/lon (geodesic distances).
 // Values of a row hold from that point to the next. Elevation inputs go through grade_smoothing; grade
 // inputs are integrated (rise = ds*sin(atan(grade))). Unknown columns and units are refused by name.
 // Repairs (repairs.hpp): a row equal to the previous one, and a row at the previous row's distance or
-// position, are dropped (the first is kept) and counted; strict mode refuses them.
+// position, are dropped (the first is kept) and counted; strict mode refuses them. A lat/lon track
+// without a distance column but with time_s has its position spikes dropped (detail/position_spike.hpp).
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <fstream>
 
 #include "routes/detail/line_tokenizer.hpp"
+#include "routes/detail/position_spike.hpp"
 #include "routes/detail/profile_builder.hpp"
+#include "routes/detail/trace_repairs.hpp"
 #include "routes/geodesy.hpp"
 #include "routes/readers.hpp"
 #include "routes/target_speed.hpp"
@@ -28,7 +32,7 @@ using detail::LineTokenizer;
 
 namespace {
 
-enum Quantity : std::size_t { kDistance, kElevation, kGrade, kSpeed, kStop, kStopName, kCharger, kLat, kLon, kCount };
+enum Quantity : std::size_t { kDistance, kElevation, kGrade, kSpeed, kStop, kStopName, kCharger, kLat, kLon, kTime, kCount };
 
 struct ColumnName {
   const char* name;
@@ -46,11 +50,60 @@ constexpr ColumnName kColumns[] = {
     {"stop_name", kStopName, 1.0},         {"charger_kw", kCharger, 1000.0},
     {"lat", kLat, 1.0},
     {"lat_deg", kLat, 1.0},                {"lon", kLon, 1.0},
-    {"lon_deg", kLon, 1.0}};
+    {"lon_deg", kLon, 1.0},                {"time_s", kTime, 1.0}};
 
 constexpr const char* kKnownList =
     "distance_m|distance_km|distance_mi, elevation_m|elevation_ft|ele, grade_pct|grade_frac, "
-    "speed_limit_mps|speed_limit_kmh|speed_limit_mph, stop_s, stop_name, charger_kW, lat|lat_deg, lon|lon_deg";
+    "speed_limit_mps|speed_limit_kmh|speed_limit_mph, stop_s, stop_name, charger_kW, lat|lat_deg, lon|lon_deg, time_s";
+
+/// Drops the position spikes of a timed lat/lon track (point-based: distance from the geodesics), then
+/// re-integrates the distance over the points kept and moves stops and chargers placed on a dropped
+/// point to the point kept before it.
+void drop_position_spikes(detail::ElevationPoints& pts, const std::vector<double>& times,
+                          const std::vector<std::size_t>& line_of, RouteProfile& p, const ReadOptions& options,
+                          RepairLog& log) {
+  const std::size_t n = pts.distance_m.size();
+  std::vector<char> keep(n, 1);
+  std::size_t a = 0, dropped = 0;
+  auto at = [&](std::size_t i) { return detail::TimedPosition{pts.lat_deg[i], pts.lon_deg[i], times[i]}; };
+  for (std::size_t b = 1; b + 1 < n; ++b) {
+    if (detail::is_position_spike(at(a), at(b), at(b + 1), options.max_spike_detour_m)) {
+      const std::string value = detail::number_text(pts.lat_deg[b]) + "," + detail::number_text(pts.lon_deg[b]);
+      log.note(RepairKind::PositionSpike, line_of[b], "lat,lon", value,
+               "position spike: lat,lon " + value + " is off its neighbours' line at more than 200 km/h");
+      keep[b] = 0;
+      ++dropped;
+      continue;
+    }
+    a = b;
+  }
+  if (dropped == 0) return;
+  detail::ElevationPoints out;
+  out.has_elevation = pts.has_elevation;
+  std::vector<double> new_distance(n);  // of each old point: its own, or that of the point kept before it
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!keep[i]) {
+      new_distance[i] = out.distance_m.back();
+      continue;
+    }
+    const double d = out.distance_m.empty() ? 0.0
+                                            : out.distance_m.back() + geodesic_inverse(out.lat_deg.back(), out.lon_deg.back(),
+                                                                                       pts.lat_deg[i], pts.lon_deg[i]).distance_m;
+    new_distance[i] = d;
+    out.distance_m.push_back(d);
+    out.elevation_m.push_back(pts.elevation_m[i]);
+    out.lat_deg.push_back(pts.lat_deg[i]);
+    out.lon_deg.push_back(pts.lon_deg[i]);
+    if (!pts.speed_mps.empty()) out.speed_mps.push_back(pts.speed_mps[i]);
+  }
+  auto moved = [&](double old_d) {
+    const auto it = std::lower_bound(pts.distance_m.begin(), pts.distance_m.end(), old_d);
+    return it == pts.distance_m.end() ? out.distance_m.back() : new_distance[static_cast<std::size_t>(it - pts.distance_m.begin())];
+  };
+  for (Stop& s : p.stops) s.distance_m = moved(s.distance_m);
+  for (Charger& c : p.chargers) c.distance_m = moved(c.distance_m);
+  pts = std::move(out);
+}
 
 }  // namespace
 
@@ -104,6 +157,7 @@ RouteProfile read_route_csv(std::istream& in, const std::string& name, const Rea
   p.source = name;
   detail::ElevationPoints pts;  // distance, elevation or grade (in elevation_m), lat/lon, speed
   std::vector<std::size_t> line_of;
+  std::vector<double> times;  // time_s per kept row, when the column is there
   double d0 = 0.0;
   auto text = [&](std::size_t q) { return std::string(tok.field(index[q])); };
   std::string prev_text;
@@ -122,6 +176,7 @@ RouteProfile read_route_csv(std::istream& in, const std::string& name, const Rea
       if (std::fabs(lat) > 90.0) tok.fail("absurd coordinate: lat " + text(kLat) + " outside -90..90", text(kLat));
       if (std::fabs(lon) > 180.0) tok.fail("absurd coordinate: lon " + text(kLon) + " outside -180..180", text(kLon));
     }
+    const double time_s = index[kTime] != SIZE_MAX ? tok.number(index[kTime], "time_s") : 0.0;
     double dist = 0.0;
     if (has_distance) {
       dist = tok.number(index[kDistance], "distance") * factor[kDistance];
@@ -189,10 +244,12 @@ RouteProfile read_route_csv(std::istream& in, const std::string& name, const Rea
       pts.lon_deg.push_back(lon);
     }
     line_of.push_back(tok.line());
+    if (index[kTime] != SIZE_MAX) times.push_back(time_s);
   }
   if (line_of.empty()) throw RouteError(name, tok.line(), {}, "no data rows after the header");
   if (line_of.size() < 2) throw RouteError(name, line_of[0], {}, "a single point: a route needs at least 2 rows");
 
+  if (!has_distance && !times.empty()) drop_position_spikes(pts, times, line_of, p, options, log);
   log.merge_into(p.repairs);
   pts.has_elevation = index[kElevation] != SIZE_MAX;
   if (elevation_based) {

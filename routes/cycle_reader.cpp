@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstdint>
 #include <fstream>
+#include <optional>
 
 #include "routes/detail/line_tokenizer.hpp"
 #include "routes/detail/profile_builder.hpp"
@@ -24,7 +25,58 @@ namespace semitco::routes {
 
 using detail::LineTokenizer;
 
-RouteProfile read_cycle(std::istream& in, const std::string& name, const ReadOptions& options) {
+namespace {
+
+/// The road along distance and the trace of rows [begin, end) into p (time shifted to start at 0).
+void build_trace(RouteProfile& p, const std::vector<detail::TraceSample>& rows, std::size_t begin, std::size_t end,
+                 bool has_distance_column, bool warn_shift) {
+  const std::string& name = p.source;
+  if (end - begin < 2) throw RouteError(name, rows[begin].line, {}, "a single point: a trace needs at least 2 rows");
+  const double t0 = rows[begin].time_s;
+  if (t0 != 0.0 && warn_shift)
+    p.warnings.push_back({name + ":" + std::to_string(rows[begin].line) + ": time starts at " +
+                          detail::number_text(t0) + " s; shifted to 0"});
+  double d = 0.0, z = 0.0, standstill_s = 0.0;
+  p.distance_m.push_back(0.0);
+  p.elevation_m.push_back(0.0);
+  p.trace_time_s.reserve(end - begin);
+  p.trace_speed_mps.reserve(end - begin);
+  for (std::size_t i = begin; i < end; ++i) {
+    const detail::TraceSample& r = rows[i];
+    if (i > begin) {
+      const detail::TraceSample& q = rows[i - 1];
+      const double dt = r.time_s - q.time_s;
+      const double ds = has_distance_column ? r.distance_m - q.distance_m : 0.5 * (q.speed_mps + r.speed_mps) * dt;
+      const double next_d = d + ds;
+      if (next_d > d) {
+        if (standstill_s > 0.0) {
+          p.stops.push_back(Stop{d, standstill_s, "standstill"});
+          standstill_s = 0.0;
+        }
+        p.grade_frac.push_back(r.grade_frac);
+        p.speed_limit_mps.push_back(ds / dt);
+        z += rise_m(next_d - d, r.grade_frac);
+        d = next_d;
+        p.distance_m.push_back(d);
+        p.elevation_m.push_back(z);
+      } else {
+        standstill_s += dt;
+      }
+    }
+    p.trace_time_s.push_back(r.time_s - t0);
+    p.trace_speed_mps.push_back(r.speed_mps);
+  }
+  const std::size_t last_line = rows[end - 1].line;
+  if (p.distance_m.size() < 2)
+    throw RouteError(name, last_line, {}, "the trace never moves: it covers no distance");
+  if (d > detail::kMaxRouteLengthM) throw RouteError(name, last_line, {}, "trace length implausible (> 20,000 km)");
+  if (standstill_s > 0.0) p.stops.push_back(Stop{d, standstill_s, "standstill"});
+  p.grade_frac.push_back(p.grade_frac.back());
+  p.speed_limit_mps.push_back(p.speed_limit_mps.back());
+  p.elevation_is_absolute = false;
+}
+
+std::vector<RouteProfile> read_trips(std::istream& in, const std::string& name, const ReadOptions& options) {
   detail::check_options(options);
   RepairLog log(name, options.strict);
   LineTokenizer tok(in, name, &log);
@@ -105,56 +157,63 @@ RouteProfile read_cycle(std::istream& in, const std::string& name, const ReadOpt
   if (rows.empty()) throw RouteError(name, tok.line(), {}, "no data rows after the header");
   if (rows.size() == 1) throw RouteError(name, rows[0].line, {}, "a single point: a trace needs at least 2 rows");
   if (time_factor == 1.0) detail::repair_time_unit(rows, log);
-  detail::repair_time_steps(rows, options, log, name, i_dist != SIZE_MAX);
+  std::vector<std::size_t> starts{0};
+  detail::repair_time_steps(rows, options, log, name, i_dist != SIZE_MAX, &starts);
   detail::repair_speed_spikes(rows, options, log);
 
-  // ---- the road along distance ----
-  const double t0 = rows.front().time_s;
-  if (t0 != 0.0)
-    p.warnings.push_back({name + ":" + std::to_string(rows.front().line) + ": time starts at " +
-                          detail::number_text(t0) + " s; shifted to 0"});
-  double d = 0.0, z = 0.0, standstill_s = 0.0;
-  p.distance_m.push_back(0.0);
-  p.elevation_m.push_back(0.0);
-  p.trace_time_s.reserve(rows.size());
-  p.trace_speed_mps.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    const detail::TraceSample& r = rows[i];
-    if (i > 0) {
-      const detail::TraceSample& q = rows[i - 1];
-      const double dt = r.time_s - q.time_s;
-      const double ds = i_dist != SIZE_MAX ? r.distance_m - q.distance_m : 0.5 * (q.speed_mps + r.speed_mps) * dt;
-      const double next_d = d + ds;
-      if (next_d > d) {
-        if (standstill_s > 0.0) {
-          p.stops.push_back(Stop{d, standstill_s, "standstill"});
-          standstill_s = 0.0;
-        }
-        p.grade_frac.push_back(r.grade_frac);
-        p.speed_limit_mps.push_back(ds / dt);
-        z += rise_m(next_d - d, r.grade_frac);
-        d = next_d;
-        p.distance_m.push_back(d);
-        p.elevation_m.push_back(z);
-      } else {
-        standstill_s += dt;
-      }
+  // ---- one trip per stretch between gaps (one in all but GapRule::Split) ----
+  std::vector<RouteProfile> trips;
+  std::vector<RouteWarning> left_out;
+  std::optional<RouteError> first_error;
+  for (std::size_t k = 0; k < starts.size(); ++k) {
+    const std::size_t end = k + 1 < starts.size() ? starts[k + 1] : rows.size();
+    RouteProfile t = p;
+    try {
+      build_trace(t, rows, starts[k], end, i_dist != SIZE_MAX, k == 0);
+    } catch (const RouteError& e) {
+      if (starts.size() == 1) throw;
+      if (!first_error) first_error = e;
+      left_out.push_back({std::string(e.what()) + ": this trip is left out"});
+      continue;
     }
-    p.trace_time_s.push_back(r.time_s - t0);
-    p.trace_speed_mps.push_back(r.speed_mps);
+    trips.push_back(std::move(t));
   }
-  const std::size_t last_line = rows.back().line;
-  rows = {};
-  if (p.distance_m.size() < 2)
-    throw RouteError(name, last_line, {}, "the trace never moves: it covers no distance");
-  if (d > detail::kMaxRouteLengthM) throw RouteError(name, last_line, {}, "trace length implausible (> 20,000 km)");
-  if (standstill_s > 0.0) p.stops.push_back(Stop{d, standstill_s, "standstill"});
-  p.grade_frac.push_back(p.grade_frac.back());
-  p.speed_limit_mps.push_back(p.speed_limit_mps.back());
-  p.elevation_is_absolute = false;
-  log.merge_into(p.repairs);
-  detail::finish_profile(p, true);
-  return p;
+  if (trips.empty()) throw *first_error;
+  for (std::size_t k = 0; k < trips.size(); ++k) {
+    RouteProfile& t = trips[k];
+    if (trips.size() > 1 || starts.size() > 1) t.name += " trip " + std::to_string(k + 1) + "/" + std::to_string(trips.size());
+    t.warnings.insert(t.warnings.end(), left_out.begin(), left_out.end());
+    log.merge_into(t.repairs);
+    detail::finish_profile(t, true);
+  }
+  return trips;
+}
+
+}  // namespace
+
+std::vector<RouteProfile> read_cycle_trips(std::istream& in, const std::string& name, const ReadOptions& options) {
+  return read_trips(in, name, options);
+}
+
+RouteProfile read_cycle(std::istream& in, const std::string& name, const ReadOptions& options) {
+  std::vector<RouteProfile> trips = read_trips(in, name, options);
+  if (trips.size() > 1) {
+    const Repair& r = *std::find_if(trips[0].repairs.begin(), trips[0].repairs.end(),
+                                    [](const Repair& x) { return x.kind == RepairKind::TripSplit; });
+    throw RouteError(name, r.first_line, {},
+                     "gap of more than " + detail::number_text(options.max_gap_s) + " s at time " + r.first_value +
+                         ": the file splits into " + std::to_string(trips.size()) +
+                         " trips (gap rule split), and this reads one trip; read its trips one by one "
+                         "(semitco fleet, route info) or bridge the gaps (interpolate, stop)",
+                     r.first_value);
+  }
+  return std::move(trips.front());
+}
+
+std::vector<RouteProfile> read_cycle_trips(const std::string& path, const ReadOptions& options) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw RouteError(path, 0, {}, "cannot open file");
+  return read_cycle_trips(in, path, options);
 }
 
 RouteProfile read_cycle(const std::string& path, const ReadOptions& options) {

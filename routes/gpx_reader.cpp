@@ -18,11 +18,14 @@
 #include <exception>
 #include <fstream>
 #include <limits>
+#include <memory>
 #include <optional>
 
 #include "routes/detail/iso8601_time.hpp"
 #include "routes/detail/line_tokenizer.hpp"
+#include "routes/detail/position_spike.hpp"
 #include "routes/detail/profile_builder.hpp"
+#include "routes/detail/utf16_stream.hpp"
 #include "routes/geodesy.hpp"
 #include "routes/readers.hpp"
 
@@ -106,15 +109,10 @@ class PointTrack {
   [[nodiscard]] std::size_t with_ele() const { return with_ele_; }
 
  private:
-  static double distance(const RawPoint& a, const RawPoint& b) { return geodesic_inverse(a.lat, a.lon, b.lat, b.lon).distance_m; }
 
   bool is_spike(const RawPoint& a, const RawPoint& b, const RawPoint& c) const {
-    const double ab = distance(a, b), bc = distance(b, c), ac = distance(a, c);
-    const double dt_ab = b.time - a.time, dt_bc = c.time - b.time;
-    if (!(dt_ab > 0.0) || !(dt_bc > 0.0)) return false;
-    const bool too_fast = ab / dt_ab > detail::kMaxPlausibleSpeedMps && bc / dt_bc > detail::kMaxPlausibleSpeedMps;
-    const double detour = ab + bc - ac;
-    return too_fast && detour > options_.max_spike_detour_m && detour > 2.0 * ac;
+    return detail::is_position_spike({a.lat, a.lon, a.time}, {b.lat, b.lon, b.time}, {c.lat, c.lon, c.time},
+                                     options_.max_spike_detour_m);
   }
 
   void commit(const RawPoint& r) {
@@ -352,11 +350,11 @@ class GpxParser {
 
 /// Owns the Expat parser; carries an exception out of a callback (never through Expat's C frames).
 struct ExpatSession {
-  XML_Parser parser = XML_ParserCreate(nullptr);
+  XML_Parser parser = nullptr;
   GpxParser* gpx = nullptr;
   std::exception_ptr error;
   bool entity_declared = false;
-  ExpatSession() = default;
+  explicit ExpatSession(const char* encoding) : parser(XML_ParserCreate(encoding)) {}
   ExpatSession(const ExpatSession&) = delete;
   ExpatSession& operator=(const ExpatSession&) = delete;
   ~ExpatSession() { XML_ParserFree(parser); }
@@ -376,11 +374,34 @@ struct ExpatSession {
 
 }  // namespace
 
-RouteProfile read_gpx(std::istream& in, const std::string& name, const ReadOptions& options) {
+RouteProfile read_gpx(std::istream& raw, const std::string& name, const ReadOptions& options) {
   detail::check_options(options);
   RepairLog log(name, options.strict);
+  // UTF-16 with a byte-order mark: converted to UTF-8 as it streams, and Expat told so (a declaration
+  // saying encoding="UTF-16" then does not matter)
+  std::unique_ptr<detail::Utf16ToUtf8> utf16;
+  std::unique_ptr<std::istream> utf16_in;
+  std::istream* input = &raw;
+  if (const int c0 = raw.peek(); c0 == 0xFF || c0 == 0xFE) {
+    raw.get();
+    const int c1 = raw.peek();
+    const char order = c1 == std::char_traits<char>::eof() ? 0 : detail::utf16_bom(static_cast<unsigned char>(c0), static_cast<unsigned char>(c1));
+    if (order) {
+      raw.get();
+      const std::string what = detail::utf16_name(order);
+      log.note(RepairKind::Utf16, 1, {}, what,
+               what + " text (byte-order mark " + (order == 'L' ? "FF FE" : "FE FF") +
+                   "): semitco reads UTF-8; save the file as UTF-8");
+      utf16 = std::make_unique<detail::Utf16ToUtf8>(raw, order);
+      utf16_in = std::make_unique<std::istream>(utf16.get());
+      input = utf16_in.get();
+    } else {
+      raw.unget();
+    }
+  }
+  std::istream& in = *input;
   GpxParser gpx(name, options, log);
-  ExpatSession session;
+  ExpatSession session(utf16 ? "UTF-8" : nullptr);
   if (!session.parser) throw RouteError(name, 0, {}, "cannot create an XML parser (out of memory)");
   session.gpx = &gpx;
   XML_Parser parser = session.parser;
@@ -418,6 +439,8 @@ RouteProfile read_gpx(std::istream& in, const std::string& name, const ReadOptio
     }
     const XML_Status status = XML_Parse(parser, chunk, static_cast<int>(got), last ? XML_TRUE : XML_FALSE);
     if (session.error) std::rethrow_exception(session.error);
+    if (last && utf16 && !utf16->error().empty())  // after the text converted before it
+      throw RouteError(name, XML_GetCurrentLineNumber(parser), {}, utf16->error());
     if (session.entity_declared)
       throw RouteError(name, XML_GetCurrentLineNumber(parser), {},
                        "XML error: entity declarations are refused (no entity of a DTD is expanded)");

@@ -68,28 +68,48 @@ bool parse_finite_double(std::string_view text, double& out) {
 }
 
 LineTokenizer::LineTokenizer(std::istream& in, std::string name, RepairLog* repairs)
-    : in_(in), name_(std::move(name)), repairs_(repairs), buffer_(kMaxLineBytes + 1) {}
+    : name_(std::move(name)), in_(&in), repairs_(repairs), buffer_(kMaxLineBytes + 1) {
+  // a UTF-16 byte-order mark: read through the converter (the mark itself is consumed)
+  const int c0 = in.peek();
+  if (c0 != 0xFF && c0 != 0xFE) return;
+  in.get();
+  const int c1 = in.peek();
+  const char order = c1 == std::char_traits<char>::eof() ? 0 : utf16_bom(static_cast<unsigned char>(c0), static_cast<unsigned char>(c1));
+  if (!order) {
+    in.unget();
+    return;
+  }
+  in.get();
+  if (repairs_) {
+    const std::string what = utf16_name(order);
+    repairs_->note(RepairKind::Utf16, 1, {}, what,
+                   what + " text (byte-order mark " + (order == 'L' ? "FF FE" : "FE FF") +
+                       "): semitco reads UTF-8; save the file as UTF-8 (or CSV UTF-8)");
+  }
+  utf16_ = std::make_unique<Utf16ToUtf8>(in, order);
+  utf16_in_ = std::make_unique<std::istream>(utf16_.get());
+  in_ = utf16_in_.get();
+}
 
 bool LineTokenizer::next() {
   for (;;) {
-    if (!in_.good()) return false;
-    in_.getline(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-    const auto got = static_cast<std::size_t>(in_.gcount());
-    if (in_.bad()) fail("read error");
-    if (in_.fail()) {
-      if (in_.eof() && got == 0) return false;
+    if (!in_->good()) return false;
+    in_->getline(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    const auto got = static_cast<std::size_t>(in_->gcount());
+    if (in_->bad()) fail("read error");
+    if (utf16_ && in_->eof() && !utf16_->error().empty()) {  // the converted text before it is read
+      ++line_;
+      fail(utf16_->error());
+    }
+    if (in_->fail()) {
+      if (in_->eof() && got == 0) return false;
       ++line_;
       fail("line longer than " + std::to_string(kMaxLineBytes) + " bytes");
     }
     ++line_;
     // gcount counts the extracted '\n' (not stored) unless the line ended at end of file.
-    std::size_t len = in_.eof() ? got : (got > 0 ? got - 1 : 0);
+    std::size_t len = in_->eof() ? got : (got > 0 ? got - 1 : 0);
     std::string_view s(buffer_.data(), len);
-    if (line_ == 1 && s.size() >= 2 && (s.substr(0, 2) == "\xFF\xFE" || s.substr(0, 2) == "\xFE\xFF")) {
-      fail(std::string("UTF-16 ") + (s[0] == '\xFF' ? "little-endian" : "big-endian") +
-           " text (byte-order mark " + (s[0] == '\xFF' ? "FF FE" : "FE FF") +
-           "): semitco reads UTF-8; save the file as UTF-8 (or CSV UTF-8)");
-    }
     if (line_ == 1 && s.size() >= 3 && s.substr(0, 3) == "\xEF\xBB\xBF") {
       s.remove_prefix(3);
       if (repairs_) repairs_->note(RepairKind::ByteOrderMark, 1, {}, {}, "UTF-8 byte-order mark");

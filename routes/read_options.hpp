@@ -35,9 +35,11 @@ struct ReadOptions {
   bool strict = false;                 ///< refuse every repair that changes a value (file, line, value)
   double max_backward_step_s = 2.0;    ///< a time step back by up to this is dropped; more is refused [s]
   double max_gap_s = 60.0;             ///< a time step longer than this is reported as a gap [s], > 0
-  /// What a gap becomes: Interpolate (the speed runs linearly across it) or Stop (the truck brakes at
-  /// gap_decel_mps2 to a halt, stands, and pulls away at the same rate: a dropout while parked).
-  enum class GapRule { Interpolate, Stop } gap_rule = GapRule::Interpolate;
+  /// What a gap becomes: Interpolate (the speed runs linearly across it), Stop (the truck brakes at
+  /// gap_decel_mps2 to a halt, stands, and pulls away at the same rate: a dropout while parked) or Split
+  /// (the file is several trips: the trace before the gap ends one, the row after it starts the next;
+  /// read_route_trips returns them, read_route refuses a file that splits).
+  enum class GapRule { Interpolate, Stop, Split } gap_rule = GapRule::Interpolate;
   double gap_decel_mps2 = 0.5;         ///< braking and pulling away in a Stop gap [m/s^2], > 0
   double max_spike_accel_mps2 = 4.0;   ///< a one-sample speed jump out and back beyond this is a spike
                                        ///< [m/s^2]; ~0.4 g, above a loaded truck's braking in service

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "routes/detail/line_tokenizer.hpp"
+#include "routes/detail/utf16_stream.hpp"
 #include "routes/readers.hpp"
 
 namespace semitco::routes {
@@ -48,6 +49,19 @@ Format detect_format(const std::string& path) {
   char head[512] = {};
   in.read(head, sizeof head);
   std::string_view h(head, static_cast<std::size_t>(in.gcount()));
+  // UTF-16 with a byte-order mark: look at its first characters as UTF-8
+  const char order = h.size() >= 2 ? detail::utf16_bom(static_cast<unsigned char>(h[0]), static_cast<unsigned char>(h[1])) : 0;
+  std::string converted;
+  if (order) {
+    in.clear();
+    in.seekg(2);
+    detail::Utf16ToUtf8 utf8(in, order);
+    std::istream text(&utf8);
+    converted.resize(sizeof head);
+    text.read(converted.data(), static_cast<std::streamsize>(converted.size()));
+    converted.resize(static_cast<std::size_t>(text.gcount()));
+    h = converted;
+  }
   if (h.substr(0, 3) == "\xEF\xBB\xBF") h.remove_prefix(3);
   const auto first = h.find_first_not_of(" \t\r\n");
   if (first != std::string_view::npos && h[first] == '<' && (h.substr(first, 5) == "<?xml" || h.substr(first, 4) == "<gpx"))
@@ -89,6 +103,18 @@ RouteProfile read_route(const std::string& path, Format fmt, const ReadOptions& 
     case Format::Auto: break;
   }
   throw RouteError(path, 0, {}, "no reader for the format");
+}
+
+}  // namespace semitco::routes
+
+namespace semitco::routes {
+
+std::vector<RouteProfile> read_route_trips(const std::string& path, Format fmt, const ReadOptions& options) {
+  if (fmt == Format::Auto) fmt = detect_format(path);
+  if (fmt == Format::Cycle) return read_cycle_trips(path, options);
+  std::vector<RouteProfile> one;
+  one.push_back(read_route(path, fmt, options));
+  return one;
 }
 
 }  // namespace semitco::routes

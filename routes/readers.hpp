@@ -16,6 +16,7 @@
 #include <iosfwd>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "routes/read_options.hpp"
 #include "routes/route_error.hpp"
@@ -34,6 +35,13 @@ RouteProfile read_vdri(std::istream& in, const std::string& name_for_messages, c
 
 RouteProfile read_cycle(const std::string& path, const ReadOptions& options = {});
 RouteProfile read_cycle(std::istream& in, const std::string& name_for_messages, const ReadOptions& options = {});
+/// The trips of a drive cycle: one, but under ReadOptions::GapRule::Split one per stretch between gaps
+/// (read_cycle refuses a file that splits, at the first gap). Each trip is named "<stem> trip k/N", starts
+/// at time 0 and carries the whole file's repairs and warnings; a stretch that never moves is left out with
+/// a warning.
+std::vector<RouteProfile> read_cycle_trips(const std::string& path, const ReadOptions& options = {});
+std::vector<RouteProfile> read_cycle_trips(std::istream& in, const std::string& name_for_messages,
+                                           const ReadOptions& options = {});
 
 RouteProfile read_route_csv(const std::string& path, const ReadOptions& options = {});
 RouteProfile read_route_csv(std::istream& in, const std::string& name_for_messages,
@@ -53,5 +61,8 @@ void write_gpx(const RouteProfile& profile, std::ostream& out);
 [[nodiscard]] Format detect_format(const std::string& path);
 
 RouteProfile read_route(const std::string& path, Format fmt = Format::Auto, const ReadOptions& options = {});
+/// The trips of a route file: read_cycle_trips for a drive cycle, the one profile of any other format.
+std::vector<RouteProfile> read_route_trips(const std::string& path, Format fmt = Format::Auto,
+                                           const ReadOptions& options = {});
 
 }  // namespace semitco::routes

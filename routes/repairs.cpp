@@ -10,6 +10,7 @@ namespace semitco::routes {
 std::string_view repair_name(RepairKind kind) {
   switch (kind) {
     case RepairKind::ByteOrderMark: return "UTF-8 byte-order mark dropped";
+    case RepairKind::Utf16: return "UTF-16 text converted to UTF-8";
     case RepairKind::Semicolons: return "semicolon separators read as commas";
     case RepairKind::DecimalComma: return "decimal commas read as points";
     case RepairKind::RepeatedRow: return "repeated rows dropped";
@@ -17,6 +18,7 @@ std::string_view repair_name(RepairKind kind) {
     case RepairKind::RepeatedPoint: return "repeated points dropped";
     case RepairKind::BackwardStep: return "small backward time steps dropped";
     case RepairKind::TimeGap: return "time gaps bridged";
+    case RepairKind::TripSplit: return "trips split at time gaps";
     case RepairKind::SpeedSpike: return "speed spikes filtered";
     case RepairKind::PositionSpike: return "position spikes dropped";
     case RepairKind::MergedPoint: return "standing GPS points merged";
@@ -30,6 +32,7 @@ std::string_view repair_name(RepairKind kind) {
 std::string_view repair_rule(RepairKind kind) {
   switch (kind) {
     case RepairKind::ByteOrderMark: return "the mark is not data";
+    case RepairKind::Utf16: return "each character read as its UTF-8 bytes; the byte order from the mark";
     case RepairKind::Semicolons: return "the header has ';' and no ','";
     case RepairKind::DecimalComma: return "in a ';'-separated file ',' is the decimal mark";
     case RepairKind::RepeatedRow: return "a row equal to the previous one adds nothing";
@@ -37,6 +40,7 @@ std::string_view repair_rule(RepairKind kind) {
     case RepairKind::RepeatedPoint: return "the first row at the point is kept, later ones dropped";
     case RepairKind::BackwardStep: return "a row earlier than the previous one (by up to the allowed step) is dropped";
     case RepairKind::TimeGap: return "speed interpolated linearly across the gap (or a halt, with the stop rule)";
+    case RepairKind::TripSplit: return "the trace before the gap ends a trip, the row after it starts the next (each from time 0)";
     case RepairKind::SpeedSpike: return "the sample is replaced by the interpolation of its neighbours";
     case RepairKind::PositionSpike: return "the point is dropped; its neighbours are joined";
     case RepairKind::MergedPoint: return "a point within 1 cm of the previous one adds no distance";

@@ -20,6 +20,7 @@ namespace semitco::routes {
 
 enum class RepairKind {
   ByteOrderMark,      ///< UTF-8 byte-order mark at the start of the file, dropped
+  Utf16,              ///< UTF-16 text (little- or big-endian, with a byte-order mark), converted to UTF-8
   Semicolons,         ///< ';' separates the fields (a spreadsheet export), read as ','
   DecimalComma,       ///< "12,5" in a ';'-separated file, read as 12.5 (counted per value)
   RepeatedRow,        ///< a row identical to the previous one, dropped
@@ -27,6 +28,7 @@ enum class RepairKind {
   RepeatedPoint,      ///< a distance or position equal to the previous row's: the first row is kept
   BackwardStep,       ///< a time step back by at most max_backward_step_s: the row is dropped
   TimeGap,            ///< a time step longer than max_gap_s: bridged by linear interpolation (a warning)
+  TripSplit,          ///< a time step longer than max_gap_s under GapRule::Split: a new trip starts there
   SpeedSpike,         ///< one sample whose speed jumps beyond max_spike_accel_mps2 and back: replaced by its
                       ///< neighbours' interpolation
   PositionSpike,      ///< one GPS point far off the line of its neighbours: dropped

@@ -6,7 +6,8 @@
 //    the later row dropped; dt < -max_backward_step_s -> refused; dt > max_gap_s while moving -> a gap,
 //    bridged by the trapezoid rule's linear interpolation (a long step from standstill is a stop, as in
 //    the sparse HHDDT cruise cycle's first 69.5 s, not a dropout), or under GapRule::Stop by a halt: speed
-//    down to 0 at gap_decel_mps2, standing, and up again to the next row's speed at the same rate;
+//    down to 0 at gap_decel_mps2, standing, and up again to the next row's speed at the same rate, or
+//    under GapRule::Split by the end of one trip and the start of the next (the caller cuts the rows);
 //  * spikes: a = dv/dt into sample i and out of it both beyond max_spike_accel_mps2 with opposite signs
 //    -> v_i = v_(i-1) + (v_(i+1) - v_(i-1)) (t_i - t_(i-1)) / (t_(i+1) - t_(i-1)).
 #include "routes/detail/trace_repairs.hpp"
@@ -56,7 +57,7 @@ void repair_time_unit(std::vector<TraceSample>& rows, RepairLog& log) {
 }
 
 void repair_time_steps(std::vector<TraceSample>& rows, const ReadOptions& options, RepairLog& log,
-                       const std::string& file, bool has_distance_column) {
+                       const std::string& file, bool has_distance_column, std::vector<std::size_t>* trip_starts) {
   if (rows.empty()) return;
   std::vector<TraceSample> out;
   out.reserve(rows.size());
@@ -84,7 +85,12 @@ void repair_time_steps(std::vector<TraceSample>& rows, const ReadOptions& option
       throw RouteError(file, r.line, {},
                        "non-monotonic distance: " + number_text(r.distance_m) + " after " + number_text(prev.distance_m),
                        number_text(r.distance_m));
-    if (dt > options.max_gap_s && prev.speed_mps > 0.0) {
+    if (dt > options.max_gap_s && prev.speed_mps > 0.0 && options.gap_rule == ReadOptions::GapRule::Split) {
+      log.note(RepairKind::TripSplit, r.line, "time", number_text(r.time_s),
+               "gap of " + number_text(dt) + " s before time " + number_text(r.time_s) + " (more than " +
+                   number_text(options.max_gap_s) + " s): a new trip would start here");
+      if (trip_starts) trip_starts->push_back(out.size());
+    } else if (dt > options.max_gap_s && prev.speed_mps > 0.0) {
       log.note(RepairKind::TimeGap, r.line, "time", number_text(r.time_s),
                "gap of " + number_text(dt) + " s before time " + number_text(r.time_s) + " (more than " +
                    number_text(options.max_gap_s) + " s)");

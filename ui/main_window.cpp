@@ -25,6 +25,7 @@
 #include <cstdio>
 
 #include "ui/exporters.hpp"
+#include "ui/fleet_view.hpp"
 #include "ui/results_panel.hpp"
 #include "ui/scenario_editor.hpp"
 
@@ -136,6 +137,7 @@ void MainWindow::buildMenus() {
   file->addSeparator();
   auto* act_route = file->addAction(tr("&Import route\xE2\x80\xA6"), this, [this] { importRoute(); });
   act_route->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+  file->addAction(tr("Open &fleet folder\xE2\x80\xA6"), this, [this] { FleetDialog::openFolder(this, current_ ? current_->path() : QString(), units_); });
   QMenu* exp = file->addMenu(tr("&Export"));
   exp->addAction(tr("Plots as &PNG\xE2\x80\xA6"), this, [this] { exportPlots(false); })
       ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));

@@ -103,7 +103,8 @@ core::RouteInput g_route_input;
 void add_route_input_options(CLI::App* cmd, core::RouteInput& in) {
   cmd->add_flag("--strict", in.strict,
                 "Refuse route files that need a repair (repeated rows or timestamps, small backward steps, gaps, "
-                "spikes, millisecond or epoch time, semicolons, decimal commas), naming file and line; without it "
+                "speed and GPS position spikes, millisecond or epoch time, semicolons, decimal commas, UTF-16 text), "
+                "naming file and line; without it "
                 "they are repaired and every repair is reported with its count and first line");
   cmd->add_option("--dem", in.dem_path,
                   "Terrain model for tracks with lat/lon (GPX, lat/lon CSV): an SRTM .hgt tile, a GeoTIFF, or a "
@@ -114,6 +115,9 @@ void add_route_input_options(CLI::App* cmd, core::RouteInput& in) {
   cmd->add_flag("--gap-stop", in.gaps_as_stops,
                 "A gap of more than 60 s in a speed trace is a halt (brake, stand, pull away at 0.5 m/s^2) instead "
                 "of a linear interpolation of the speed across it");
+  cmd->add_flag("--gap-split", in.gaps_split,
+                "A gap of more than 60 s in a speed trace ends a trip and the rest is a new trip (semitco fleet runs "
+                "each trip and counts them; route info lists them; the one-trip commands refuse such a file)");
 }
 
 void add_integrator_option(CLI::App* cmd, std::string& integrator) {
@@ -222,7 +226,9 @@ int run_route_info(const std::vector<std::string>& files, const std::string& for
   int status = 0;
   for (const auto& f : files) {
     try {
-      const auto p = core::read_route_file(f, format, g_route_input);
+      const auto trips = core::read_route_trips_file(f, format, g_route_input);
+      for (std::size_t k = 0; k < trips.size(); ++k) {
+      const auto& p = trips[k];
       const auto st = routes::stats(p);
       const bool us = !metric;
       auto len = [&](double m) {
@@ -235,7 +241,9 @@ int run_route_info(const std::vector<std::string>& files, const std::string& for
         std::snprintf(b, sizeof b, us ? "%.0f ft" : "%.0f m", us ? m / 0.3048 : m);
         return std::string(b);
       };
-      std::cout << core::printable(f) << "\n";
+      std::cout << core::printable(f);
+      if (trips.size() > 1) std::cout << "  trip " << k + 1 << " of " << trips.size() << " (split at gaps)";
+      std::cout << "\n";
       std::cout << "  length        " << len(st.length_m) << (st.time_based ? " (time-based speed trace)" : "") << "\n";
       std::cout << "  climb         " << h(st.climb_m) << " (source file: " << h(st.source_climb_m) << ")\n";
       std::cout << "  descent       " << h(st.descent_m) << " (source file: " << h(st.source_descent_m) << ")\n";
@@ -251,6 +259,7 @@ int run_route_info(const std::vector<std::string>& files, const std::string& for
       for (const auto& r : p.repairs) repaired += r.count;
       std::cout << "  repairs       " << repaired << (p.repairs.empty() ? "" : " (--strict refuses them)") << "\n";
       for (const auto& r : p.repairs) std::cout << "    " << core::printable(routes::repair_text(r)) << "\n";
+      }
     } catch (const std::exception& e) {
       std::cerr << "semitco: " << core::printable(e.what()) << "\n";
       status = 1;
@@ -447,7 +456,6 @@ int main(int argc, char** argv) {
   auto* batch_cmd = add_batch_command(app, batch_args);
 
   core::FleetOptions fleet;
-  std::string fleet_out;
   auto* fleet_cmd = app.add_subcommand(
       "fleet", "A folder of vehicle-day files: per vehicle and per lane days, miles, energy, depot-only share, "
                "en-route charging and cost at the vehicle's own annual miles; --out an XLSX with the 'electrify first' "
@@ -459,7 +467,16 @@ int main(int argc, char** argv) {
   fleet_cmd->add_option("--pattern", fleet.pattern,
                         "Regular expression on the path under the folder: group 1 vehicle, 2 day, 3 lane (optional)")
       ->capture_default_str();
-  fleet_cmd->add_option("--out,-o", fleet_out, "Also write the report as an XLSX workbook");
+  fleet_cmd->add_option("--out,-o", fleet.out, "Also write the report as an XLSX workbook (and, while running, the "
+                                                "journal <out>.partial.jsonl that --resume reads)");
+  fleet_cmd->add_flag("--resume", fleet.resume,
+                      "Continue an interrupted run: the files in the journal of --out (same folder, scenario and "
+                      "options, same bytes) are not simulated again");
+  std::string fleet_progress = "auto";
+  fleet_cmd->add_option("--progress", fleet_progress,
+                        "Progress on stderr: auto (bar on a terminal, 'done k/n' lines otherwise), bar, lines, off")
+      ->check(CLI::IsMember({"auto", "bar", "lines", "off"}))
+      ->capture_default_str();
   fleet_cmd->add_option("--format", fleet.route_format, "Route format of every file: auto, vdri, cycle, csv, gpx")
       ->capture_default_str();
   add_whole_number_option(fleet_cmd, "--jobs,-j", 1, 256, [&fleet](std::uint64_t v) { fleet.jobs = static_cast<unsigned>(v); },
@@ -503,12 +520,17 @@ int main(int argc, char** argv) {
     }
     if (*batch_cmd) return run_batch_command(batch_args);
     if (*fleet_cmd) {
-      if (!fleet_out.empty()) core::check_output_path(fleet_out, {});
+      fleet.progress = fleet_progress == "bar"     ? core::ProgressMode::Bar
+                       : fleet_progress == "lines" ? core::ProgressMode::Lines
+                       : fleet_progress == "off"   ? core::ProgressMode::Off
+                                                   : core::ProgressMode::Auto;
+      if (!fleet.out.empty()) core::check_output_path(fleet.out, {});
       const auto report = core::run_fleet(fleet, std::cerr);
       core::print_fleet(std::cout, report, units_of(metric));
-      if (!fleet_out.empty()) {
-        core::write_fleet_xlsx(report, fleet_out);
-        std::cout << "written " << core::printable(fleet_out) << "\n";
+      if (!fleet.out.empty()) {
+        core::write_fleet_xlsx(report, fleet.out);
+        core::remove_fleet_journal(fleet);
+        std::cout << "written " << core::printable(fleet.out) << "\n";
       }
       return report.failed == 0 ? 0 : 1;
     }

@@ -34,12 +34,17 @@ std::string encoding_hint(const std::string& path) {
 }
 }  // namespace
 
-routes::RouteProfile read_route_file(const std::string& path, const std::string& format, const RouteInput& input) {
+namespace {
+/// Reads a route file as `read` does (a profile or its trips) with the options of `input`.
+template <class Read>
+auto read_with_input(const std::string& path, const std::string& format, const RouteInput& input, Read read) {
   const auto fmt = routes::parse_format(format);
   check_input_file(path, max_route_file_bytes(), "kMaxRouteFileBytes");
   routes::ReadOptions options;
   options.strict = input.strict;
+  if (input.gaps_as_stops && input.gaps_split) throw InputError("--gap-stop and --gap-split: choose one rule for gaps");
   if (input.gaps_as_stops) options.gap_rule = routes::ReadOptions::GapRule::Stop;
+  if (input.gaps_split) options.gap_rule = routes::ReadOptions::GapRule::Split;
   std::unique_ptr<terrain::DemTerrain> dem;
   if (!input.dem_path.empty()) {
     try {
@@ -51,13 +56,28 @@ routes::RouteProfile read_route_file(const std::string& path, const std::string&
     options.terrain_use = input.dem_check_only ? routes::TerrainUse::Check : routes::TerrainUse::Replace;
   }
   try {
-    return routes::read_route(path, fmt, options);
+    return read(path, fmt, options);
   } catch (const routes::RouteError& e) {
-    // semicolon-separated files are read now (a repair); only the UTF-16 hint still explains a refusal
+    // semicolon-separated files and UTF-16 with a byte-order mark are read now (repairs); the UTF-16 hint
+    // still explains a refusal of UTF-16 without a mark, or in strict mode
     const std::string hint = encoding_hint(path);
     if (hint.find("UTF-16") == std::string::npos) throw;
     throw InputError(std::string(e.what()) + " (" + hint + ")");
   }
+}
+}  // namespace
+
+routes::RouteProfile read_route_file(const std::string& path, const std::string& format, const RouteInput& input) {
+  return read_with_input(path, format, input, [](const std::string& p, routes::Format f, const routes::ReadOptions& o) {
+    return routes::read_route(p, f, o);
+  });
+}
+
+std::vector<routes::RouteProfile> read_route_trips_file(const std::string& path, const std::string& format,
+                                                        const RouteInput& input) {
+  return read_with_input(path, format, input, [](const std::string& p, routes::Format f, const routes::ReadOptions& o) {
+    return routes::read_route_trips(p, f, o);
+  });
 }
 
 namespace {

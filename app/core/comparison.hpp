@@ -128,5 +128,9 @@ std::size_t max_route_file_bytes();
 /// pipe would otherwise be read until memory or patience runs out). Format: "auto", "vdri", ...
 /// With input.dem_path the terrain model is opened for this read (terrain/dem_terrain.hpp).
 routes::RouteProfile read_route_file(const std::string& path, const std::string& format, const RouteInput& input = {});
+/// The trips of a route file (routes::read_route_trips): with input.gaps_split a drive cycle with gaps is
+/// several trips; read_route_file refuses such a file at its first gap.
+std::vector<routes::RouteProfile> read_route_trips_file(const std::string& path, const std::string& format,
+                                                        const RouteInput& input = {});
 
 }  // namespace semitco::core

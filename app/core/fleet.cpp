@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -11,7 +13,10 @@
 #include <regex>
 #include <thread>
 
+#include "app/core/atomic_file.hpp"
 #include "app/core/batch.hpp"
+#include "app/core/batch_collector.hpp"
+#include "app/core/fleet_journal.hpp"
 #include "app/core/batch_rows.hpp"
 #include "app/core/comparison.hpp"
 #include "app/core/json_params.hpp"
@@ -25,14 +30,53 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// The trips of one distinct file content (identical files share them).
-struct Simulated {
-  std::shared_ptr<const ComparisonResult> trips;
-  std::vector<routes::Repair> repairs;
-  std::string error;
-};
+using fleet_journal::Simulated;
 
-double miles_of(const ComparisonResult& r) { return r.diesel.trip.summary.distance_m / kMetersPerMile; }
+/// The day's trips as one duty: distances, times, energies, fuel and CO2 added, the lowest state of charge
+/// the lowest of any trip, feasible when every trip is; energy per mile and mpg the mile-weighted means.
+ComparisonResult combine_trips(std::vector<ComparisonResult> trips) {
+  ComparisonResult day = std::move(trips.front());
+  if (trips.size() == 1) return day;
+  for (TruckOutcome* o : {&day.electric, &day.diesel}) {
+    const double mi = o->summary.distance_m / kMetersPerMile;
+    o->energy_kWh_per_mi *= mi;  // summed, divided below
+    o->mpg = o->mpg > 0 ? mi / o->mpg : 0.0;  // gallons
+  }
+  for (std::size_t k = 1; k < trips.size(); ++k) {
+    for (auto [a, b] : {std::pair{&day.electric, &trips[k].electric}, std::pair{&day.diesel, &trips[k].diesel}}) {
+      tco::TripSummary& s = a->summary;
+      const tco::TripSummary& u = b->summary;
+      const double mi = u.distance_m / kMetersPerMile;
+      s.distance_m += u.distance_m;
+      s.duration_s += u.duration_s;
+      s.driving_time_s += u.driving_time_s;
+      s.energy_from_source_J += u.energy_from_source_J;
+      s.battery_energy_out_J += u.battery_energy_out_J;
+      s.battery_energy_in_J += u.battery_energy_in_J;
+      s.min_soc_frac = std::min(s.min_soc_frac, u.min_soc_frac);
+      s.fuel_kg += u.fuel_kg;
+      s.fuel_L += u.fuel_L;
+      s.def_L += u.def_L;
+      s.co2_kg += u.co2_kg;
+      if (s.feasible && !u.feasible) {
+        s.feasible = false;
+        s.infeasible_reason = u.infeasible_reason;
+      }
+      a->co2_kg += b->co2_kg;
+      a->trip.summary.distance_m += b->trip.summary.distance_m;
+      a->energy_kWh_per_mi += b->energy_kWh_per_mi * mi;
+      a->mpg += b->mpg > 0 ? mi / b->mpg : 0.0;
+    }
+  }
+  for (TruckOutcome* o : {&day.electric, &day.diesel}) {
+    const double mi = o->summary.distance_m / kMetersPerMile;
+    o->energy_kWh_per_mi = mi > 0 ? o->energy_kWh_per_mi / mi : 0.0;
+    o->mpg = o->mpg > 0 ? mi / o->mpg : 0.0;
+  }
+  return day;
+}
+
+double miles_of(const ComparisonResult& r) { return r.diesel.summary.distance_m / kMetersPerMile; }
 
 /// Prices the day's trips with annual miles = miles_per_day x operating days; false when not costed.
 bool price_at(const Scenario& base, const ComparisonResult& trips, double miles_per_day, ComparisonResult& out) {
@@ -51,6 +95,7 @@ void add_day(FleetGroup& g, const FleetDay& d) {
     return;
   }
   g.miles += d.miles;
+  g.trips += d.trips;
   g.ev_energy_kWh += d.ev_energy_kWh;
   g.enroute_stops += d.enroute_stops;
   if (d.ev_day_status == "depot_only") ++g.depot_only_days;
@@ -69,7 +114,8 @@ FleetReport run_fleet(const FleetOptions& o, std::ostream& log) {
   } catch (const std::regex_error& e) {
     throw InputError("--pattern '" + o.pattern + "': not a regular expression (" + e.what() + ")");
   }
-  const Scenario scenario = load_scenario(o.scenario.empty() ? default_scenario_path() : o.scenario);
+  const std::string scenario_path = o.scenario.empty() ? default_scenario_path() : o.scenario;
+  const Scenario scenario = load_scenario(scenario_path);
   const auto files = expand_route_inputs({o.dir}, true);
   if (files.empty()) throw InputError(o.dir + ": no route files (.csv, .vdri, .gpx) in the folder or below");
 
@@ -77,6 +123,7 @@ FleetReport run_fleet(const FleetOptions& o, std::ostream& log) {
   report.days.resize(files.size());
   std::map<std::string, std::size_t> content_of_file;  // file -> index into contents
   std::vector<std::string> content_files;               // one file per distinct content
+  std::vector<std::string> content_hash;                // and its hash
   std::map<std::string, std::size_t> by_hash;
   for (std::size_t i = 0; i < files.size(); ++i) {
     FleetDay& d = report.days[i];
@@ -92,37 +139,73 @@ FleetReport run_fleet(const FleetOptions& o, std::ostream& log) {
     d.lane = m.size() > 3 && m[3].matched ? m[3].str() : "-";
     const std::string hash = batch::content_hash_of_file(files[i]);
     auto [it, fresh] = by_hash.emplace(hash, content_files.size());
-    if (fresh) content_files.push_back(files[i]);
+    if (fresh) {
+      content_files.push_back(files[i]);
+      content_hash.push_back(hash);
+    }
     content_of_file[files[i]] = it->second;
   }
 
-  // ---- simulate each distinct content once, in parallel ----
+  // ---- the journal: what an interrupted run finished (--resume), and every file as it finishes ----
   std::vector<Simulated> sims(content_files.size());
+  std::vector<std::size_t> pending;
+  std::ofstream journal;
+  if (o.resume && o.out.empty()) throw InputError("--resume needs --out (the journal is kept next to the workbook)");
+  if (!o.out.empty()) {
+    const std::string jpath = fleet_journal::path_for(o.out);
+    const std::string head = fleet_journal::header(o, scenario_path);
+    std::map<std::string, Simulated> done_before;
+    if (o.resume) done_before = fleet_journal::read(jpath, head);
+    std::string kept = head + "\n";
+    for (std::size_t k = 0; k < content_files.size(); ++k) {
+      auto it = done_before.find(content_hash[k]);
+      if (it == done_before.end()) {
+        pending.push_back(k);
+        continue;
+      }
+      sims[k] = std::move(it->second);
+      kept += fleet_journal::entry_line(content_hash[k], sims[k]) + "\n";
+      ++report.resumed;
+    }
+    write_file_atomically(jpath, [&](std::ostream& out) { out << kept; });
+    journal.open(jpath, std::ios::binary | std::ios::app);
+    if (!journal) throw InputError(jpath + ": cannot append to the journal");
+    if (o.resume) log << "fleet: resuming: " << report.resumed << " of " << content_files.size() << " distinct files already done\n";
+  } else {
+    for (std::size_t k = 0; k < content_files.size(); ++k) pending.push_back(k);
+  }
+
+  // ---- simulate each distinct content once, in parallel ----
   std::atomic<std::size_t> next{0}, done{0};
   std::mutex log_mutex;
+  batch::Progress progress(pending.size(), o.progress, log);
   const RunOptions run{false, physics::integrator_from_name(o.integrator)};
   auto worker = [&] {
-    for (std::size_t k; (k = next++) < content_files.size();) {
+    for (std::size_t n; (n = next++) < pending.size();) {
+      const std::size_t k = pending[n];
       Simulated& s = sims[k];
       try {
-        const auto route = read_route_file(content_files[k], o.route_format, o.route_input);
-        s.repairs = route.repairs;
-        s.trips = std::make_shared<const ComparisonResult>(simulate_comparison(scenario, route, run));
+        const auto routes = read_route_trips_file(content_files[k], o.route_format, o.route_input);
+        s.repairs = routes.front().repairs;
+        std::vector<ComparisonResult> trips;
+        for (const auto& route : routes) trips.push_back(simulate_comparison(scenario, route, run));
+        s.trip_count = trips.size();
+        s.trips = std::make_shared<const ComparisonResult>(combine_trips(std::move(trips)));
       } catch (const std::exception& e) {
         s.error = e.what();
       }
-      const std::size_t n = ++done;
-      if (o.progress && (n % 25 == 0 || n == content_files.size())) {
-        std::lock_guard<std::mutex> lock(log_mutex);
-        log << "fleet: simulated " << n << "/" << content_files.size() << " distinct files\n";
-      }
+      std::lock_guard<std::mutex> lock(log_mutex);
+      if (journal.is_open()) journal << fleet_journal::entry_line(content_hash[k], s) << "\n" << std::flush;
+      progress.update(++done);
     }
   };
   const unsigned threads = std::max(1u, std::min<unsigned>(o.jobs ? o.jobs : std::thread::hardware_concurrency(),
-                                                            static_cast<unsigned>(std::max<std::size_t>(1, content_files.size()))));
+                                                            static_cast<unsigned>(std::max<std::size_t>(1, pending.size()))));
   std::vector<std::thread> pool;
   for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
   for (auto& t : pool) t.join();
+  progress.finish();
+  if (journal.is_open() && !journal) throw InputError(fleet_journal::path_for(o.out) + ": write failed (disk full?)");
   report.simulated = content_files.size();
 
   // ---- days: each priced as the whole day's duty ----
@@ -135,8 +218,10 @@ FleetReport run_fleet(const FleetOptions& o, std::ostream& log) {
       continue;
     }
     d.ok = true;
+    d.trips = s.trip_count;
+    report.trips += d.trips;
     d.miles = miles_of(*s.trips);
-    d.ev_energy_kWh = s.trips->electric.energy_kWh_per_mi * d.miles;
+    d.ev_energy_kWh = s.trips->electric.energy_kWh_per_mi * s.trips->electric.summary.distance_m / kMetersPerMile;  // its own miles
     ComparisonResult priced;
     if (price_at(scenario, *s.trips, d.miles, priced)) {
       d.ev_day_status = tco::day_status_key(priced.tco.electric.day.status);
@@ -205,6 +290,10 @@ FleetReport run_fleet(const FleetOptions& o, std::ostream& log) {
     }
   }
   return report;
+}
+
+void remove_fleet_journal(const FleetOptions& o) {
+  if (!o.out.empty()) std::remove(fleet_journal::path_for(o.out).c_str());
 }
 
 std::vector<const FleetGroup*> electrify_first(const FleetReport& report) {

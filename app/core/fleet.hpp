@@ -13,7 +13,9 @@
 // energy, the share of its days done on depot charging alone, the days and stops needing en-route
 // charging, and the cost of ownership at the vehicle's own annual miles (its mean daily miles x the
 // scenario's operating days), the cost per mile being the mile-weighted mean over its days. Identical
-// files (same bytes) are simulated once.
+// files (same bytes) are simulated once. A file split into trips at gaps (--gap-split) is a day of those
+// trips: their distances, times, energies and fuel added into one duty that the day plan judges.
+// Progress and --resume as in the batch (fleet_journal.hpp).
 #pragma once
 
 #include <cstddef>
@@ -21,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "app/core/batch.hpp"
 #include "app/core/route_input.hpp"
 #include "app/core/trip_report.hpp"
 #include "routes/repairs.hpp"
@@ -35,7 +38,11 @@ struct FleetOptions {
   std::string integrator = "rk";  ///< the command line's default (fast; "cvode" the reference)
   RouteInput route_input;
   unsigned jobs = 0;  ///< worker threads; 0 = hardware concurrency
-  bool progress = true;
+  ProgressMode progress = ProgressMode::Auto;  ///< on the log: a bar on a terminal, else a line every 5 s
+  /// The report's workbook: with it, a journal "<out>.partial.jsonl" records every file simulated
+  /// (fleet_journal.hpp); "" = no journal.
+  std::string out;
+  bool resume = false;  ///< skip the files the journal has (needs out; refuses a journal of another run)
 };
 
 struct FleetDay {
@@ -46,12 +53,13 @@ struct FleetDay {
   double ev_energy_kWh = 0.0;  ///< battery energy of the trip (net)
   std::string ev_day_status;   ///< tco::day_status_key: depot_only, needs_enroute, infeasible
   int enroute_stops = 0;
+  std::size_t trips = 0;       ///< trips of the file (more than 1 when --gap-split splits it at gaps)
   std::vector<routes::Repair> repairs;
 };
 
 struct FleetGroup {  ///< a vehicle or a lane
   std::string name;
-  std::size_t days = 0, failed_days = 0, depot_only_days = 0, enroute_days = 0, infeasible_days = 0;
+  std::size_t days = 0, failed_days = 0, depot_only_days = 0, enroute_days = 0, infeasible_days = 0, trips = 0;
   int enroute_stops = 0;
   double miles = 0.0, ev_energy_kWh = 0.0;
   // vehicles only: cost of ownership at its own annual miles
@@ -74,11 +82,16 @@ struct FleetReport {
   std::vector<FleetGroup> vehicles;  ///< sorted by name
   std::vector<FleetGroup> lanes;
   std::vector<FleetRepair> repairs;
-  std::size_t failed = 0, simulated = 0;  ///< failed files; distinct contents simulated
+  std::size_t failed = 0, simulated = 0;  ///< failed files; distinct contents simulated (or resumed)
+  std::size_t resumed = 0;                ///< distinct contents taken from the journal (--resume)
+  std::size_t trips = 0;                  ///< trips over all files
 };
 
-/// Throws InputError for a missing folder or a bad pattern; a bad file is a failed day.
+/// Throws InputError for a missing folder, a bad pattern, or --resume with a journal of another run; a
+/// bad file is a failed day. Progress goes to `log`.
 FleetReport run_fleet(const FleetOptions& options, std::ostream& log);
+/// Removes the journal of options.out once the report is written (no-op without out).
+void remove_fleet_journal(const FleetOptions& options);
 
 /// Vehicles ranked by savings per year (largest first), those not costed last: the "electrify first" order.
 std::vector<const FleetGroup*> electrify_first(const FleetReport& report);

@@ -44,8 +44,9 @@ void print_group(std::ostream& out, const FleetGroup& g, UnitSystem u) {
 }  // namespace
 
 void print_fleet(std::ostream& out, const FleetReport& r, UnitSystem u) {
-  out << "fleet: " << r.days.size() << " vehicle-day files, " << r.vehicles.size() << " vehicles, " << r.lanes.size()
-      << " lanes, " << r.failed << " failed (" << r.simulated << " distinct files simulated)\n\n";
+  out << "fleet: " << r.days.size() << " vehicle-day files, " << r.trips << " trips, " << r.vehicles.size() << " vehicles, "
+      << r.lanes.size() << " lanes, " << r.failed << " failed (" << r.simulated << " distinct files simulated"
+      << (r.resumed ? ", " + std::to_string(r.resumed) + " of them resumed from the journal" : std::string()) << ")\n\n";
   print_group_header(out, "vehicle", u);
   out << "   annual mi   EV $/mi  diesel $/mi  savings/yr\n";
   for (const FleetGroup& g : r.vehicles) {
@@ -148,7 +149,7 @@ void write_fleet_xlsx(const FleetReport& r, const std::string& path) {
 
   lxw_worksheet* days = workbook_add_worksheet(wb, "days");
   header(days, {"Vehicle", "Day", "Lane", "File", "Distance [mi]", "EV energy [kWh]", "EV day", "En-route stops",
-                "Repairs", "Error"});
+                "Repairs", "Error", "Trips"});
   row = 1;
   for (const FleetDay& d : r.days) {
     text(days, row, 0, d.vehicle);
@@ -163,6 +164,7 @@ void write_fleet_xlsx(const FleetReport& r, const std::string& path) {
     }
     text(days, row, 8, routes::repairs_summary(d.repairs));
     text(days, row, 9, d.error);
+    if (d.ok) worksheet_write_number(days, row, 10, static_cast<double>(d.trips), nullptr);
     ++row;
   }
 

@@ -11,6 +11,8 @@ struct RouteInput {
   std::string dem_path;         ///< terrain model file or directory for tracks with lat/lon; "" = none
   bool dem_check_only = false;  ///< keep the GPS elevation, only report its difference from the model
   bool gaps_as_stops = false;   ///< a gap in a speed trace is a halt, not a linear interpolation
+  bool gaps_split = false;      ///< a gap in a speed trace ends a trip and starts the next (read_route_trips_file);
+                                ///< excludes gaps_as_stops
 };
 
 }  // namespace semitco::core

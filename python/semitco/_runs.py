@@ -76,9 +76,12 @@ def depot(scenario, *, integrator="rk", fleet=None):
 
 
 def fleet(folder, *, scenario=None, pattern="", format="auto", integrator="rk", jobs=0, strict=False, dem="",
-          dem_check=False, xlsx=None):
+          dem_check=False, xlsx=None, gap_stop=False, gap_split=False, resume=False):
     """A folder of vehicle-day files (semitco fleet, docs/fleet.md): per vehicle and per lane the days, miles,
     energy, depot-only share and cost at the vehicle's own annual miles, the "electrify_first" ranking, each
-    day, and the CLI's report as "text"; xlsx=PATH also writes the workbook."""
+    day (with its "trips"), and the CLI's report as "text"; xlsx=PATH also writes the workbook. gap_stop and
+    gap_split are the CLI's --gap-stop and --gap-split (a gap in a trace a halt, or the end of a trip); with xlsx,
+    resume=True is --resume (the journal XLSX.partial.jsonl of an interrupted run)."""
     return _core.fleet(os.fspath(folder), os.fspath(scenario) if scenario else "", pattern, format, integrator, jobs,
-                       strict, os.fspath(dem) if dem else "", dem_check, os.fspath(xlsx) if xlsx else "")
+                       strict, os.fspath(dem) if dem else "", dem_check, os.fspath(xlsx) if xlsx else "", gap_stop,
+                       gap_split, resume)

@@ -2,6 +2,8 @@
 import shutil
 import subprocess
 
+import pytest
+
 import semitco
 
 
@@ -29,3 +31,28 @@ def test_fleet_of_two_vehicle_days(tmp_path, source_dir, cli):
     cli = subprocess.run([cli, "fleet", str(tmp_path)], capture_output=True, text=True)
     assert cli.returncode == 0, cli.stderr
     assert f["text"] == cli.stdout
+
+
+def test_fleet_gap_split_counts_trips(tmp_path):
+    # 20 m/s for 100 s (from rest at 1 m/s^2), no row for 100 s, then the same again: 2 trips with gap_split
+    rows = ["cycSecs,cycMps,cycGrade"]
+    for t0 in (0, 200):
+        rows += [f"{t0 + t},{min(t, 20)},0" for t in range(0, 101)]
+    (tmp_path / "T1_d1_x.csv").write_text("\n".join(rows) + "\n")
+    assert semitco.fleet(tmp_path)["trips"] == 1
+    f = semitco.fleet(tmp_path, gap_split=True)
+    assert f["trips"] == 2
+    assert f["days"][0]["trips"] == 2
+    assert "trips split at time gaps" in f["text"]
+
+
+def test_fleet_journal_goes_with_the_workbook(tmp_path):
+    rows = ["cycSecs,cycMps,cycGrade"] + [f"{t},{min(t, 10, 60 - t) * 0.5},0" for t in range(0, 61)]
+    (tmp_path / "days").mkdir()
+    (tmp_path / "days" / "T1_d1_x.csv").write_text("\n".join(rows) + "\n")
+    book = tmp_path / "f.xlsx"
+    f = semitco.fleet(tmp_path / "days", xlsx=book)
+    assert book.exists() and not (tmp_path / "f.xlsx.partial.jsonl").exists()
+    with pytest.raises(Exception, match="no journal"):  # the core's InputError (the CLI's exit code 2)
+        semitco.fleet(tmp_path / "days", xlsx=book, resume=True)
+    assert f["trips"] == 1

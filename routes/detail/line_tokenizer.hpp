@@ -5,16 +5,20 @@
 // Numbers are parsed with std::from_chars (locale independent); NaN and infinity are refused.
 // Spreadsheet exports: when the first record has ';' and no ',', ';' separates the fields and ',' is the
 // decimal mark. The byte-order mark, the separator and each decimal comma are repairs noted in the
-// RepairLog given (strict mode refuses the last two). UTF-16 text is refused naming the encoding.
+// RepairLog given (strict mode refuses the last two). UTF-16 text with a byte-order mark (either byte
+// order) is converted to UTF-8 as it streams (detail/utf16_stream.hpp), a repair strict mode refuses
+// naming the encoding.
 // Every failure is a RouteError naming the file, the line and the offending text.
 #pragma once
 
 #include <cstddef>
 #include <istream>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "routes/detail/utf16_stream.hpp"
 #include "routes/repairs.hpp"
 
 namespace semitco::routes::detail {
@@ -56,8 +60,10 @@ class LineTokenizer {
   [[noreturn]] void fail(const std::string& problem, const std::string& value = {}) const;
 
  private:
-  std::istream& in_;
   std::string name_;
+  std::unique_ptr<Utf16ToUtf8> utf16_;       ///< set for a UTF-16 input: converts it to UTF-8
+  std::unique_ptr<std::istream> utf16_in_;   ///< reads utf16_
+  std::istream* in_ = nullptr;               ///< the input, or utf16_in_
   RepairLog* repairs_ = nullptr;
   char separator_ = ',';
   bool first_record_ = true;

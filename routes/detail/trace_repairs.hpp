@@ -33,8 +33,11 @@ void repair_time_unit(std::vector<TraceSample>& rows, RepairLog& log);
 /// options.max_backward_step_s; refuses a larger step back and a cumulative distance going back
 /// (RouteError at the line); notes gaps longer than options.max_gap_s while moving and, under
 /// GapRule::Stop, turns each into a halt (two zero-speed samples) when the gap allows the ramps.
+/// Under GapRule::Split each gap is noted as a TripSplit instead and its row's index (in the repaired
+/// rows) appended to trip_starts (which may be null for the other rules).
 void repair_time_steps(std::vector<TraceSample>& rows, const ReadOptions& options, RepairLog& log,
-                       const std::string& file, bool has_distance_column);
+                       const std::string& file, bool has_distance_column,
+                       std::vector<std::size_t>* trip_starts = nullptr);
 
 /// Replaces a single sample whose speed jumps out and back beyond options.max_spike_accel_mps2 by the
 /// linear interpolation of its neighbours.

@@ -26,7 +26,7 @@ TEST_CASE("a depot built from a fleet has one truck per vehicle with its mean da
   core::FleetOptions o;
   o.dir = dir.string();
   o.scenario = scenario;
-  o.progress = false;
+  o.progress = core::ProgressMode::Off;
   std::ostringstream log;
   const auto fleet = core::run_fleet(o, log);
   REQUIRE(fleet.vehicles.size() == 2);

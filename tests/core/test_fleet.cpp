@@ -2,13 +2,15 @@
 // cycles (../shared/data/cycles, by relative path), once clean and once with telematics quirks injected,
 // one kind per file in turn (repeated rows, repeated timestamps, small backward steps, a one-minute gap,
 // speed spikes, epoch seconds, epoch milliseconds, a millisecond counter, semicolons with decimal
-// commas). Every quirk is reported with the count injected here, no file is refused, and every vehicle's
+// commas, UTF-16 in both byte orders, and a GPS position spike in a lat/lon CSV track and in a GPX track,
+// the two track lanes a 30 km synthetic drive over rolling hills). Every quirk is reported with the count injected here, no file is refused, and every vehicle's
 // miles, energy and savings equal the clean month's within 0.5 %. The XLSX is read back: one row per
 // vehicle in the "electrify first" sheet, in the ranking's order.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -47,7 +49,37 @@ Cycle load_cycle(const std::string& file, const std::string& lane) {
   return c;
 }
 
-enum Quirk { kRepeatRow, kRepeatTime, kBackStep, kGap, kSpike, kEpochS, kEpochMs, kMsCounter, kSemicolons, kQuirks };
+enum Quirk {
+  kRepeatRow, kRepeatTime, kBackStep, kGap, kSpike, kEpochS, kEpochMs, kMsCounter, kSemicolons, kUtf16Le, kUtf16Be,
+  kPositionSpikeCsv, kPositionSpikeGpx, kQuirks
+};
+
+/// ASCII text as UTF-16 with its byte-order mark ('L' little-endian, 'B' big-endian).
+std::string utf16(const std::string& ascii, char order) {
+  std::string out = order == 'L' ? "\xFF\xFE" : "\xFE\xFF";
+  for (char c : ascii) out += order == 'L' ? std::string{c, '\0'} : std::string{'\0', c};
+  return out;
+}
+
+/// A GPS track of 1,200 s at 25 m/s along the equator (1 Hz, 0.000224578 deg a second: 25 m / (a pi / 180))
+/// over a 30 m hill every 10 km, as a lat/lon CSV with time_s or as a GPX with <time>; with a spike, point
+/// 600 jumps 0.01 deg (1.1 km) north for one sample.
+std::string track(bool gpx, bool spike) {
+  const double deg_per_s = 25.0 / (6378137.0 * 3.14159265358979 / 180.0);
+  std::string text = gpx ? "<?xml version=\"1.0\"?>\n<gpx version=\"1.1\"><trk><trkseg>\n" : "lat,lon,ele,time_s\n";
+  char line[200];
+  for (int i = 0; i <= 1200; ++i) {
+    const double lat = spike && i == 600 ? 0.01 : 0.0, lon = deg_per_s * i;
+    const double ele = 100.0 + 30.0 * std::sin(2.0 * 3.14159265358979 * 25.0 * i / 10000.0);
+    if (gpx)
+      std::snprintf(line, sizeof line, "<trkpt lat=\"%.6f\" lon=\"%.9f\"><ele>%.2f</ele><time>2024-05-01T08:%02d:%02dZ</time></trkpt>\n",
+                    lat, lon, ele, i / 60, i % 60);
+    else
+      std::snprintf(line, sizeof line, "%.6f,%.9f,%.2f,%d\n", lat, lon, ele, 1714550400 + i);
+    text += line;
+  }
+  return text + (gpx ? "</trkseg></trk></gpx>\n" : "");
+}
 
 std::string join(const std::vector<std::string>& f, char sep) {
   std::string s;
@@ -114,7 +146,20 @@ std::string with_quirk(const Cycle& c, Quirk q, std::map<routes::RepairKind, std
           }
       ++expect[RepairKind::Semicolons];
       break;
+    case kUtf16Le:
+    case kUtf16Be:
+      ++expect[RepairKind::Utf16];
+      break;
+    case kPositionSpikeCsv:
+    case kPositionSpikeGpx:
+      ++expect[RepairKind::PositionSpike];
+      return track(q == kPositionSpikeGpx, true);
     case kQuirks: break;
+  }
+  if (q == kUtf16Le || q == kUtf16Be) {  // the whole text converted (without the UTF-8 mark)
+    std::string text = c.header.substr(c.has_bom ? 3 : 0) + "\n";
+    for (const auto& r : rows) text += join(r, ',') + "\n";
+    return utf16(text, q == kUtf16Le ? 'L' : 'B');
   }
   if (c.has_bom) ++expect[RepairKind::ByteOrderMark];
   const char sep = q == kSemicolons ? ';' : ',';
@@ -164,12 +209,15 @@ TEST_CASE("fleet: a generated month with every quirk gives the clean month's res
       // each vehicle its own mix of lanes; a gap day drives the flat cruise cycle (a dropout on a graded
       // road loses the grade of the minute missing: no reader can restore that)
       const Cycle& c = q == kGap ? cycles[3] : cycles[static_cast<std::size_t>((v * 7 + d * (1 + v % 3)) % 4)];
+      const bool gps = q == kPositionSpikeCsv || q == kPositionSpikeGpx;  // the GPS-track lanes
+      const std::string lane = q == kPositionSpikeCsv ? "trackcsv" : q == kPositionSpikeGpx ? "trackgpx" : c.lane;
+      const std::string ext = q == kPositionSpikeGpx ? ".gpx" : ".csv";
       char day[8];
       std::snprintf(day, sizeof day, "d%02d", d);
       // half the vehicles in sub-folders, half named in the file
-      const std::string rel = v <= 15 ? std::string(vehicle) + "/" + day + "_" + c.lane + ".csv"
-                                      : std::string(vehicle) + "_" + day + "_" + c.lane + ".csv";
-      write(clean / rel, clean_text(c));
+      const std::string rel = v <= 15 ? std::string(vehicle) + "/" + day + "_" + lane + ext
+                                      : std::string(vehicle) + "_" + day + "_" + lane + ext;
+      write(clean / rel, gps ? track(q == kPositionSpikeGpx, false) : clean_text(c));
       write(quirky / rel, with_quirk(c, q, expect));
       ++files;
     }
@@ -177,7 +225,7 @@ TEST_CASE("fleet: a generated month with every quirk gives the clean month's res
   std::ostringstream log;
   core::FleetOptions o;
   o.integrator = "rk";
-  o.progress = false;
+  o.progress = core::ProgressMode::Off;
   o.dir = clean.string();
   const core::FleetReport base = core::run_fleet(o, log);
   o.dir = quirky.string();
@@ -187,7 +235,7 @@ TEST_CASE("fleet: a generated month with every quirk gives the clean month's res
   REQUIRE(got.days.size() == files);
   CHECK(base.failed == 0);
   CHECK(got.failed == 0);  // no file refused for a repairable quirk
-  CHECK(base.simulated == 4);  // identical days are simulated once
+  CHECK(base.simulated == 6);  // identical days are simulated once (four cycles, two tracks)
   for (const auto& d : got.days) {
     INFO(d.file << ": " << d.error);
     CHECK(d.ok);
@@ -226,7 +274,7 @@ TEST_CASE("fleet: a generated month with every quirk gives the clean month's res
     CHECK(b.ev_usd_per_mi == Approx(a.ev_usd_per_mi).epsilon(0.005));
     CHECK(b.savings_usd_per_yr == Approx(a.savings_usd_per_yr).epsilon(0.005));
   }
-  REQUIRE(got.lanes.size() == 4);
+  REQUIRE(got.lanes.size() == 6);
   // a vehicle's miles are its days' cycle distances: the clean month against the days themselves
   double sum = 0.0;
   for (const auto& d : base.days)

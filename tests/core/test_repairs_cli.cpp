@@ -43,9 +43,29 @@ TEST_CASE("semitco fleet runs a folder into per-vehicle lines and a workbook", "
   std::ofstream(tmp.path / "days" / "notes.csv") << kQuirky;  // no vehicle in its name: a failed day
   const auto r = run(bin() + " fleet days --integrator rk --out fleet.xlsx", tmp.path);
   CHECK(r.exit_code == 1);
-  CHECK_THAT(r.out, Catch::Contains("4 vehicle-day files, 2 vehicles, 1 lanes, 1 failed (1 distinct files simulated)"));
+  CHECK_THAT(r.out, Catch::Contains("4 vehicle-day files, 3 trips, 2 vehicles, 1 lanes, 1 failed (1 distinct files simulated)"));
   CHECK_THAT(r.out, Catch::Contains("3 x repeated rows dropped in 3 files"));
   CHECK_THAT(r.out, Catch::Contains("failed: ") && Catch::Contains("notes.csv"));
   const auto book = run("unzip -p fleet.xlsx xl/workbook.xml", tmp.path);
   CHECK_THAT(book.out, Catch::Contains("name=\"electrify first\"") && Catch::Contains("name=\"repairs\""));
+  CHECK_FALSE(std::filesystem::exists(tmp.path / "fleet.xlsx.partial.jsonl"));  // the journal goes with the report
+  const auto resumed = run(bin() + " fleet days --integrator rk --out fleet.xlsx --resume", tmp.path);
+  CHECK(resumed.exit_code == 1);
+  CHECK_THAT(resumed.err, Catch::Contains("--resume: no journal"));
+}
+
+TEST_CASE("gap split: route info lists the trips, a one-trip command refuses the file at its gap", "[cli][repairs]") {
+  if (bin().empty()) return;
+  TempDir tmp("gap-split-cli");
+  // 10 m/s, no row for 99 s, 10 m/s again: two trips of 10 m and 20 m
+  std::ofstream(tmp.path / "gap.csv") << "cycSecs,cycMps,cycGrade\n0,10,0\n1,10,0\n100,10,0\n101,10,0\n102,10,0\n";
+  const auto info = run(bin() + " route info --gap-split gap.csv", tmp.path);
+  CHECK(info.exit_code == 0);
+  CHECK_THAT(info.out, Catch::Contains("trip 1 of 2") && Catch::Contains("trip 2 of 2"));
+  CHECK_THAT(info.out, Catch::Contains("1 x trips split at time gaps (first at line 4"));
+  const auto cmp = run(bin() + " compare --integrator rk --gap-split --route gap.csv", tmp.path);
+  CHECK(cmp.exit_code != 0);
+  CHECK_THAT(cmp.err, Catch::Contains("gap.csv:4") && Catch::Contains("splits into 2 trips"));
+  const auto both = run(bin() + " route info --gap-split --gap-stop gap.csv", tmp.path);
+  CHECK(both.exit_code != 0);
 }

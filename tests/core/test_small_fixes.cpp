@@ -77,15 +77,21 @@ TEST_CASE("scenario format refuses to drop the comments of a file formatted in p
   CHECK(core::json_has_comments("{} /* x */"));
 }
 
-TEST_CASE("UTF-16 files are refused naming the cause, semicolon-separated ones are read as a repair", "[routes][json]") {
+TEST_CASE("UTF-16 route files are read as a repair (refused in strict mode naming it), UTF-16 JSON is refused naming the cause, semicolon-separated files are read as a repair", "[routes][json]") {
   TempDir dir("encodings");
   const std::string csv = "distance_mi,elevation_ft,speed_limit_mph\n0,100,55\n10,120,55\n";
   std::ofstream(dir.path / "u16.csv", std::ios::binary) << utf16le(csv);
   std::ofstream(dir.path / "semi.csv") << "# exported from a spreadsheet\ndistance_mi;elevation_ft;speed_limit_mph\n"
                                           "0;100;55\n10;120;55\n";
   std::ofstream(dir.path / "u16.json", std::ios::binary) << utf16le("{\"name\": \"x\"}");
-  CHECK_THAT(error_of([&] { (void)core::read_route_file((dir.path / "u16.csv").string(), "auto"); }),
-             Catch::Contains("u16.csv") && Catch::Contains("UTF-16"));
+  const auto u16 = core::read_route_file((dir.path / "u16.csv").string(), "auto");
+  REQUIRE(u16.repairs.size() == 1);
+  CHECK(u16.repairs[0].kind == semitco::routes::RepairKind::Utf16);
+  CHECK(u16.length_m() == Approx(10 * 1609.344));
+  core::RouteInput strict_u16;
+  strict_u16.strict = true;
+  CHECK_THAT(error_of([&] { (void)core::read_route_file((dir.path / "u16.csv").string(), "auto", strict_u16); }),
+             Catch::Contains("u16.csv:1") && Catch::Contains("UTF-16 little-endian"));
   const auto semi = core::read_route_file((dir.path / "semi.csv").string(), "auto");
   REQUIRE(semi.repairs.size() == 1);
   CHECK(semi.repairs[0].kind == semitco::routes::RepairKind::Semicolons);

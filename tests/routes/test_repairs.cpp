@@ -48,12 +48,6 @@ TEST_CASE("repair: UTF-8 byte-order mark dropped, counted, accepted in strict mo
   CHECK(cycle(text, strict_options()).length_m() == Approx(3.0));  // (0+2)/2 + (2+2)/2
 }
 
-TEST_CASE("repair: UTF-16 is refused naming the encoding", "[routes][repairs]") {
-  std::string u16 = "\xFF\xFE";
-  for (char c : kHead + "0,0,0\n") u16 += std::string{c, '\0'};
-  CHECK_THAT(route_error_of([&] { (void)cycle(u16); }), Contains("quirky.csv:1") && Contains("UTF-16 little-endian"));
-}
-
 TEST_CASE("repair: semicolons and decimal commas of a spreadsheet export", "[routes][repairs]") {
   const std::string text = "cycSecs;cycMps;cycGrade\n0;0;0\n1;1,5;0\n2;2,5;0,01\n";
   const RouteProfile p = cycle(text);
@@ -168,6 +162,13 @@ TEST_CASE("repair: route CSV rows repeated and points repeated", "[routes][repai
   CHECK_THAT(route_error_of([&] { (void)route_csv(text, strict_options()); }), Contains("quirky_route.csv:4"));
   const RouteProfile ll = route_csv("lat,lon,ele\n39,-120,100\n39.01,-120,100\n39.01,-120,105\n39.02,-120,100\n");
   CHECK(only(ll, RepairKind::RepeatedPoint).first_line == 4);
+  // strict refuses a repeated point on its own too, distance-based and lat/lon
+  CHECK_THAT(route_error_of([&] { (void)route_csv("distance_m,grade_pct\n0,1\n100,1\n100,3\n", strict_options()); }),
+             Contains("quirky_route.csv:4: duplicate point: distance 100"));
+  CHECK_THAT(route_error_of([&] {
+               (void)route_csv("lat,lon,ele\n39,-120,100\n39.01,-120,100\n39.01,-120,105\n", strict_options());
+             }),
+             Contains("quirky_route.csv:4: duplicate point: lat,lon"));
 }
 
 TEST_CASE("repair: a GPS position spike of a timed track is dropped", "[routes][repairs]") {
