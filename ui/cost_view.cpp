@@ -2,11 +2,16 @@
 #include "ui/cost_view.hpp"
 
 #include <QGridLayout>
+#include <QHeaderView>
+#include <QScrollArea>
+#include <QVBoxLayout>
+#include <QTableWidget>
 #include <algorithm>
 #include <cmath>
 #include <vector>
 #include <qcustomplot.h>
 
+#include "app/core/cost_why.hpp"
 #include "ui/plot_style.hpp"
 #include "ui/result_format.hpp"
 
@@ -22,15 +27,16 @@ struct LineGroup {
 const std::vector<LineGroup>& line_groups() {
   using L = tco::CostLine;
   static const std::vector<LineGroup> groups = {
-      {"Truck, taxes & financing", {L::kVehiclePrice, L::kExciseTax, L::kSalesTax, L::kIncentives, L::kFinancingInterest}},
-      {"Residual value", {L::kResidualValue}},
+      // Short names: the legend sits below the bars in two columns and must fit a narrow plot.
+      {"Truck & taxes", {L::kVehiclePrice, L::kExciseTax, L::kSalesTax, L::kIncentives, L::kFinancingInterest}},
+      {"Resale value", {L::kResidualValue}},
       {"Depot charger", {L::kChargerCapital}},
       {"Fuel & energy", {L::kDieselFuel, L::kDef, L::kDepotElectricity, L::kPublicCharging, L::kEnrouteCharging}},
-      {"Demand charge & fees", {L::kDemandCharge, L::kElectricityFixedFees}},
-      {"Maintenance & tyres", {L::kMaintenance, L::kTyres}},
-      {"Insurance, tax, tolls", {L::kInsurance, L::kHvut, L::kRegistration, L::kTolls}},
+      {"Demand & fees", {L::kDemandCharge, L::kElectricityFixedFees}},
+      {"Maintenance", {L::kMaintenance, L::kTyres}},
+      {"Insurance & tax", {L::kInsurance, L::kHvut, L::kRegistration, L::kTolls}},
       {"Driver", {L::kDriverLabour, L::kRemoteSupervision}},
-      {"Battery replacement", {L::kBatteryReplacement}},
+      {"New battery", {L::kBatteryReplacement}},
       {"Carbon & credits", {L::kCarbonCost, L::kLcfsCredit}},
   };
   return groups;
@@ -73,7 +79,7 @@ void stacked_cost_bars(QCustomPlot* p, const Analysis& a, bool per_ton, UnitSyst
   p->xAxis->setTicker(ticker);
   p->xAxis->setRange(0.4, 2.6);
   p->xAxis->grid()->setVisible(false);
-  p->yAxis->setLabel(axis_label(per_ton ? "Cost per ton-distance" : "Cost per distance", unit));
+  p->yAxis->setLabel(axis_label("Cost", unit));  // short: the plot may be low
   double top = 0.0, bottom = 0.0;
   for (int i = 0; i < 2; ++i) {
     const double total = conv(per_ton ? reports[i]->usd_per_ton_mi : reports[i]->usd_per_mi);
@@ -95,7 +101,7 @@ void stacked_cost_bars(QCustomPlot* p, const Analysis& a, bool per_ton, UnitSyst
     t->setFont(f);
     t->setPadding(QMargins(0, 0, 0, 4));
   }
-  p->yAxis->setRange(bottom * 1.15, top * 1.15);
+  p->yAxis->setRange(bottom * 1.15, top * 1.35);  // room for the totals above the bars
   p->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -149,12 +155,41 @@ CostView::CostView(QWidget* parent) : QWidget(parent) {
     attach_hover(p, [p](double k, double v) { return bar_hover(p, k, v); });
   }
   attach_graph_hover(cumulative_, tr("Year"));
-  auto* grid = new QGridLayout(this);
+  legend_below(cumulative_, 2);
+  // Every cost group by truck, with the inputs behind it (the "why" of the verdict strip, in full).
+  auto* lines = new QTableWidget(0, 4);
+  lines->setObjectName("costLinesTable");
+  lines->setHorizontalHeaderLabels({tr("Cost group"), tr("Electric"), tr("Diesel"), tr("EV \xE2\x88\x92 diesel")});
+  lines->verticalHeader()->hide();
+  lines->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  lines->setSelectionMode(QAbstractItemView::NoSelection);
+  lines->setAlternatingRowColors(true);
+  lines->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+  for (int c = 1; c < 4; ++c) lines->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+  lines->verticalHeader()->setDefaultSectionSize(lines->fontMetrics().height() + 6);
+  lines->setToolTip(tr("Each row adds up cost lines; hover a row for the lines and the inputs that drive them."));
+  // A page that scrolls when the window is low (1280x720): nothing is squeezed until its labels are cut.
+  auto* page = new QWidget;
+  auto* grid = new QGridLayout(page);
   grid->addWidget(per_mile_, 0, 0);
   grid->addWidget(per_ton_mile_, 0, 1);
   grid->addWidget(cumulative_, 1, 0, 1, 2);
+  grid->addWidget(lines, 2, 0, 1, 2);
   grid->setRowStretch(0, 3);
   grid->setRowStretch(1, 2);
+  grid->setRowStretch(2, 2);
+  for (QCustomPlot* p : {per_mile_, per_ton_mile_}) p->setMinimumHeight(340);
+  cumulative_->setMinimumHeight(250);
+  lines->setMinimumHeight(lines->verticalHeader()->defaultSectionSize() * 14 + lines->horizontalHeader()->sizeHint().height() + 4);
+  auto* scroll = new QScrollArea;
+  scroll->setObjectName("costPage");
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  scroll->setWidget(page);
+  auto* outer = new QVBoxLayout(this);
+  outer->setContentsMargins(0, 0, 0, 0);
+  outer->addWidget(scroll);
 }
 
 NamedPlots CostView::plots() const {
@@ -163,6 +198,50 @@ NamedPlots CostView::plots() const {
 
 void CostView::setAnalysis(const std::shared_ptr<const Analysis>& a, UnitSystem u) {
   if (!a || !a->has_costs) return;
+  if (auto* table = findChild<QTableWidget*>("costLinesTable")) {
+    const QString unit = per_distance_unit(u);
+    const auto& groups = core::cost_difference_groups();
+    table->setRowCount(static_cast<int>(groups.size()) + 1);
+    table->horizontalHeaderItem(1)->setText(tr("Electric [%1]").arg(unit));
+    table->horizontalHeaderItem(2)->setText(tr("Diesel [%1]").arg(unit));
+    auto cell = [&](int r, int c, const QString& text, const QString& tip, bool bold) {
+      auto* item = new QTableWidgetItem(text);
+      item->setToolTip(tip);
+      if (c > 0) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+      if (bold) {
+        QFont f = item->font();
+        f.setBold(true);
+        item->setFont(f);
+      }
+      table->setItem(r, c, item);
+    };
+    int r = 0;
+    for (const auto& g : groups) {
+      double ev = 0.0, ds = 0.0;
+      QStringList keys;
+      for (auto l : g.lines) {
+        ev += a->tco.electric.line(l).usd_per_mi;
+        ds += a->tco.diesel.line(l).usd_per_mi;
+        keys << QString::fromUtf8(tco::cost_line_key(l).data(), static_cast<qsizetype>(tco::cost_line_key(l).size()));
+      }
+      const QString tip = tr("<b>%1</b> (cost lines %2)<br>Driven by: %3")
+                              .arg(QString::fromStdString(g.name).toHtmlEscaped(), keys.join(", "),
+                                   QString::fromStdString(g.driven_by).toHtmlEscaped());
+      QString name = QString::fromStdString(g.name);
+      name[0] = name[0].toUpper();
+      cell(r, 0, name, tip, false);
+      cell(r, 1, format_money(per_distance(ev, u), 3), tip, false);
+      cell(r, 2, format_money(per_distance(ds, u), 3), tip, false);
+      const double d = per_distance(ev - ds, u);
+      cell(r, 3, (d > 0 ? "+" : "") + format_money(d, 3), tip, std::abs(d) >= 0.05);
+      ++r;
+    }
+    cell(r, 0, tr("Total"), QString(), true);
+    cell(r, 1, format_money(per_distance(a->tco.electric.usd_per_mi, u), 3), QString(), true);
+    cell(r, 2, format_money(per_distance(a->tco.diesel.usd_per_mi, u), 3), QString(), true);
+    const double d = per_distance(a->tco.electric.usd_per_mi - a->tco.diesel.usd_per_mi, u);
+    cell(r, 3, (d > 0 ? "+" : "") + format_money(d, 3), QString(), true);
+  }
   stacked_cost_bars(per_mile_, *a, false, u);
   stacked_cost_bars(per_ton_mile_, *a, true, u);
 
@@ -190,7 +269,7 @@ void CostView::setAnalysis(const std::shared_ptr<const Analysis>& a, UnitSystem 
   line(ds, tr("Diesel"), colors::kDiesel);
   p->setProperty("keyUnit", "");
   p->xAxis->setLabel(axis_label(tr("Year of ownership"), ""));
-  p->yAxis->setLabel(axis_label(tr("Cumulative discounted cost"), "thousand $"));
+  p->yAxis->setLabel(axis_label(tr("Cost"), "thousand $"));
   p->xAxis->setTicker(QSharedPointer<QCPAxisTickerFixed>::create());
   static_cast<QCPAxisTickerFixed*>(p->xAxis->ticker().data())->setTickStep(1.0);
   p->rescaleAxes();
@@ -215,13 +294,12 @@ void CostView::setAnalysis(const std::shared_ptr<const Analysis>& a, UnitSystem 
     note->setText(tr("Break-even in year %1").arg(y));
     note->setColor(colors::kGood.darker(130));
   } else {
-    note->setText(tr("No break-even within %1 years: the electric truck costs %2 more over ownership (NPV)")
+    note->setText(tr("No break-even in %1 years: the EV costs %2 more (NPV)")
                       .arg(a->tco_inputs.ownership_years)
                       .arg(format_money(-a->tco.savings_npv_usd, 0)));
     note->setColor(colors::kBad);
   }
   p->legend->setVisible(true);
-  p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
   p->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -14,6 +14,7 @@ EnergyView::EnergyView(QWidget* parent) : QWidget(parent) {
   plot_ = new QCustomPlot;
   plot_->setObjectName("plotEnergyLedger");
   style_plot(plot_, tr("Where the energy went, per run of the route"));
+  legend_below(plot_, 2);
   plot_->axisRect()->setRangeDrag(Qt::Vertical);
   plot_->axisRect()->setRangeZoom(Qt::Vertical);
   summary_ = new QLabel;
@@ -87,18 +88,18 @@ void EnergyView::setAnalysis(const std::shared_ptr<const Analysis>& a, UnitSyste
   summary_->setText(
       tr("<b>Electric:</b> %1 kWh from the battery (%2 kWh/%3, %4 %5 diesel-equivalent), %6 kWh recovered by "
          "regenerative braking. <b>Diesel:</b> %7 %8 of fuel (%9 %10), %11 kWh of fuel energy. Run: %12 %13.")
-          .arg(QString::number(e.trip.ledger.source_net_J() / 3.6e6, 'f', 0))
+          .arg(format_quantity(e.trip.ledger.source_net_J() / 3.6e6, 3))
           .arg(QString::number(us ? e.energy_kWh_per_mi : e.trip.summary.energy_kWh_per_km, 'f', 2))
           .arg(us ? "mi" : "km")
           .arg(QString::number(us ? e.mpg : (e.mpg > 0 ? 235.214583 / e.mpg : 0.0), 'f', 1))
           .arg(us ? "mpg" : "L/100 km")
-          .arg(QString::number(e.trip.ledger.source_in_J / 3.6e6, 'f', 0))
+          .arg(format_quantity(e.trip.ledger.source_in_J / 3.6e6, 3))
           .arg(QString::number(us ? d.summary.fuel_L / units::kLitersPerGallon : d.summary.fuel_L, 'f', 1))
           .arg(us ? "gal" : "L")
           .arg(QString::number(us ? d.mpg : (d.mpg > 0 ? 235.214583 / d.mpg : 0.0), 'f', 2))
           .arg(us ? "mpg" : "L/100 km")
-          .arg(QString::number(d.trip.ledger.source_net_J() / 3.6e6, 'f', 0))
-          .arg(QString::number(us ? mi : mi * 1.609344, 'f', 1))
+          .arg(format_quantity(d.trip.ledger.source_net_J() / 3.6e6, 3))
+          .arg(format_quantity(us ? mi : mi * 1.609344, 4))
           .arg(us ? "mi" : "km"));
 }
 

@@ -9,11 +9,11 @@ namespace semitco::ui {
 
 QString input_display_name(const std::string& key) {
   static const std::map<std::string, const char*> special = {
-      {"electric.trip.energy_from_source_J", "EV energy per run (physics)"},
+      {"electric.trip.energy_from_source_J", "EV energy per run (simulated)"},
       {"electric.trip.usable_battery_J", "EV usable battery"},
       {"electric.trip.start_soc_frac", "EV start state of charge"},
       {"electric.trip.co2_kg", "EV grid CO\xE2\x82\x82 per run"},
-      {"diesel.trip.fuel_L", "Diesel fuel per run (physics)"},
+      {"diesel.trip.fuel_L", "Diesel fuel per run (simulated)"},
       {"diesel.trip.def_L", "DEF per run"},
       {"diesel.trip.co2_kg", "Diesel CO\xE2\x82\x82 per run"},
       {"charging.depot_efficiency_frac", "Depot charging efficiency"},

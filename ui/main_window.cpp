@@ -42,6 +42,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   list_ = new QListWidget;
   list_->setObjectName("scenarioList");
   list_->setToolTip(tr("Open scenarios. Double-click to rename; the Compare tab shows them side by side."));
+  list_->setWordWrap(true);  // a long name wraps instead of being cut
+  list_->setTextElideMode(Qt::ElideNone);
   lv->addWidget(caption);
   lv->addWidget(list_, 1);
   auto* buttons = new QGridLayout;
@@ -59,10 +61,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   add_button(tr("Rename"), tr("Rename the selected scenario"), &MainWindow::renameScenario);
   add_button(tr("Delete"), tr("Close the selected scenario"), [this] { closeDocument(current_); });
   lv->addLayout(buttons);
-  left->setMinimumWidth(180);
+  left->setMinimumWidth(130);
 
   editor_ = new ScenarioEditor;
-  editor_->setMinimumWidth(340);
+  editor_->setMinimumWidth(370);
   results_ = new ResultsPanel;
 
   auto* split = new QSplitter(Qt::Horizontal);
@@ -72,7 +74,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   split->setStretchFactor(0, 0);
   split->setStretchFactor(1, 1);
   split->setStretchFactor(2, 3);
-  split->setSizes({200, 390, 900});
+  split->setSizes({150, 430, 900});
 
   auto* central = new QWidget;
   auto* cv = new QVBoxLayout(central);
@@ -99,7 +101,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   autosave_timer_.start();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+  // The documents go with the window (QObject children); their last signals must not reach it half gone.
+  for (ScenarioDocument* d : docs_) d->disconnect(this);
+}
 
 void MainWindow::startUp() {
   offerRecovery();
@@ -124,7 +129,10 @@ void MainWindow::addDocument(std::unique_ptr<ScenarioDocument> owned) {
   doc->setParent(this);
   docs_.push_back(doc);
   undo_group_.addStack(doc->undoStack());
-  connect(doc, &ScenarioDocument::nameChanged, this, &MainWindow::refreshList);
+  connect(doc, &ScenarioDocument::nameChanged, this, [this] {
+    refreshList();
+    refreshCompare();  // the Compare headers are the names as they are now
+  });
   connect(doc, &ScenarioDocument::modifiedChanged, this, [this] {
     refreshList();
     refreshTitle();

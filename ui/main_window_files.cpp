@@ -12,6 +12,7 @@
 #include <QMimeData>
 #include <QUrl>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <cstdio>
 
@@ -75,7 +76,13 @@ bool MainWindow::save(ScenarioDocument* doc, bool ask_path) {
   if (!doc) return false;
   QString path = doc->path();
   if (ask_path || path.isEmpty()) {
-    const QString start = path.isEmpty() ? QString::fromStdString(doc->scenario().dir()) + "/" + doc->name() + ".json" : path;
+    // An untitled scenario: beside the scenario it came from, unless that is one of the bundled ones
+    // (the program's own folder): then in the user's documents.
+    QString dir = QString::fromStdString(doc->scenario().dir());
+    if (QFileInfo(dir).canonicalFilePath().startsWith(QFileInfo(QString::fromStdString(core::resources_dir())).canonicalFilePath())) {
+      dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    }
+    const QString start = path.isEmpty() ? dir + "/" + doc->name() + ".json" : path;
     path = QFileDialog::getSaveFileName(this, tr("Save scenario"), start, scenario_file_filter());
     if (path.isEmpty()) return false;
     if (!path.endsWith(".json", Qt::CaseInsensitive)) path += ".json";
@@ -160,8 +167,11 @@ void MainWindow::importRoute(const QString& given) {
   if (!current_) return;
   QString path = given;
   if (path.isEmpty()) {
-    path = QFileDialog::getOpenFileName(this, tr("Import route"), QString(), route_file_filter());
+    // The folder of the last import, else the bundled routes.
+    const QString start = QSettings().value("lastRouteDir", QString::fromStdString(core::resources_dir() + "/routes")).toString();
+    path = QFileDialog::getOpenFileName(this, tr("Import route"), start, route_file_filter());
     if (path.isEmpty()) return;
+    QSettings().setValue("lastRouteDir", QFileInfo(path).absolutePath());
   }
   current_->setRoute(path);
   statusBar()->showMessage(tr("Route %1: simulating\xE2\x80\xA6").arg(QFileInfo(path).fileName()));

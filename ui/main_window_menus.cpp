@@ -9,6 +9,7 @@
 #include <QToolBar>
 
 #include "ui/file_filters.hpp"
+#include "ui/help_dialog.hpp"
 #include "ui/results_panel.hpp"
 
 namespace semitco::ui {
@@ -42,7 +43,7 @@ void MainWindow::buildMenus() {
   exp->addAction(tr("Plots as P&DF\xE2\x80\xA6"), this, [this] { exportPlots(true); });
   exp->addAction(tr("Results as &CSV\xE2\x80\xA6"), this, [this] { exportResults(false); });
   exp->addAction(tr("Results as &XLSX\xE2\x80\xA6"), this, [this] { exportResults(true); });
-  auto* act_report = exp->addAction(tr("One-page &report (PDF)\xE2\x80\xA6"), this, &MainWindow::exportReport);
+  auto* act_report = exp->addAction(tr("&Report (PDF)\xE2\x80\xA6"), this, &MainWindow::exportReport);
   act_report->setShortcut(QKeySequence::Print);
   file->addSeparator();
   auto* act_quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -81,6 +82,10 @@ void MainWindow::buildMenus() {
     auto* a = view->addAction(results_->tabs()->tabText(i), this, [this, i] { results_->tabs()->setCurrentIndex(i); });
     a->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
   }
+
+  QMenu* help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(tr("&Glossary\xE2\x80\xA6"), this, [this] { show_glossary(this); })->setShortcut(QKeySequence::HelpContents);
+  help->addAction(tr("&About semitco"), this, [this] { show_about(this); });
 
   auto* tb = addToolBar(tr("Main"));
   tb->setObjectName("mainToolbar");

@@ -2,6 +2,7 @@
 #include "ui/scenario_fields.hpp"
 
 #include <QLocale>
+#include <QRegularExpression>
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -359,12 +360,12 @@ QString FieldSpec::range_text(UnitSystem u) const {
   const double hi = unit.to_display(max_value, u);
   const QString what = integer ? QStringLiteral("a whole number ") : QString();
   if (std::isinf(max_value)) {
-    return QStringLiteral("must be %1%2 %3%4").arg(what, min_exclusive ? ">" : ">=", format_number(lo, 6), sfx);
+    return QStringLiteral("must be %1%2 %3%4").arg(what, min_exclusive ? ">" : ">=", format_quantity(lo, 6), sfx);
   }
   if (min_exclusive) {
-    return QStringLiteral("must be %1> %2 and <= %3%4").arg(what, format_number(lo, 6), format_number(hi, 6), sfx);
+    return QStringLiteral("must be %1> %2 and <= %3%4").arg(what, format_quantity(lo, 6), format_quantity(hi, 6), sfx);
   }
-  return QStringLiteral("must be %1between %2 and %3%4").arg(what, format_number(lo, 6), format_number(hi, 6), sfx);
+  return QStringLiteral("must be %1between %2 and %3%4").arg(what, format_quantity(lo, 6), format_quantity(hi, 6), sfx);
 }
 
 std::span<const FieldSpec> scenario_fields() {
@@ -427,6 +428,35 @@ QString format_number(double v, int digits) {
   QString t = QString::number(v, 'g', digits);
   if (t.contains('e')) t = QString::number(v, 'f', 2);
   return t;
+}
+
+QString format_quantity(double v, int digits) {
+  if (!std::isfinite(v)) return QStringLiteral("-");
+  const QLocale en(QLocale::English, QLocale::UnitedStates);
+  if (std::abs(v) >= 1000.0) return en.toString(std::round(v), 'f', 0);
+  if (v == 0.0) return QStringLiteral("0");
+  // Significant digits, as decimals (never an exponent), trailing zeros dropped.
+  const int magnitude = static_cast<int>(std::floor(std::log10(std::abs(v))));
+  const int decimals = std::clamp(digits - 1 - magnitude, 0, 12);
+  QString t = QString::number(v, 'f', decimals);
+  if (t.contains('.')) {
+    while (t.endsWith('0')) t.chop(1);
+    if (t.endsWith('.')) t.chop(1);
+  }
+  return t == QLatin1String("-0") ? QStringLiteral("0") : t;
+}
+
+QString plain_numbers(const QString& text) {
+  static const QRegularExpression exp_number(QStringLiteral("-?\\d+(?:\\.\\d+)?[eE][+-]?\\d+"));
+  QString out;
+  qsizetype at = 0;
+  for (auto it = exp_number.globalMatch(text); it.hasNext();) {
+    const auto m = it.next();
+    out += text.mid(at, m.capturedStart() - at);
+    out += format_quantity(m.captured().toDouble());
+    at = m.capturedEnd();
+  }
+  return out + text.mid(at);
 }
 
 QString format_money(double usd, int decimals) {

@@ -1,6 +1,9 @@
 // UncertaintyView; see uncertainty_view.hpp.
 #include "ui/uncertainty_view.hpp"
 
+#include <QLabel>
+#include <QScrollArea>
+#include <QStringList>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -20,9 +23,32 @@ UncertaintyView::UncertaintyView(QWidget* parent) : QWidget(parent) {
   style_plot(tornado_, tr("Sensitivity: EV savings when one input moves \xC2\xB1""20 %"));
   style_plot(histogram_, tr("Monte Carlo: EV savings per distance"));
   tornado_->axisRect()->setRangeDrag(Qt::Horizontal);
-  auto* lay = new QVBoxLayout(this);
+  // Legend below the bars, so it never hides one.
+  tornado_->plotLayout()->addElement(2, 0, tornado_->legend);
+  tornado_->legend->setFillOrder(QCPLegend::foColumnsFirst);
+  tornado_->legend->setWrap(2);
+  tornado_->legend->setBorderPen(Qt::NoPen);
+  tornado_->plotLayout()->setRowStretchFactor(2, 0.001);
+  // A page that scrolls when the window is low: ten tornado rows need their height to stay readable.
+  auto* page = new QWidget;
+  auto* lay = new QVBoxLayout(page);
+  tornado_->setMinimumHeight(360);
+  histogram_->setMinimumHeight(260);
   lay->addWidget(tornado_, 3);
   lay->addWidget(histogram_, 2);
+  mc_summary_ = new QLabel;
+  mc_summary_->setObjectName("monteCarloSummary");
+  mc_summary_->setWordWrap(true);
+  mc_summary_->setTextFormat(Qt::RichText);
+  lay->addWidget(mc_summary_);
+  auto* scroll = new QScrollArea;
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  scroll->setWidget(page);
+  auto* outer = new QVBoxLayout(this);
+  outer->setContentsMargins(0, 0, 0, 0);
+  outer->addWidget(scroll);
   attach_hover(tornado_, [this](double, double value) {
     const int row = static_cast<int>(std::lround(value));
     const QString tip = tornado_->property(QStringLiteral("tip%1").arg(row).toUtf8().constData()).toString();
@@ -79,19 +105,17 @@ void UncertaintyView::setAnalysis(const std::shared_ptr<const Analysis>& a, Unit
       p->setProperty(QStringLiteral("tip%1").arg(static_cast<int>(row)).toUtf8().constData(),
                      tr("<b>%1</b><br>low %2 \xE2\x86\x92 savings %3 %4<br>base %5 \xE2\x86\x92 savings %6 %4"
                         "<br>high %7 \xE2\x86\x92 savings %8 %4")
-                         .arg(input_display_name(b.key), format_number(b.low_value, 5),
+                         .arg(input_display_name(b.key), format_quantity(b.low_value, 4),
                               QString::number(per_distance(b.savings_usd_per_mi_low, u), 'f', 3), unit,
-                              format_number(b.base_value, 5), QString::number(base, 'f', 3),
-                              format_number(b.high_value, 5),
+                              format_quantity(b.base_value, 4), QString::number(base, 'f', 3),
+                              format_quantity(b.high_value, 4),
                               QString::number(per_distance(b.savings_usd_per_mi_high, u), 'f', 3)));
     }
     p->yAxis->setTicker(ticker);
     p->yAxis->grid()->setVisible(false);
     p->yAxis->setRange(0.3, n + 0.7);
     p->yAxis->setLabel(QString());
-    p->xAxis->setLabel(axis_label(tr("Change of EV savings from the base case (base %1 %2)")
-                                      .arg(QString::number(base, 'f', 3), unit),
-                                  unit));
+    p->xAxis->setLabel(axis_label(tr("Change of EV savings (base %1)").arg(QString::number(base, 'f', 3)), unit));
     p->rescaleAxes();
     const double m = std::max(std::abs(p->xAxis->range().lower), std::abs(p->xAxis->range().upper)) * 1.1 + 1e-6;
     p->xAxis->setRange(-m, m);
@@ -100,7 +124,6 @@ void UncertaintyView::setAnalysis(const std::shared_ptr<const Analysis>& a, Unit
     zero->point1->setCoords(0, 0);
     zero->point2->setCoords(0, 1);
     zero->setPen(QPen(QColor(60, 60, 60), 1.2));
-    p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
     p->replot(QCustomPlot::rpQueuedReplot);
   }
   // Monte Carlo histogram with P10 / P50 / P90.
@@ -127,7 +150,7 @@ void UncertaintyView::setAnalysis(const std::shared_ptr<const Analysis>& a, Unit
     bars->setBrush(QColor(0, 114, 178, 150));
     bars->setPen(QPen(QColor(0, 114, 178).darker(120)));
     p->setProperty("keyUnit", unit);
-    p->xAxis->setLabel(axis_label(tr("EV savings (diesel cost \xE2\x88\x92 electric cost)"), unit));
+    p->xAxis->setLabel(axis_label(tr("EV savings (diesel \xE2\x88\x92 electric)"), unit));
     p->yAxis->setLabel(tr("Number of draws"));
     p->rescaleAxes();
     p->yAxis->setRange(0, p->yAxis->range().upper * 1.25);
@@ -150,18 +173,21 @@ void UncertaintyView::setAnalysis(const std::shared_ptr<const Analysis>& a, Unit
     vline(per_distance(pc.p10, u), QStringLiteral("P10 %1").arg(per_distance(pc.p10, u), 0, 'f', 3), colors::kNeutral, 0.04);
     vline(per_distance(pc.p50, u), QStringLiteral("P50 %1").arg(per_distance(pc.p50, u), 0, 'f', 3), Qt::black, 0.12);
     vline(per_distance(pc.p90, u), QStringLiteral("P90 %1").arg(per_distance(pc.p90, u), 0, 'f', 3), colors::kNeutral, 0.04);
-    auto* note = new QCPItemText(p);
-    note->position->setType(QCPItemPosition::ptAxisRectRatio);
-    note->position->setCoords(0.01, 0.02);
-    note->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
-    note->setText(tr("Probability the electric truck is cheaper: %1 %").arg(mc.probability_electric_cheaper * 100, 0, 'f', 1));
-    QFont f = p->font();
-    f.setBold(true);
-    f.setPointSizeF(10);
-    note->setFont(f);
-    note->setBrush(QColor(255, 255, 255, 220));
-    note->setColor(mc.probability_electric_cheaper >= 0.5 ? colors::kGood.darker(130) : colors::kBad);
-    p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    // Below the plot, so it never covers a percentile label: the probability, then what varied and how.
+    QStringList varied;
+    for (const auto& in : a->uncertain_inputs) {
+      varied << tr("%1 %2 to %3").arg(input_display_name(in.key), format_quantity(in.distribution.a, 4),
+                                       format_quantity(in.distribution.c, 4));
+    }
+    mc_summary_->setText(
+        tr("<b style='color:%1'>Probability the electric truck is cheaper: %2 %</b> (%3 draws). Varied at once, each "
+           "triangular with the scenario's value most likely: %4. Ranges: the scenario's \"uncertainty\" section "
+           "(docs/tco.md).")
+            .arg((mc.probability_electric_cheaper >= 0.5 ? colors::kGood.darker(130) : colors::kBad).name())
+            .arg(mc.probability_electric_cheaper * 100, 0, 'f', 1)
+            .arg(format_quantity(mc.draws))
+            .arg(varied.isEmpty() ? tr("none") : varied.join("; ")));
+    p->legend->setVisible(false);  // the summary below says how many draws
     p->replot(QCustomPlot::rpQueuedReplot);
   }
 }

@@ -9,6 +9,7 @@
 #include "ui/units.hpp"
 
 class QCustomPlot;
+class QLabel;
 
 namespace semitco::ui {
 
@@ -21,6 +22,7 @@ class UncertaintyView : public QWidget {
 
  private:
   QCustomPlot *tornado_, *histogram_;
+  QLabel* mc_summary_;  ///< probability, and which inputs vary over what ranges
 };
 
 }  // namespace semitco::ui
