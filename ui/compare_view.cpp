@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <functional>
 #include <vector>
 
@@ -90,7 +91,7 @@ void CompareView::setScenarios(const QList<Column>& columns, UnitSystem u) {
        [=](const Analysis& a) { return costs(a, [&] { return money_t(a.tco.savings_usd_per_ton_mi); }); }},
       {tr("EV runs for the diesel's freight"),
        [=](const Analysis& a) {
-         return costs(a, [&] { return format_quantity(a.tco.ev_runs_per_diesel_run_same_freight, 3) + QStringLiteral(" \xC3\x97"); });
+         return costs(a, [&] { return format_quantity(a.tco.ev_runs_per_diesel_run_same_freight, 3) + QString::fromUtf8(" \xC3\x97"); });
        }},
       {tr("EV savings [$/yr]"), [=](const Analysis& a) { return costs(a, [&] { return format_money(a.tco.savings_usd_per_yr); }); }},
       {tr("EV savings over ownership, NPV [$]"),
@@ -139,7 +140,17 @@ void CompareView::setScenarios(const QList<Column>& columns, UnitSystem u) {
   table_->setRowCount(static_cast<int>(rows.size()));
   table_->setColumnCount(static_cast<int>(columns.size()));
   QStringList headers, labels;
-  for (const auto& c : columns) headers << c.name;
+  // A long name wraps onto more lines of the header instead of being cut (the full name is its tooltip too).
+  const int per_line = std::max(16, (table_->viewport()->width() / std::max<int>(1, static_cast<int>(columns.size()))) /
+                                        std::max(1, table_->fontMetrics().averageCharWidth()) - 2);
+  for (const auto& c : columns) {
+    QStringList lines{QString()};
+    for (const QString& word : c.name.split(' ', Qt::SkipEmptyParts)) {
+      if (!lines.back().isEmpty() && lines.back().size() + 1 + word.size() > per_line) lines << QString();
+      lines.back() += (lines.back().isEmpty() ? "" : " ") + word;
+    }
+    headers << lines.join('\n');
+  }
   for (const auto& r : rows) labels << r.label;
   table_->setHorizontalHeaderLabels(headers);
   table_->setVerticalHeaderLabels(labels);

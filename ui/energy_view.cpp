@@ -71,7 +71,7 @@ void EnergyView::setAnalysis(const std::shared_ptr<const Analysis>& a, UnitSyste
   add(tr("Diesel"), colors::kDiesel, values(d.trip.ledger, false));
   auto ticker = QSharedPointer<QCPAxisTickerText>::create();
   const QStringList names{tr("Aerodynamic\ndrag"), tr("Rolling\nresistance"), tr("Climbing"),
-                          tr("Powertrain\nlosses"), tr("Auxiliaries"), tr("Brake heat\n(friction + engine)"),
+                          tr("Powertrain\nlosses"), tr("Auxiliaries"), tr("Brake heat"),
                           tr("Regen\nrecovered")};
   for (int i = 0; i < names.size(); ++i) ticker->addTick(i + 1, names[i]);
   plot_->xAxis->setTicker(ticker);

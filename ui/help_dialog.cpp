@@ -65,7 +65,7 @@ const std::vector<std::pair<QString, QString>>& glossary() {
                    "US, plus up to 2,000 lb for an electric truck), so a heavier tractor carries less.")},
       {QObject::tr("Tornado (sensitivity)"),
        QObject::tr("Each bar moves one input 20 % down and up with all others fixed and shows how the EV savings "
-                   "change; the longest bars are the inputs worth checking first. \"(physics)\" marks figures "
+                   "change; the longest bars are the inputs worth checking first. \"(simulated)\" marks figures "
                    "the simulation gives (energy per run), not prices.")},
       {QObject::tr("Monte Carlo, P10 / P50 / P90"),
        QObject::tr("Thousands of draws with the uncertain inputs varied at once over their ranges. P50 is the "

@@ -185,7 +185,7 @@ void export_report_pdf(const Analysis& a, const QString& scenario_name, const Na
     if (!a.uncertain_inputs.empty()) {
       QStringList r;
       for (const auto& u : a.uncertain_inputs) {
-        r << QStringLiteral("%1 %2\xE2\x80\x93%3").arg(input_display_name(u.key), format_quantity(u.distribution.a, 4),
+        r << QString::fromUtf8("%1 %2\xE2\x80\x93%3").arg(input_display_name(u.key), format_quantity(u.distribution.a, 4),
                                                      format_quantity(u.distribution.c, 4));
       }
       text(QString::fromUtf8("\xE2\x80\xA2 Monte Carlo: triangular around the scenario's value: ") + r.join("; ") + ".", small);
