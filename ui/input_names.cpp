@@ -3,6 +3,7 @@
 
 #include <map>
 
+#include "ui/input_values.hpp"
 #include "ui/scenario_fields.hpp"
 
 namespace semitco::ui {
@@ -42,6 +43,20 @@ QString input_display_name(const std::string& key) {
   if (key.rfind("electric.", 0) == 0) k = "EV " + k.toLower();
   if (key.rfind("diesel.", 0) == 0) k = "Diesel " + k.toLower();
   return k;
+}
+
+QString input_value_text(const std::string& key, double v) {
+  const auto ends = [&](const char* s) {
+    const std::string t(s);
+    return key.size() >= t.size() && key.compare(key.size() - t.size(), t.size(), t) == 0;
+  };
+  if (ends("_frac")) return format_quantity(v * 100.0, 3) + QStringLiteral(" %");
+  if (ends("_usd_per_gal")) return format_money(v, 2) + QStringLiteral("/gal");
+  if (ends("_usd_per_kWh")) return format_money(v, 3) + QStringLiteral("/kWh");
+  if (ends("_usd_per_kW_month")) return format_money(v, 2) + QStringLiteral("/kW-month");
+  if (ends("_usd_per_mi")) return format_money(v, 3) + QStringLiteral("/mi");
+  if (ends("_usd")) return format_money(v);
+  return format_quantity(v, 4);
 }
 
 }  // namespace semitco::ui

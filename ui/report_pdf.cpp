@@ -16,6 +16,7 @@
 #include "app/core/trip_verdict.hpp"
 #include "ui/exporters.hpp"
 #include "ui/input_names.hpp"
+#include "ui/input_values.hpp"
 #include "ui/route_names.hpp"
 #include "ui/units.hpp"
 
@@ -185,8 +186,8 @@ void export_report_pdf(const Analysis& a, const QString& scenario_name, const Na
     if (!a.uncertain_inputs.empty()) {
       QStringList r;
       for (const auto& u : a.uncertain_inputs) {
-        r << QString::fromUtf8("%1 %2\xE2\x80\x93%3").arg(input_display_name(u.key), format_quantity(u.distribution.a, 4),
-                                                     format_quantity(u.distribution.c, 4));
+        r << QString::fromUtf8("%1 %2 to %3").arg(input_display_name(u.key), input_value_text(u.key, u.distribution.a),
+                                                  input_value_text(u.key, u.distribution.c));
       }
       text(QString::fromUtf8("\xE2\x80\xA2 Monte Carlo: triangular around the scenario's value: ") + r.join("; ") + ".", small);
     }

@@ -10,6 +10,7 @@
 #include <qcustomplot.h>
 
 #include "ui/input_names.hpp"
+#include "ui/input_values.hpp"
 #include "ui/plot_style.hpp"
 #include "ui/result_format.hpp"
 
@@ -176,8 +177,8 @@ void UncertaintyView::setAnalysis(const std::shared_ptr<const Analysis>& a, Unit
     // Below the plot, so it never covers a percentile label: the probability, then what varied and how.
     QStringList varied;
     for (const auto& in : a->uncertain_inputs) {
-      varied << tr("%1 %2 to %3").arg(input_display_name(in.key), format_quantity(in.distribution.a, 4),
-                                       format_quantity(in.distribution.c, 4));
+      varied << tr("%1 %2 to %3").arg(input_display_name(in.key), input_value_text(in.key, in.distribution.a),
+                                       input_value_text(in.key, in.distribution.c));
     }
     mc_summary_->setText(
         tr("<b style='color:%1'>Probability the electric truck is cheaper: %2 %</b> (%3 draws). Varied at once, each "
