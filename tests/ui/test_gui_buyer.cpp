@@ -1,5 +1,5 @@
 // The app as a fleet buyer uses it (issue 17), driving the real widgets (QT_QPA_PLATFORM=offscreen):
-// a refused value never changes the scenario and its message goes when the field is left, without moving
+// numbers read as a person writes them; a refused value never changes the scenario and its message goes when the field is left, without moving
 // the fields; an infeasible plan gets no confident verdict; the wheel scrolls the page, Ctrl+wheel zooms
 // within the route, a double-click resets; the Compare table has inputs and outputs under the current names.
 #include <QAbstractScrollArea>
@@ -19,6 +19,7 @@
 #include "ui/compare_view.hpp"
 #include "ui/main_window.hpp"
 #include "ui/results_panel.hpp"
+#include "ui/scenario_fields.hpp"
 #include "ui/scenario_editor.hpp"
 #include "ui/verdict_strip.hpp"
 
@@ -49,6 +50,26 @@ class GuiBuyer : public QObject {
 
  private slots:
   void initTestCase() { gui_test::init_test_application(); }
+
+  // Item 7: numbers as a person writes them, in the chosen units.
+  void numbersForPeople() {
+    QCOMPARE(ui::format_quantity(44092.45), QStringLiteral("44,092"));
+    QCOMPARE(ui::format_quantity(0.82232424), QStringLiteral("0.8223"));
+    QCOMPARE(ui::format_quantity(0.97743659), QStringLiteral("0.9774"));
+    QCOMPARE(ui::format_quantity(821.93997), QStringLiteral("821.9"));
+    QCOMPARE(ui::format_quantity(3.7), QStringLiteral("3.7"));
+    QCOMPARE(ui::plain_numbers("payload limited by gross weight to 4.409e+04 lb of the 5e+04 lb offered"),
+             QStringLiteral("payload limited by gross weight to 44,090 lb of the 50,000 lb offered"));
+    MainWindow w;
+    w.startUp();
+    QTRY_VERIFY_WITH_TIMEOUT(idle_with_result(w), 60000);
+    const auto* f = ui::find_field("driver.max_accel_mps2");
+    QVERIFY(f);
+    QCOMPARE(f->unit.label(ui::UnitSystem::US), QStringLiteral("mph/s"));  // not m/s² in US units
+    QLineEdit* payload = w.editor()->fieldEdit("economics.operations.payload_desired_kg");
+    QVERIFY(payload);
+    QCOMPARE(payload->text(), QStringLiteral("42,000"));
+  }
 
   // Item 4: "1000" runs a day is refused, and "10" (a valid prefix on the way) is not left behind.
   void refusedValueNeverChangesTheScenario() {
