@@ -79,8 +79,8 @@ Analysis run_costs(const core::Scenario& s, std::shared_ptr<const PhysicsRun> ph
 
   const auto ranges = tco::default_sensitivity_ranges(in, 0.2);
   a.tornado = tco::tornado(in, ranges);
-  const auto inputs = core::default_uncertain_inputs(in);
-  a.monte_carlo = tco::monte_carlo(in, inputs, tco::MonteCarloSettings{kMonteCarloDraws, 20250101, 1});
+  a.uncertain_inputs = core::uncertain_inputs(in, s.uncertainty);
+  a.monte_carlo = tco::monte_carlo(in, a.uncertain_inputs, tco::MonteCarloSettings{kMonteCarloDraws, 20250101, 1});
   a.costs_ms = ms_since(t0);
   return a;
 }

@@ -28,6 +28,7 @@ struct Analysis {
   tco::Comparison tco;
   tco::TornadoResult tornado;
   tco::MonteCarloResult monte_carlo;
+  std::vector<tco::UncertainInput> uncertain_inputs;  ///< what the Monte Carlo varied, and over what
   std::vector<std::string> warnings;
   bool physics_rerun = false;
   double physics_ms = 0.0;          ///< 0 when the trips were reused

@@ -23,9 +23,11 @@ DepotView::DepotView(QWidget* parent) : QWidget(parent) {
   status_ = new QLabel;
   status_->setObjectName("depotStatus");
   status_->setWordWrap(true);
+  status_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
   load_ = new QCustomPlot;
   load_->setObjectName("plotDepotLoad");
   style_plot(load_, tr("Depot load over the day"));
+  legend_below(load_, 3);
   attach_graph_hover(load_, tr("Hour of day"));
   table_ = new QTableWidget(0, 3);
   table_->setObjectName("depotTable");
@@ -49,6 +51,8 @@ void DepotView::setAnalysis(const std::shared_ptr<const Analysis>& a, UnitSystem
   load_->clearGraphs();
   table_->setRowCount(0);
   shown_ = a->depot != nullptr;
+  load_->setVisible(shown_);  // no empty axes and table without a depot: the message says what to add
+  table_->setVisible(shown_);
   if (!a->depot) {
     status_->setText(
         a->depot_error.empty()

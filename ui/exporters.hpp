@@ -1,5 +1,5 @@
 // Exports of a scenario's results: cost table and both trucks' time series as CSV, a workbook (XLSX,
-// libxlsxwriter), every plot as PNG or PDF, and a one-page PDF report for management.
+// libxlsxwriter), every plot as PNG or PDF, and a two-page PDF report for management.
 #pragma once
 
 #include <QString>
@@ -14,7 +14,8 @@ void export_results_csv(const Analysis& a, const QString& path_stem);
 void export_results_xlsx(const Analysis& a, const QString& path);
 /// Every plot into `dir` as <name>.png (or .pdf). Returns the number of files written.
 int export_plots(const NamedPlots& plots, const QString& dir, bool pdf);
-/// A one-page A4/letter PDF: verdict, key figures, cost and route plots.
+/// A two-page letter PDF (report_pdf.cpp): verdict, why, payload, feasibility, key figures, cost and route
+/// plots, the assumptions and the notes. Written whole or not at all.
 void export_report_pdf(const Analysis& a, const QString& scenario_name, const NamedPlots& plots, const QString& path);
 
 }  // namespace semitco::ui

@@ -68,6 +68,8 @@ class MainWindow : public QMainWindow {
   void exportPlots(bool pdf);
   void exportResults(bool xlsx);
   void exportReport();
+  [[nodiscard]] QString exportDir() const;         ///< where the export dialogs open
+  void rememberExportDir(const QString& file);  ///< the folder of `file` is where they open next
 
   std::vector<ScenarioDocument*> docs_;  // owned through QObject parenting
   ScenarioDocument* current_ = nullptr;

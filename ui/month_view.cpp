@@ -17,6 +17,7 @@ MonthView::MonthView(QWidget* parent) : QWidget(parent) {
   plot_ = new QCustomPlot;
   plot_->setObjectName("plotMonths");
   style_plot(plot_, tr("Electric truck by month: energy and range"));
+  legend_below(plot_, 2);
   plot_->axisRect()->setRangeDrag(Qt::Vertical);
   plot_->axisRect()->setRangeZoom(Qt::Vertical);
   table_ = new QTableWidget;

@@ -4,6 +4,7 @@
 #include <QToolTip>
 #include <qcustomplot.h>
 
+#include "ui/plot_interaction.hpp"
 #include "ui/units.hpp"
 
 namespace semitco::ui {
@@ -62,6 +63,20 @@ void style_plot(QCustomPlot* plot, const QString& title) {
   }
   plot->setBackground(Qt::white);
   plot->setMinimumHeight(200);
+  attach_plot_interaction(plot);  // wheel scrolls the page, Ctrl+wheel zooms, double-click resets
+}
+
+void legend_below(QCustomPlot* plot, int columns) {
+  QCPLayoutGrid* grid = plot->plotLayout();
+  if (plot->legend->layout() == grid) return;
+  const int row = grid->rowCount();
+  grid->addElement(row, 0, plot->legend);  // takes it out of the axis rect's inset layout
+  plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
+  plot->legend->setWrap(columns);
+  plot->legend->setBorderPen(Qt::NoPen);
+  plot->legend->setBrush(Qt::NoBrush);
+  plot->legend->setMargins(QMargins(4, 0, 4, 2));
+  grid->setRowStretchFactor(row, 0.001);
 }
 
 QString axis_label(const QString& what, const QString& unit) {

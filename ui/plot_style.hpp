@@ -23,8 +23,11 @@ inline const QColor kNeutral{86, 86, 86};
 QColor category(int i);
 }  // namespace colors
 
-/// Fonts, grid, legend, zoom/pan (mouse wheel zooms, drag pans; both on the key axis by default).
+/// Fonts, grid, legend, zoom/pan (Ctrl+wheel zooms, drag pans, both on the key axis by default; the wheel
+/// scrolls the page; double-click resets: plot_interaction.hpp).
 void style_plot(QCustomPlot* plot, const QString& title);
+/// Moves the legend out of the plot to a row below it, `columns` entries a row: it never covers a curve.
+void legend_below(QCustomPlot* plot, int columns);
 /// Axis label with unit in brackets, "Distance [mi]".
 QString axis_label(const QString& what, const QString& unit);
 /// Marks a graph's unit and y-value format for hover text.

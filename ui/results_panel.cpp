@@ -15,26 +15,19 @@ ResultsPanel::ResultsPanel(QWidget* parent) : QWidget(parent) {
   verdict_ = new VerdictStrip;
   tabs_ = new QTabWidget;
   tabs_->setObjectName("resultTabs");
-  route_ = new AlongRouteView;
-  energy_ = new EnergyView;
-  cost_ = new CostView;
-  uncertainty_ = new UncertaintyView;
-  months_ = new MonthView;
-  compare_ = new CompareView;
+  // The plots export in this order: along the route, energy, cost, uncertainty, battery size, months, depot.
+  addView(new AlongRouteView, tr("Along the route"));
+  addView(new EnergyView, tr("Energy"));
+  addView(new CostView, tr("Cost"));
+  addView(new UncertaintyView, tr("Uncertainty"));
+  addView(new MonthView, tr("Months"));
+  compare_ = addView(new CompareView, tr("Compare"));
   battery_size_ = new BatterySizeView;
-  depot_ = new DepotView;
-  tabs_->addTab(route_, tr("Along the route"));
-  tabs_->addTab(energy_, tr("Energy"));
-  tabs_->addTab(cost_, tr("Cost"));
-  tabs_->addTab(uncertainty_, tr("Uncertainty"));
-  tabs_->addTab(months_, tr("Months"));
-  tabs_->addTab(compare_, tr("Compare"));
-  tabs_->addTab(battery_size_, tr("Battery size"));
-  tabs_->addTab(depot_, tr("Depot"));
-  auto* ledger = new LedgerView;  // the year-by-year ledger (ledger_view.hpp)
-  tabs_->addTab(ledger, tr("Ledger"));
-  connect(this, &ResultsPanel::analysisShown, ledger, &LedgerView::setAnalysis);
-  tabs_->addTab(charging_cost_ = new ChargingCostView, tr("Charging cost"));
+  tabs_->addTab(battery_size_, tr("Battery size"));  // runs on request; its plots export before the months'
+  plots_.insert(plots_.end() - 1, [this] { return battery_size_->plots(); });
+  addView(new DepotView, tr("Depot"));
+  addView(new LedgerView, tr("Ledger"));  // the year-by-year ledger (ledger_view.hpp)
+  addView(new ChargingCostView, tr("Charging cost"));  // delivered electricity by part (charging_cost_view.hpp)
   lay->addWidget(verdict_);
   lay->addWidget(tabs_, 1);
 }
@@ -42,25 +35,13 @@ ResultsPanel::ResultsPanel(QWidget* parent) : QWidget(parent) {
 void ResultsPanel::setAnalysis(const std::shared_ptr<const Analysis>& a, UnitSystem units) {
   if (!a) return;
   verdict_->setAnalysis(a, units);
-  route_->setAnalysis(a, units);
-  energy_->setAnalysis(a, units);
-  cost_->setAnalysis(a, units);
-  uncertainty_->setAnalysis(a, units);
-  months_->setAnalysis(a, units);
-  depot_->setAnalysis(a, units);
-  emit analysisShown(a, units);
-  charging_cost_->setAnalysis(a, units);
+  for (const auto& show : show_) show(a, units);
   emit repainted();
 }
 
 NamedPlots ResultsPanel::plots() const {
-  NamedPlots all = route_->plots();
-  all += energy_->plots();
-  all += cost_->plots();
-  all += uncertainty_->plots();
-  all += battery_size_->plots();
-  all += months_->plots();
-  all += depot_->plots();
+  NamedPlots all;
+  for (const auto& p : plots_) all += p();
   return all;
 }
 

@@ -2,7 +2,10 @@
 // uncertainty, months of weather, compare, battery size, depot).
 #pragma once
 
+#include <QTabWidget>
 #include <QWidget>
+#include <functional>
+#include <vector>
 
 #include "ui/battery_size_view.hpp"
 #include "ui/charging_cost_view.hpp"
@@ -10,8 +13,6 @@
 #include "ui/depot_view.hpp"
 #include "ui/result_views.hpp"
 #include "ui/route_views.hpp"
-
-class QTabWidget;
 
 namespace semitco::ui {
 
@@ -28,22 +29,30 @@ class ResultsPanel : public QWidget {
   /// Every plot with a file-name stem, for export.
   [[nodiscard]] NamedPlots plots() const;
 
+  /// Adds a result view as a tab: it is shown every analysis when it has setAnalysis(a, units), and its
+  /// plots are exported when it has plots(). One line registers a new view.
+  template <class View>
+  View* addView(View* view, const QString& title) {
+    tabs_->addTab(view, title);
+    if constexpr (requires(View* v, const std::shared_ptr<const Analysis>& a, UnitSystem u) { v->setAnalysis(a, u); }) {
+      show_.push_back([view](const std::shared_ptr<const Analysis>& a, UnitSystem u) { view->setAnalysis(a, u); });
+    }
+    if constexpr (requires(const View* v) { { v->plots() } -> std::convertible_to<NamedPlots>; }) {
+      plots_.push_back([view] { return view->plots(); });
+    }
+    return view;
+  }
+
  signals:
   void repainted();  ///< the views show the last analysis passed in
-  void analysisShown(const std::shared_ptr<const Analysis>& a, UnitSystem units);  ///< for views that listen
 
  private:
+  std::vector<std::function<void(const std::shared_ptr<const Analysis>&, UnitSystem)>> show_;
+  std::vector<std::function<NamedPlots()>> plots_;
   VerdictStrip* verdict_;
   QTabWidget* tabs_;
-  AlongRouteView* route_;
-  EnergyView* energy_;
-  CostView* cost_;
-  UncertaintyView* uncertainty_;
-  MonthView* months_;
   CompareView* compare_;
   BatterySizeView* battery_size_;
-  DepotView* depot_;
-  ChargingCostView* charging_cost_;
 };
 
 }  // namespace semitco::ui

@@ -88,7 +88,8 @@ AlongRouteView::AlongRouteView(QWidget* parent) : QWidget(parent) {
     auto* p = new QCustomPlot;
     p->setObjectName(name);
     style_plot(p, title);
-    p->setMinimumHeight(230);
+    legend_below(p, 4);
+    p->setMinimumHeight(250);
     attach_graph_hover(p, tr("Distance"));
     lay->addWidget(p);
     return p;
@@ -203,7 +204,7 @@ void AlongRouteView::rebuild(const Analysis& a, UnitSystem units) {
   energy_->graph(1)->rescaleValueAxis(false, true);
   energy_->yAxis2->setRangeLower(0);
   energy_->yAxis2->setRangeUpper(energy_->yAxis2->range().upper * 1.1 + 0.1);
-  energy_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignHCenter);
+
   energy_->setProperty("keyUnit", xu);
   mark_charge_stops(energy_, ev.trip, xs, true);
 

@@ -28,6 +28,7 @@ class FieldCommand : public QUndoCommand {
     const auto* o = static_cast<const FieldCommand*>(other);
     if (o->field_ != field_) return false;
     after_ = o->after_;
+    setObsolete(after_ == before_);  // typed and taken back: no undo step
     return true;
   }
 
@@ -231,7 +232,15 @@ void ScenarioDocument::onRunFinished() {
   const Outcome out = watcher_.result();
   if (out.analysis) {
     physics_cache_ = out.analysis->physics;
-    route_cache_ = out.analysis->physics->route;
+    // A route picked while this run went on must not be replaced by the run's (older) route: keep the
+    // profile only when it is still the scenario's route.
+    const auto& route = out.analysis->physics->route;
+    if (QFileInfo(QString::fromStdString(route->source)).absoluteFilePath() ==
+        QFileInfo(QString::fromStdString(scenario_.route_path())).absoluteFilePath()) {
+      route_cache_ = route;
+    } else {
+      physics_dirty_ = true;
+    }
   } else if (running_needs_physics_) {
     physics_dirty_ = true;
   }

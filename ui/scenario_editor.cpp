@@ -21,6 +21,7 @@
 #include "app/core/vehicle_library.hpp"
 #include "routes/route_stats.hpp"
 #include "ui/plot_style.hpp"
+#include "ui/route_names.hpp"
 #include "ui/route_views.hpp"
 
 namespace semitco::ui {
@@ -40,9 +41,11 @@ ScenarioEditor::ScenarioEditor(QWidget* parent) : QWidget(parent) {
   message_->hide();
   tabs_ = new QTabWidget;
   tabs_->setObjectName("editorTabs");
-  lay->addWidget(message_);
+  // Below the forms, so showing or hiding it never moves a field.
   lay->addWidget(tabs_, 1);
+  lay->addWidget(message_);
   buildForms();
+  connect(tabs_, &QTabWidget::currentChanged, this, [this] { showMessage(QString()); });
 }
 
 void ScenarioEditor::buildForms() {
@@ -64,6 +67,7 @@ void ScenarioEditor::buildForms() {
         auto* form = new QFormLayout(box);
         form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
         form->setLabelAlignment(Qt::AlignRight);
+        form->setRowWrapPolicy(QFormLayout::WrapLongRows);  // a narrow editor puts a long label above its field
         sections.insert(sec, form);
         v->addWidget(box);
       }
@@ -88,9 +92,9 @@ void ScenarioEditor::buildForms() {
       auto* edit = new QLineEdit;
       edit->setObjectName(QString::fromUtf8(f.key));
       edit->setAlignment(Qt::AlignRight);
-      edit->setMinimumWidth(90);
+      edit->setMinimumWidth(80);
       auto* unit = new QLabel;
-      unit->setMinimumWidth(70);
+      unit->setMinimumWidth(52);
       h->addWidget(edit, 1);
       h->addWidget(unit);
       sections[sec]->addRow(QString::fromUtf8(f.label) + ":", row);
@@ -98,12 +102,15 @@ void ScenarioEditor::buildForms() {
       unit_labels_.insert(QString::fromUtf8(f.key), unit);
       connect(edit, &QLineEdit::textEdited, this, [this, spec, edit](const QString& t) { onTextEdited(*spec, edit, t); });
       connect(edit, &QLineEdit::editingFinished, this, [this, spec, edit] {
-        // A refused value is put back to the model's value; the message stays up.
+        // Leaving a field with a refused value: the field shows the value in use again (the one from before
+        // the typing began: onTextEdited put it back) and the message goes.
+        edit_start_.remove(edit);
         if (!doc_) return;
         QString err;
         const auto typed = parse_field_text(*spec, edit->text(), units_, &err);
+        if (!typed) showMessage(QString());
         if (!typed || *typed != spec->get(doc_->scenario())) {
-          edit->setText(format_number(spec->unit.to_display(spec->get(doc_->scenario()), units_), 6));
+          edit->setText(format_quantity(spec->unit.to_display(spec->get(doc_->scenario()), units_)));
           edit->setStyleSheet(QString());
         }
       });
@@ -112,6 +119,7 @@ void ScenarioEditor::buildForms() {
     auto* scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);  // the forms fit the width, never scroll sideways
     scroll->setWidget(page);
     tabs_->addTab(scroll, title);
   }
@@ -123,11 +131,14 @@ QWidget* ScenarioEditor::buildRoutePanel() {
   auto* h = new QHBoxLayout;
   route_combo_ = new QComboBox;
   route_combo_->setObjectName("routeCombo");
+  route_combo_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  route_combo_->setMinimumContentsLength(16);
   route_combo_->setToolTip(tr("Bundled routes built from public milepost elevations (sources in each file). "
                               "Import your own GPX, route CSV, VECTO .vdri or drive-cycle file, or drop it on the window."));
   const QDir dir(QString::fromStdString(core::resources_dir()) + "/routes");
   for (const QFileInfo& fi : dir.entryInfoList({"*.csv", "*.gpx", "*.vdri"}, QDir::Files, QDir::Name)) {
-    route_combo_->addItem(fi.completeBaseName(), fi.absoluteFilePath());
+    route_combo_->addItem(route_display_name(fi.absoluteFilePath()), fi.absoluteFilePath());
+    route_combo_->setItemData(route_combo_->count() - 1, fi.fileName(), Qt::ToolTipRole);
   }
   auto* import = new QPushButton(tr("Import\xE2\x80\xA6"));
   import->setToolTip(tr("Import a route: GPX, route CSV, VECTO .vdri or FASTSim/T3CO drive cycle"));
@@ -146,7 +157,9 @@ QWidget* ScenarioEditor::buildRoutePanel() {
   v->addWidget(route_plot_);
   route_warnings_ = new QListWidget;
   route_warnings_->setObjectName("routeWarnings");
-  route_warnings_->setMaximumHeight(90);
+  route_warnings_->setMaximumHeight(110);
+  route_warnings_->setResizeMode(QListView::Adjust);
+  route_warnings_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   route_warnings_->setToolTip(tr("What the route reader and the cost model noticed"));
   v->addWidget(route_warnings_);
   connect(route_combo_, qOverload<int>(&QComboBox::activated), this, [this](int i) {
@@ -161,6 +174,7 @@ void ScenarioEditor::setDocument(ScenarioDocument* doc) {
   disconnect(doc_ready_);
   doc_ = doc;
   message_->hide();
+  edit_start_.clear();
   for (auto* e : std::as_const(edits_)) e->setStyleSheet(QString());
   if (doc_) {
     doc_changed_ = connect(doc_, &ScenarioDocument::scenarioChanged, this, [this] {
@@ -190,17 +204,24 @@ void ScenarioEditor::showMessage(const QString& text) {
 
 void ScenarioEditor::onTextEdited(const FieldSpec& f, QLineEdit* edit, const QString& text) {
   if (!doc_) return;
+  // Each valid keystroke is applied (the verdict follows the typing); a refused one puts back the value the
+  // field had before the typing began, so "1000" runs a day never leaves "10" behind.
+  if (!edit_start_.contains(edit)) edit_start_.insert(edit, f.get(doc_->scenario()));
+  const auto refuse = [&](const QString& why) {
+    edit->setStyleSheet(kInvalidStyle);
+    showMessage(tr("Not applied \xE2\x80\x94 %1 The value in use stays %2 %3.")
+                    .arg(why, format_quantity(f.unit.to_display(edit_start_.value(edit), units_)), f.unit.label(units_)));
+    doc_->setField(f, edit_start_.value(edit));
+  };
   QString err;
   const auto v = parse_field_text(f, text, units_, &err);
   if (!v) {
-    edit->setStyleSheet(kInvalidStyle);
-    showMessage(tr("Not applied \xE2\x80\x94 %1").arg(err));
+    refuse(err);
     return;
   }
   const QString refused = doc_->setField(f, *v);
   if (!refused.isEmpty()) {
-    edit->setStyleSheet(kInvalidStyle);
-    showMessage(tr("Not applied \xE2\x80\x94 %1").arg(refused));
+    refuse(refused);
     return;
   }
   edit->setStyleSheet(QString());
@@ -310,7 +331,8 @@ void ScenarioEditor::refreshValues() {
     QString err;
     const auto typed = parse_field_text(f, e->text(), units_, &err);
     const bool same = typed && std::abs(f.unit.to_display(*typed, units_) - shown) <= 1e-9 * std::max(1.0, std::abs(shown));
-    if (!(e->hasFocus() && same)) e->setText(format_number(shown, 6));  // six significant digits: 821.94 kWh, not 821.93997
+    // Leave a refused text being typed alone too (it is red, with its message).
+    if (!(e->hasFocus() && (same || !typed))) e->setText(format_quantity(shown));  // 821.9 kWh, 42,000 lb, 0.9774 $/L
     e->setToolTip(field_tooltip(f, doc_->scenario(), units_));
   }
 }
@@ -322,7 +344,8 @@ void ScenarioEditor::refreshRoute() {
   const QString path = QFileInfo(QString::fromStdString(doc_->scenario().route_path())).absoluteFilePath();
   int idx = route_combo_->findData(path);
   if (idx < 0) {
-    route_combo_->addItem(QFileInfo(path).completeBaseName() + tr(" (imported)"), path);
+    route_combo_->addItem(route_display_name(path) + tr(" (imported)"), path);
+    route_combo_->setItemData(route_combo_->count() - 1, path, Qt::ToolTipRole);
     idx = route_combo_->count() - 1;
   }
   route_combo_->setCurrentIndex(idx);
@@ -336,7 +359,7 @@ void ScenarioEditor::refreshRoute() {
   const bool us = units_ == UnitSystem::US;
   const double L = units::kDistance.to_display(st.length_m, units_);
   route_info_->setText(tr("<b>%1</b> \xE2\x80\x94 %2 %3, climb %4 %5, descent %6 %5, grades %7 % to +%8 %, %9 stops")
-                           .arg(QString::fromStdString(r.name).toHtmlEscaped())
+                           .arg(route_display_name(path).toHtmlEscaped())
                            .arg(L, 0, 'f', 1)
                            .arg(us ? "mi" : "km")
                            .arg(units::kElevation.to_display(st.climb_m, units_), 0, 'f', 0)
@@ -350,7 +373,12 @@ void ScenarioEditor::refreshRoute() {
     route_plot_->setProperty("shownRoute", QVariant::fromValue(reinterpret_cast<quintptr>(a->physics->route.get())));
     plot_route_profile(route_plot_, r, units_, true);
   }
-  for (const auto& w : a->warnings) route_warnings_->addItem(QString::fromStdString(w));
+  for (const auto& w : a->warnings) {
+    auto* item = new QListWidgetItem(plain_numbers(QString::fromStdString(w)));
+    item->setToolTip(item->text());  // a long warning in full
+    route_warnings_->addItem(item);
+  }
+  route_warnings_->setWordWrap(true);
   if (a->warnings.empty()) route_warnings_->addItem(tr("No warnings."));
 }
 

@@ -53,6 +53,7 @@ class ScenarioEditor : public QWidget {
   QHash<QString, QLineEdit*> edits_;
   QHash<QString, QComboBox*> combos_;  ///< choice fields
   QHash<QString, QLabel*> unit_labels_;
+  QHash<QLineEdit*, double> edit_start_;  ///< the model's value when typing into a field began
   QComboBox* route_combo_ = nullptr;
   QComboBox* ev_model_ = nullptr;
   QComboBox* dsl_model_ = nullptr;

@@ -2,6 +2,7 @@
 #include "ui/scenario_fields.hpp"
 
 #include <QLocale>
+#include <QRegularExpression>
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -152,7 +153,7 @@ std::vector<FieldSpec> build_fields() {
                    u::kAccel, 0, true, 5, "Largest acceleration the driver asks for."),
       SEMITCO_PHYS("driver.comfort_decel_mps2", driver.comfort_decel_mps2, "Comfort deceleration", G::Route,
                    "Driver", u::kAccel, 0, true, 5, "Deceleration used to slow for lower limits and stops."),
-      SEMITCO_PHYS("driver.brake_margin_C", driver.brake_margin_C, "Brake margin below fade", G::Route,
+      SEMITCO_PHYS("driver.brake_margin_C", driver.brake_margin_C, "Brake margin below fade limit", G::Route,
                    "Driver", u::kTempDelta, 0, false, 200,
                    "The driver slows on long descents to keep the brakes this far below the fade limit "
                    "(260 \xC2\xB0""C / 500 \xC2\xB0""F, FHWA Grade Severity Rating System)."),
@@ -336,8 +337,8 @@ std::vector<FieldSpec> build_fields() {
                    E::Costs, "Diesel pump price."),
       SEMITCO_ECON(prices.diesel_escalation_frac_per_yr, "Diesel price escalation", G::Economics,
                    "Energy prices", u::kPerYr, E::Costs, "Yearly change of the diesel (and DEF) price."),
-      SEMITCO_ECON(prices.def_price_usd_per_gal, "DEF price", G::Economics, "Energy prices", u::kUsdPerGal,
-                   E::Costs, "Diesel exhaust fluid price."),
+      SEMITCO_ECON(prices.def_price_usd_per_gal, "Exhaust fluid (DEF) price", G::Economics, "Energy prices", u::kUsdPerGal,
+                   E::Costs, "Diesel exhaust fluid (DEF): urea solution a diesel injects into its exhaust to cut NOx, about 2.5 % of the fuel burned."),
       SEMITCO_ECON(prices.electricity_price_usd_per_kWh, "Depot electricity", G::Economics, "Energy prices",
                    u::kUsdPerKWh, E::Costs, "Depot energy rate."),
       SEMITCO_ECON(prices.electricity_escalation_frac_per_yr, "Electricity escalation", G::Economics,
@@ -352,8 +353,8 @@ std::vector<FieldSpec> build_fields() {
                    u::kPercent, E::Costs, "Share of the depot energy bought at public chargers instead."),
       SEMITCO_ECON(prices.carbon_price_usd_per_t_co2, "Carbon price", G::Economics, "Energy prices",
                    u::kUsdPerTonne, E::Costs, "Optional price on CO2 emitted."),
-      SEMITCO_ECON(prices.lcfs_credit_usd_per_kWh, "LCFS credit", G::Economics, "Energy prices", u::kUsdPerKWh,
-                   E::Costs, "Optional low-carbon-fuel credit revenue per kWh dispensed to the EV."),
+      SEMITCO_ECON(prices.lcfs_credit_usd_per_kWh, "Low-carbon fuel credit (LCFS)", G::Economics, "Energy prices", u::kUsdPerKWh,
+                   E::Costs, "Optional Low Carbon Fuel Standard (LCFS; California, Oregon, Washington) credit revenue per kWh dispensed to the EV: an income, shown as a negative cost."),
       FieldSpec{"grid_co2_kg_per_kWh", "Grid CO\xE2\x82\x82 intensity", G::Economics, "Energy prices",
                 u::kKgPerKWh, E::Costs, [](const core::Scenario& s) { return s.grid_co2_kg_per_kWh; },
                 [](core::Scenario& s, double v) { s.grid_co2_kg_per_kWh = v; }, 0, false, 5, false,
@@ -433,12 +434,12 @@ QString FieldSpec::range_text(UnitSystem u) const {
   const double hi = unit.to_display(max_value, u);
   const QString what = integer ? QStringLiteral("a whole number ") : QString();
   if (std::isinf(max_value)) {
-    return QStringLiteral("must be %1%2 %3%4").arg(what, min_exclusive ? ">" : ">=", format_number(lo, 6), sfx);
+    return QStringLiteral("must be %1%2 %3%4").arg(what, min_exclusive ? ">" : ">=", format_quantity(lo, 6), sfx);
   }
   if (min_exclusive) {
-    return QStringLiteral("must be %1> %2 and <= %3%4").arg(what, format_number(lo, 6), format_number(hi, 6), sfx);
+    return QStringLiteral("must be %1> %2 and <= %3%4").arg(what, format_quantity(lo, 6), format_quantity(hi, 6), sfx);
   }
-  return QStringLiteral("must be %1between %2 and %3%4").arg(what, format_number(lo, 6), format_number(hi, 6), sfx);
+  return QStringLiteral("must be %1between %2 and %3%4").arg(what, format_quantity(lo, 6), format_quantity(hi, 6), sfx);
 }
 
 std::span<const FieldSpec> scenario_fields() {
@@ -501,6 +502,35 @@ QString format_number(double v, int digits) {
   QString t = QString::number(v, 'g', digits);
   if (t.contains('e')) t = QString::number(v, 'f', 2);
   return t;
+}
+
+QString format_quantity(double v, int digits) {
+  if (!std::isfinite(v)) return QStringLiteral("-");
+  const QLocale en(QLocale::English, QLocale::UnitedStates);
+  if (std::abs(v) >= 1000.0) return en.toString(std::round(v), 'f', 0);
+  if (v == 0.0) return QStringLiteral("0");
+  // Significant digits, as decimals (never an exponent), trailing zeros dropped.
+  const int magnitude = static_cast<int>(std::floor(std::log10(std::abs(v))));
+  const int decimals = std::clamp(digits - 1 - magnitude, 0, 12);
+  QString t = QString::number(v, 'f', decimals);
+  if (t.contains('.')) {
+    while (t.endsWith('0')) t.chop(1);
+    if (t.endsWith('.')) t.chop(1);
+  }
+  return t == QLatin1String("-0") ? QStringLiteral("0") : t;
+}
+
+QString plain_numbers(const QString& text) {
+  static const QRegularExpression exp_number(QStringLiteral("-?\\d+(?:\\.\\d+)?[eE][+-]?\\d+"));
+  QString out;
+  qsizetype at = 0;
+  for (auto it = exp_number.globalMatch(text); it.hasNext();) {
+    const auto m = it.next();
+    out += text.mid(at, m.capturedStart() - at);
+    out += format_quantity(m.captured().toDouble());
+    at = m.capturedEnd();
+  }
+  return out + text.mid(at);
 }
 
 QString format_money(double usd, int decimals) {

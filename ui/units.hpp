@@ -56,7 +56,7 @@ inline constexpr UnitSpec kWhPerKg{"Wh/kg", 1, 0, "Wh/kg", 1, 0};
 inline constexpr UnitSpec kUsdPerKW{"$/kW", 1, 0, "$/kW", 1, 0};
 inline constexpr UnitSpec kPlain{"", 1, 0, "", 1, 0};
 inline constexpr UnitSpec kPerYr{"%/yr", 100, 0, "%/yr", 100, 0};
-inline constexpr UnitSpec kAccel{"m/s\xC2\xB2", 1, 0, "m/s\xC2\xB2", 1, 0};
+inline constexpr UnitSpec kAccel{"mph/s", kMphPerMps, 0, "m/s\xC2\xB2", 1, 0};
 inline constexpr UnitSpec kWindSpeed{"mph", kMphPerMps, 0, "m/s", 1, 0};
 inline constexpr UnitSpec kAltitude{"ft", kFeetPerMeter, 0, "m", 1, 0};
 inline constexpr UnitSpec kKgPerKWh{"lb/kWh", kLbPerKg, 0, "kg/kWh", 1, 0};
@@ -72,6 +72,12 @@ inline constexpr UnitSpec kFuelMass{"gal", 0, 0, "L", 0, 0};  // via fuel densit
 
 /// Number as typed/displayed: up to `digits` significant digits, no exponent for ordinary magnitudes.
 QString format_number(double v, int digits = 8);
+/// A quantity for people: thousands separators, no exponent; `digits` significant digits below 1,000 and
+/// whole numbers from 1,000 up ("44,092", "821.9", "0.8223").
+QString format_quantity(double v, int digits = 4);
+/// `text` (a message from the models) with every number written with an exponent ("4.409e+04") put as
+/// format_quantity writes it ("44,090").
+QString plain_numbers(const QString& text);
 /// "$1,234" / "-$0.123" style money text with `decimals` decimals.
 QString format_money(double usd, int decimals = 0);
 

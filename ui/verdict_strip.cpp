@@ -9,22 +9,26 @@
 #include <cmath>
 #include <limits>
 
+#include "app/core/cost_why.hpp"
 #include "app/core/trip_verdict.hpp"
 #include "ui/plot_style.hpp"
+#include "ui/result_format.hpp"
 
 namespace semitco::ui {
 
 namespace {
 
-constexpr double kKmPerMile = 1.609344;
-double per_distance(double usd_per_mi, UnitSystem u) { return u == UnitSystem::US ? usd_per_mi : usd_per_mi / kKmPerMile; }
+// The truck can do the trip and (with costs) the day.
+bool r_ok(const core::TruckOutcome& t, const tco::CostReport& c, bool has_costs) {
+  return t.trip.summary.completed && (!has_costs || c.day.status != tco::DayFeasibility::kInfeasible);
+}
 
 QLabel* card(QGridLayout* grid, int col, const QString& caption, const char* name) {
   auto* cap = new QLabel(caption);
-  cap->setStyleSheet("color:#555; font-size:9pt;");
+  cap->setStyleSheet("color:#555; font-size:8pt;");
   auto* val = new QLabel("\xE2\x80\x94");
   val->setObjectName(name);
-  val->setStyleSheet("font-size:15pt; font-weight:600;");
+  val->setStyleSheet("font-size:13pt; font-weight:600;");
   grid->addWidget(cap, 0, col);
   grid->addWidget(val, 1, col);
   return val;
@@ -38,7 +42,8 @@ VerdictStrip::VerdictStrip(QWidget* parent) : QFrame(parent), shown_savings_(std
   setFrameShape(QFrame::StyledPanel);
   setStyleSheet("#verdictStrip { background:#f6f8fa; border:1px solid #d0d7de; border-radius:6px; }");
   auto* outer = new QVBoxLayout(this);
-  outer->setContentsMargins(12, 8, 12, 8);
+  outer->setContentsMargins(10, 4, 10, 4);
+  outer->setSpacing(1);
   auto* top = new QHBoxLayout;
   headline_ = new QLabel(tr("Running the first comparison\xE2\x80\xA6"));
   headline_->setObjectName("verdictHeadline");
@@ -56,6 +61,16 @@ VerdictStrip::VerdictStrip(QWidget* parent) : QFrame(parent), shown_savings_(std
   top->addWidget(status_);
   top->addWidget(busy_);
   outer->addLayout(top);
+  why_ = new QLabel;
+  why_->setObjectName("verdictWhy");
+  why_->setWordWrap(true);
+  why_->setTextFormat(Qt::RichText);
+  outer->addWidget(why_);
+  payload_ = new QLabel;
+  payload_->setObjectName("verdictPayload");
+  payload_->setWordWrap(true);
+  payload_->setTextFormat(Qt::RichText);
+  outer->addWidget(payload_);
   feasibility_ = new QLabel;
   feasibility_->setObjectName("verdictFeasibility");
   feasibility_->setWordWrap(true);
@@ -63,11 +78,13 @@ VerdictStrip::VerdictStrip(QWidget* parent) : QFrame(parent), shown_savings_(std
   outer->addWidget(feasibility_);
   auto* grid = new QGridLayout;
   grid->setHorizontalSpacing(28);
+  grid->setVerticalSpacing(0);
   per_mile_ = card(grid, 0, tr("EV savings per distance"), "verdictSavingsPerMile");
-  per_year_ = card(grid, 1, tr("EV savings per year"), "verdictSavingsPerYear");
-  break_even_year_ = card(grid, 2, tr("Break-even year"), "verdictBreakEvenYear");
-  break_even_price_ = card(grid, 3, tr("Break-even diesel price"), "verdictBreakEvenDiesel");
-  grid->setColumnStretch(4, 1);
+  per_ton_mile_ = card(grid, 1, tr("EV savings per ton of freight"), "verdictSavingsPerTonMile");
+  per_year_ = card(grid, 2, tr("EV savings per year"), "verdictSavingsPerYear");
+  break_even_year_ = card(grid, 3, tr("Break-even year"), "verdictBreakEvenYear");
+  break_even_price_ = card(grid, 4, tr("Break-even diesel price"), "verdictBreakEvenDiesel");
+  grid->setColumnStretch(5, 1);
   outer->addLayout(grid);
 }
 
@@ -87,6 +104,7 @@ void VerdictStrip::setAnalysis(const std::shared_ptr<const Analysis>& a, UnitSys
     // Can each truck do it: said before any cost, red where it cannot or is unsafe.
     const auto& r = a->physics->result;
     QStringList lines;
+    confident_ = a->has_costs;
     const auto cu = u == UnitSystem::US ? core::UnitSystem::US : core::UnitSystem::Metric;
     for (const auto* t : {&r.electric, &r.diesel}) {
       const tco::CostReport& c = t == &r.electric ? a->tco.electric : a->tco.diesel;
@@ -95,20 +113,28 @@ void VerdictStrip::setAnalysis(const std::shared_ptr<const Analysis>& a, UnitSys
       QString line = QStringLiteral("<b>%1</b> \u2014 trip: <span style='color:%2'>%3</span>")
                          .arg(t == &r.electric ? tr("Electric") : tr("Diesel"),
                               trip_ok ? QStringLiteral("#1a7f37") : QStringLiteral("#b42318"),
-                              QString::fromStdString(core::describe_trip(t->trip, cu)).toHtmlEscaped());
+                              plain_numbers(QString::fromStdString(core::describe_trip(t->trip, cu))).toHtmlEscaped());
+      if (!trip_ok || !day_ok) confident_ = false;
       if (a->has_costs) {
+        QString day = plain_numbers(QString::fromStdString(core::describe_day(c))).toHtmlEscaped();
+        if (c.day.status == tco::DayFeasibility::kNeedsEnroute) {
+          // Where the money goes when the truck charges on the way: the price it pays there.
+          day += tr(", at the public price of %1/kWh (the \xE2\x80\x9c" "en-route charging\xE2\x80\x9d cost line)")
+                     .arg(format_money(a->tco_inputs.prices.public_charging_usd_per_kWh, 2));
+        }
         line += QStringLiteral("; day: <span style='color:%1'>%2</span>")
-                    .arg(day_ok ? QStringLiteral("#1a7f37") : QStringLiteral("#b42318"),
-                         QString::fromStdString(core::describe_day(c)).toHtmlEscaped());
+                    .arg(day_ok ? QStringLiteral("#1a7f37") : QStringLiteral("#b42318"), day);
       }
       lines << line;
     }
     feasibility_->setText(lines.join(QStringLiteral("<br>")));
   }
+  why_->clear();
+  payload_->clear();
   if (!a->has_costs) {
     shown_savings_ = std::numeric_limits<double>::quiet_NaN();
     headline_->setText(tr("No cost comparison: %1")
-                           .arg(a->warnings.empty() ? QString() : QString::fromStdString(a->warnings.back())));
+                           .arg(a->warnings.empty() ? QString() : plain_numbers(QString::fromStdString(a->warnings.back()))));
     headline_->setStyleSheet("font-size:12pt; font-weight:600; color:#b42318;");
     return;
   }
@@ -117,15 +143,63 @@ void VerdictStrip::setAnalysis(const std::shared_ptr<const Analysis>& a, UnitSys
   const bool ev_cheaper = c.savings_usd_per_mi > 0;
   const QString du = u == UnitSystem::US ? tr("mile") : tr("km");
   const double per_d = std::abs(per_distance(c.savings_usd_per_mi, u));
-  headline_->setText(ev_cheaper ? tr("The electric truck is cheaper by %1 per %2").arg(format_money(per_d, 3), du)
-                                : tr("The diesel truck is cheaper by %1 per %2").arg(format_money(per_d, 3), du));
-  headline_->setStyleSheet(QStringLiteral("font-size:13pt; font-weight:700; color:%1;")
-                               .arg(ev_cheaper ? colors::kGood.darker(120).name() : colors::kBad.name()));
-  const QString color = QStringLiteral("font-size:15pt; font-weight:600; color:%1;")
-                            .arg(ev_cheaper ? colors::kGood.darker(120).name() : colors::kBad.name());
+  const QString amber = QStringLiteral("#b54708");
+  if (confident_) {
+    headline_->setText(ev_cheaper ? tr("The electric truck is cheaper by %1 per %2").arg(format_money(per_d, 3), du)
+                                  : tr("The diesel truck is cheaper by %1 per %2").arg(format_money(per_d, 3), du));
+  } else {
+    // A plan a truck cannot do has no winner: say what fails first, and the figures only as "if it could".
+    const bool ev_fails = !r_ok(a->physics->result.electric, c.electric, true);
+    const bool dsl_fails = !r_ok(a->physics->result.diesel, c.diesel, true);
+    const QString who = ev_fails && dsl_fails ? tr("Neither truck") : ev_fails ? tr("The electric truck") : tr("The diesel truck");
+    headline_->setText(tr("Not feasible as planned: %1 cannot do this trip or day (see below). "
+                          "The figures assume it could: %2 %3 per %4.")
+                           .arg(who, ev_cheaper ? tr("electric cheaper by") : tr("diesel cheaper by"),
+                                format_money(per_d, 3), du));
+  }
+  const QString verdict_color = !confident_ ? amber : ev_cheaper ? colors::kGood.darker(120).name() : colors::kBad.name();
+  headline_->setStyleSheet(QStringLiteral("font-size:%1pt; font-weight:700; color:%2;").arg(confident_ ? 13 : 11).arg(verdict_color));
+  const QString color = QStringLiteral("font-size:13pt; font-weight:600; color:%1;")
+                            .arg(!confident_ ? QStringLiteral("#98a2b3") : verdict_color);
+  {
+    // Why: the few cost groups that make the difference, electric minus diesel.
+    const auto cu = u == UnitSystem::US ? core::UnitSystem::US : core::UnitSystem::Metric;
+    const QString why = QString::fromStdString(core::describe_why(c, cu, 3)).toHtmlEscaped();
+    QString tip = tr("<b>Electric minus diesel, by cost group</b> (+ costs the electric truck more):<br>");
+    for (const auto& d : core::cost_differences(c)) {
+      tip += QStringLiteral("%1: %2 %3 <i>(%4)</i><br>")
+                 .arg(QString::fromStdString(d.name).toHtmlEscaped(),
+                      format_money(per_distance(d.electric_minus_diesel_usd_per_mi, u), 3), per_distance_unit(u),
+                      QString::fromStdString(d.driven_by).toHtmlEscaped());
+    }
+    why_->setText(why.isEmpty() ? QString() : tr("<b>Why</b> (electric minus diesel): %1").arg(why));
+    why_->setToolTip(tip);
+  }
+  {
+    // Payload: a lighter load per run means more runs for the same freight.
+    const double ev_kg = c.electric.quantities.payload_kg, dsl_kg = c.diesel.quantities.payload_kg;
+    const double extra = (c.ev_runs_per_diesel_run_same_freight - 1.0) * 100.0;
+    const QString mass_u = units::kMass.label(u);
+    QString t = tr("<b>Payload</b> electric %1 vs diesel %2 %3")
+                    .arg(format_quantity(units::kMass.to_display(ev_kg, u)), format_quantity(units::kMass.to_display(dsl_kg, u)),
+                         mass_u);
+    if (extra >= 0.5) {
+      t += tr(" \xE2\x80\x94 <span style='color:%1'>the electric truck needs %2 % more runs for the same freight</span>")
+               .arg(amber, format_quantity(extra, 2));
+    } else if (extra <= -0.5) {
+      t += tr(" \xE2\x80\x94 the diesel truck needs %1 % more runs for the same freight").arg(format_quantity(1.0 / (1.0 + extra / 100.0) * 100.0 - 100.0, 2));
+    }
+    t += tr("; per ton of freight: electric %1, diesel %2 %3")
+             .arg(format_money(per_load_distance(c.electric.usd_per_ton_mi, u), 3),
+                  format_money(per_load_distance(c.diesel.usd_per_ton_mi, u), 3), per_load_distance_unit(u));
+    payload_->setText(t);
+  }
   per_mile_->setText(QStringLiteral("%1 /%2").arg(format_money(per_distance(c.savings_usd_per_mi, u), 3),
                                                   u == UnitSystem::US ? "mi" : "km"));
   per_mile_->setStyleSheet(color);
+  per_ton_mile_->setText(QStringLiteral("%1 %2").arg(format_money(per_load_distance(c.savings_usd_per_ton_mi, u), 3),
+                                                     u == UnitSystem::US ? "/ton-mi" : "/t-km"));
+  per_ton_mile_->setStyleSheet(color);
   per_year_->setText(format_money(c.savings_usd_per_yr, 0) + " /yr");
   per_year_->setStyleSheet(color);
   break_even_year_->setText(c.break_even_year ? (*c.break_even_year == 0 ? tr("from day one")

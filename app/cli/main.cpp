@@ -512,7 +512,7 @@ int main(int argc, char** argv) {
       }
       if (mc_draws > 0) {
         std::cout << "\n";
-        core::print_uncertainty(std::cout, r, mc_draws, mc_seed);
+        core::print_uncertainty(std::cout, r, mc_draws, mc_seed, s.uncertainty);
       }
       std::cout << "\n";
       core::print_verdict(std::cout, r);

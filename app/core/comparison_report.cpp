@@ -2,6 +2,7 @@
 #include "app/core/comparison_report.hpp"
 
 #include "app/core/charging_cost_report.hpp"
+#include "app/core/cost_why.hpp"
 #include "app/core/text.hpp"
 #include "app/core/trip_verdict.hpp"
 #include "app/core/weather.hpp"
@@ -231,31 +232,15 @@ void print_cost_comparison(std::ostream& out, const ComparisonResult& r) {
 }
 
 std::vector<tco::UncertainInput> default_uncertain_inputs(const tco::TcoInputs& base) {
-  struct Spec {
-    const char* key;
-    double low, high;  // multipliers of the base value; triangular with the base as mode
-  };
-  static const Spec specs[] = {
-      {"prices.diesel_price_usd_per_gal", 0.75, 1.40},
-      {"prices.electricity_price_usd_per_kWh", 0.70, 1.50},
-      {"prices.demand_charge_usd_per_kW_month", 0.50, 2.00},
-      {"electric.economics.purchase_price_usd", 0.80, 1.10},
-      {"electric.economics.residual_value_frac", 0.50, 1.50},
-      {"electric.economics.maintenance_usd_per_mi", 0.70, 1.30},
-      {"diesel.economics.maintenance_usd_per_mi", 0.85, 1.15},
-  };
-  std::vector<tco::UncertainInput> out;
-  for (const auto& sp : specs) {
-    const auto& p = tco::find_parameter(sp.key);
-    const double v = p.get(base);
-    if (v <= 0.0) continue;
-    const double hi = std::min(v * sp.high, p.max_value);
-    out.push_back({sp.key, tco::Distribution::triangular(v * sp.low, v, hi)});
-  }
-  return out;
+  return uncertain_inputs(base, default_uncertain_ranges());
 }
 
 void print_uncertainty(std::ostream& out, const ComparisonResult& r, int draws, std::uint64_t seed) {
+  print_uncertainty(out, r, draws, seed, default_uncertain_ranges());
+}
+
+void print_uncertainty(std::ostream& out, const ComparisonResult& r, int draws, std::uint64_t seed,
+                       const std::vector<UncertainRange>& ranges) {
   if (!r.electric.summary.feasible || !r.diesel.summary.feasible) return;
   const auto tor = tco::tornado(r.tco_inputs, tco::default_sensitivity_ranges(r.tco_inputs, 0.2));
   out << "sensitivity of the savings per mile to each input at -20 % / +20 % (largest first)\n";
@@ -266,7 +251,7 @@ void print_uncertainty(std::ostream& out, const ComparisonResult& r, int draws, 
         << f("%+.3f", b.savings_usd_per_mi_low - tor.base_savings_usd_per_mi) << std::setw(10)
         << f("%+.3f", b.savings_usd_per_mi_high - tor.base_savings_usd_per_mi) << " $/mi\n";
   }
-  const auto inputs = default_uncertain_inputs(r.tco_inputs);
+  const auto inputs = uncertain_inputs(r.tco_inputs, ranges);
   tco::MonteCarloSettings ms;
   ms.draws = draws;
   ms.seed = seed;
@@ -295,6 +280,10 @@ void print_verdict(std::ostream& out, const ComparisonResult& r) {
   out << "verdict: the " << (ev_cheaper ? "electric" : "diesel") << " truck is cheaper by "
       << f("$%.3f", std::abs(t.savings_usd_per_mi)) << " per mile (" << money(std::abs(t.savings_usd_per_yr))
       << " per year, " << f("$%.4f", std::abs(t.savings_usd_per_ton_mi)) << " per ton-mile)\n";
+  // The few cost groups that make the difference, electric minus diesel (docs/tco.md, "Why").
+  if (const std::string why = describe_why(t, UnitSystem::US); !why.empty()) {
+    out << "  why (electric minus diesel): " << why << "\n";
+  }
   for (const auto& w : r.warnings) out << "  note: " << printable(w) << "\n";
 }
 

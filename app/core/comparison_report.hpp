@@ -5,6 +5,7 @@
 
 #include "app/core/comparison.hpp"
 #include "app/core/trip_report.hpp"
+#include "app/core/uncertainty_file.hpp"
 #include "tco/uncertainty.hpp"
 
 namespace semitco::core {
@@ -20,11 +21,13 @@ void print_day_verdict(std::ostream& out, const ComparisonResult& r);
 /// The day verdict, then cost per mile and per ton-mile by line for both trucks, NPV, break-even figures.
 void print_cost_comparison(std::ostream& out, const ComparisonResult& r);
 /// The inputs a buyer is least sure of, each triangular around the scenario's value (documented in
-/// docs/tco.md): diesel and electricity prices, demand charge, the electric truck's price, resale
-/// value, and both trucks' maintenance. Inputs whose base value is 0 are left out.
+/// docs/tco.md): default_uncertain_ranges() of uncertainty_file.hpp. Inputs whose base value is 0 are left out.
 std::vector<tco::UncertainInput> default_uncertain_inputs(const tco::TcoInputs& base);
-/// Tornado (largest swings of savings per mile first) and Monte Carlo percentiles.
+/// Tornado (largest swings of savings per mile first) and Monte Carlo percentiles, the Monte Carlo over
+/// `ranges` (the scenario's "uncertainty" section) or the default ranges.
 void print_uncertainty(std::ostream& out, const ComparisonResult& r, int draws, std::uint64_t seed);
+void print_uncertainty(std::ostream& out, const ComparisonResult& r, int draws, std::uint64_t seed,
+                       const std::vector<UncertainRange>& ranges);
 
 /// One line: who is cheaper and by how much.
 void print_verdict(std::ostream& out, const ComparisonResult& r);

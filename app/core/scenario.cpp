@@ -304,6 +304,11 @@ Scenario scenario_from_json(const nlohmann::json& j_in, const std::string& path)
     s.depot_json = d.json();
     for (const auto& [k, v] : d.sources()) s.sources.emplace(k, v);
   }
+  if (root.has_key("uncertainty")) {
+    auto u = root.object("uncertainty");
+    s.uncertainty = read_uncertainty(u);
+    s.uncertainty_in_file = true;
+  }
   for (const auto& [k, v] : root.sources()) s.sources.emplace(k, v);
   root.finish();
   s.electric_price_from_vehicle = ev_price;
@@ -358,6 +363,7 @@ std::string scenario_to_text(const Scenario& s) {
     if (from_vehicle) o["economics"][truck]["economics"]["purchase_price_usd"] = "vehicle";
   }
   if (!s.depot_json.is_null()) o["depot"] = nlohmann::ordered_json::parse(s.depot_json.dump());
+  if (s.uncertainty_in_file) o["uncertainty"] = write_uncertainty(s.uncertainty);
   return o.dump(2) + "\n";
 }
 

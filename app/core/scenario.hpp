@@ -33,6 +33,7 @@
 
 #include "app/core/depot_file.hpp"
 #include "app/core/economics_file.hpp"
+#include "app/core/uncertainty_file.hpp"
 #include "app/core/vehicle_file.hpp"
 #include "app/core/weather.hpp"
 #include "physics/diesel_params.hpp"
@@ -75,6 +76,10 @@ struct Scenario {
   /// "depot": the fleet's depot charging (app/core/depot_file.hpp); written back as read.
   std::optional<DepotSpec> depot;
   nlohmann::json depot_json;
+  /// "uncertainty": what the Monte Carlo varies and over what (app/core/uncertainty_file.hpp); written back
+  /// only when the file had the section.
+  std::vector<UncertainRange> uncertainty = default_uncertain_ranges();
+  bool uncertainty_in_file = false;
 
   /// The route file as a path usable from the current directory.
   [[nodiscard]] std::string route_path() const;

@@ -146,7 +146,7 @@ class GuiAcceptance : public QObject {
     QCOMPARE(doc->scenario().economics.electric.economics.purchase_price_usd, 411200.0);
     // Leaving the field puts the model's value back; nothing re-ran, nothing is modified.
     QTest::keyClick(ev_price, Qt::Key_Return);
-    QTRY_COMPARE(ev_price->text(), QStringLiteral("411200"));
+    QTRY_COMPARE(ev_price->text(), QStringLiteral("411,200"));  // thousands separators
     QTest::qWait(500);
     QCOMPARE(started.count(), 0);
     QVERIFY(!doc->isModified());

@@ -1,8 +1,10 @@
 // semitco-gui-screenshots OUTDIR [SCENARIO [WIDTHxHEIGHT]]: opens the bundled default scenario (I-80
-// Donner), or SCENARIO, in the real main window (1600x1000 unless given), waits for the results and writes a PNG of the window with each results view, plus the
-// full along-the-route stack. Run under a display: `xvfb-run -a build/ui/semitco-gui-screenshots docs/screenshots`.
+// Donner), or SCENARIO, in the real main window (1600x1000 unless given, e.g. 1280x720 or 1920x1080), waits
+// for the results and writes a PNG of the window with each results view and each editor tab, the glossary,
+// plus the full along-the-route stack. Run under a display: `xvfb-run -a build/ui/semitco-gui-screenshots docs/screenshots`.
 #include <iterator>
 #include <QApplication>
+#include <QDialog>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QScrollArea>
@@ -12,6 +14,7 @@
 #include <qcustomplot.h>
 
 #include "ui/battery_size_view.hpp"
+#include "ui/help_dialog.hpp"
 #include "ui/main_window.hpp"
 #include "ui/results_panel.hpp"
 #include "ui/scenario_editor.hpp"
@@ -74,6 +77,13 @@ int main(int argc, char** argv) {
       if (w.grab().save(QDir(out).filePath(QStringLiteral("editor_%1.png").arg(editor_names[i])))) ++written;
     }
     et->setCurrentIndex(0);
+  }
+  // Help > Glossary.
+  semitco::ui::show_glossary(&w);
+  settle();
+  if (auto* g = w.findChild<QDialog*>("glossaryDialog")) {
+    if (g->grab().save(QDir(out).filePath(QStringLiteral("help_glossary.png")))) ++written;
+    g->close();
   }
   // The along-the-route stack in full (the window shows it in a scroll area).
   tabs->setCurrentIndex(0);
