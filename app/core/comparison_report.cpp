@@ -277,9 +277,21 @@ void print_verdict(std::ostream& out, const ComparisonResult& r) {
     for (const auto& w : r.warnings) out << "  note: " << printable(w) << "\n";
     return;
   }
-  out << "verdict: the " << (ev_cheaper ? "electric" : "diesel") << " truck is cheaper by "
-      << f("$%.3f", std::abs(t.savings_usd_per_mi)) << " per mile (" << money(std::abs(t.savings_usd_per_yr))
-      << " per year, " << f("$%.4f", std::abs(t.savings_usd_per_ton_mi)) << " per ton-mile)\n";
+  // A day a truck cannot do (hours of service, a pack that runs out between chargers) has no winner: say so
+  // first, and give the figures only as "if it could" (the app's verdict strip says the same).
+  const bool ev_day = t.electric.day.status != tco::DayFeasibility::kInfeasible;
+  const bool dsl_day = t.diesel.day.status != tco::DayFeasibility::kInfeasible;
+  if (!ev_day || !dsl_day) {
+    out << "verdict: not feasible as planned: "
+        << (!ev_day && !dsl_day ? "neither truck" : !ev_day ? "the electric truck" : "the diesel truck")
+        << " cannot do the day (" << printable((!ev_day ? t.electric : t.diesel).day.reason)
+        << "); if it could, the " << (ev_cheaper ? "electric" : "diesel") << " truck would be cheaper by "
+        << f("$%.3f", std::abs(t.savings_usd_per_mi)) << " per mile\n";
+  } else {
+    out << "verdict: the " << (ev_cheaper ? "electric" : "diesel") << " truck is cheaper by "
+        << f("$%.3f", std::abs(t.savings_usd_per_mi)) << " per mile (" << money(std::abs(t.savings_usd_per_yr))
+        << " per year, " << f("$%.4f", std::abs(t.savings_usd_per_ton_mi)) << " per ton-mile)\n";
+  }
   // The few cost groups that make the difference, electric minus diesel (docs/tco.md, "Why").
   if (const std::string why = describe_why(t, UnitSystem::US); !why.empty()) {
     out << "  why (electric minus diesel): " << why << "\n";

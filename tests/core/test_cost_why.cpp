@@ -2,6 +2,9 @@
 // comparison is built by hand: every line zero but a few, so the expected order and sums are known.
 #include <catch2/catch.hpp>
 
+#include <sstream>
+
+#include "app/core/comparison_report.hpp"
 #include "app/core/cost_why.hpp"
 
 using namespace semitco;
@@ -65,4 +68,27 @@ TEST_CASE("why: every cost line is in exactly one group", "[why]") {
     for (const auto l : g.lines) ++seen[static_cast<std::size_t>(l)];
   }
   for (std::size_t i = 0; i < seen.size(); ++i) CHECK(seen[i] == 1);
+}
+
+TEST_CASE("verdict: a day a truck cannot do names no cheaper truck", "[why][verdict]") {
+  core::ComparisonResult r;
+  r.electric.summary.feasible = true;
+  r.diesel.summary.feasible = true;
+  r.tco.electric = zero_report();
+  r.tco.diesel = zero_report();
+  r.tco.savings_usd_per_mi = 0.25;  // the electric truck would be cheaper, if it could do the day
+  auto verdict = [&] {
+    std::ostringstream out;
+    core::print_verdict(out, r);
+    return out.str();
+  };
+  CHECK_THAT(verdict(), Catch::StartsWith("verdict: the electric truck is cheaper by $0.250 per mile"));
+  r.tco.electric.day.status = tco::DayFeasibility::kInfeasible;
+  r.tco.electric.day.reason = "14.2 h of driving is past the 11 h a driver may drive";
+  const std::string text = verdict();
+  CHECK_THAT(text, Catch::StartsWith("verdict: not feasible as planned: the electric truck cannot do the day (14.2 h"));
+  CHECK_THAT(text, Catch::Contains("if it could, the electric truck would be cheaper by $0.250 per mile"));
+  CHECK_THAT(text, !Catch::Contains("verdict: the electric truck is cheaper"));
+  r.tco.diesel.day.status = tco::DayFeasibility::kInfeasible;
+  CHECK_THAT(verdict(), Catch::StartsWith("verdict: not feasible as planned: neither truck"));
 }
