@@ -46,6 +46,18 @@ std::string tou_text(const std::vector<tco::TouPeriod>& list) {
   return s;
 }
 
+// An input's value in US units for a person, from its key's unit suffix (docs/tco.md lists the keys):
+// 15,422 kg -> "34,000 lb", 21,600 s -> "6 h", a fraction -> "%", a price -> "$" with separators.
+std::string for_people(const std::string& key, double v) {
+  auto num = [](double x) { return std::abs(x) >= 1000.0 ? grouped(x, 0) : f("%.4g", x); };
+  if (key.ends_with("_kg")) return grouped(v / 0.45359237, 0) + " lb";
+  if (key.ends_with("_s")) return f("%.4g h", v / 3600.0);
+  if (key.ends_with("_m")) return num(v / 1609.344) + " mi";
+  if (key.ends_with("_frac") || key.ends_with("_frac_per_yr")) return f("%.4g %%", 100.0 * v);
+  if (key.ends_with("_usd")) return (v < 0 ? "-$" : "$") + grouped(std::abs(v), 0);
+  return num(v);
+}
+
 }  // namespace
 
 std::vector<std::pair<std::string, std::vector<std::string>>> differing_inputs(const std::vector<ScenarioColumn>& cols) {
@@ -66,7 +78,7 @@ std::vector<std::pair<std::string, std::vector<std::string>>> differing_inputs(c
   for (const auto& p : tco::parameters()) {
     const std::string key(p.key);
     if (key.find(".trip.") != std::string::npos || key.ends_with(".tare_kg")) continue;
-    add(key, [&p](const Scenario& s) { return f("%.6g", p.get(s.economics)); });
+    add(key, [&p, key](const Scenario& s) { return for_people(key, p.get(s.economics)); });
   }
   add("charging.charger_capital",
       [](const Scenario& s) { return std::string(tco::charger_capital_key(s.economics.charging.charger_capital)); });
@@ -93,7 +105,12 @@ void print_side_by_side(std::ostream& out, const std::vector<ScenarioColumn>& co
   auto money_or_dash = [](bool ok, double v, int dec) {
     return !ok ? std::string("-") : (v < 0 ? "-$" : "$") + grouped(std::abs(v), dec);
   };
-  row("EV energy [kWh/mi]", [](const ComparisonResult& r) { return f("%.2f", r.electric.energy_kWh_per_mi); });
+  row("EV energy simulated [kWh/mi]", [](const ComparisonResult& r) { return f("%.2f", r.electric.energy_kWh_per_mi); });
+  row("EV energy costed [kWh/mi, plug]",
+      [](const ComparisonResult& r) { return f("%.2f", r.tco.electric.quantities.energy_kWh_per_mi); });
+  row("EV energy source", [](const ComparisonResult& r) {
+    return r.tco.electric.energy_basis.starts_with("simulated") ? std::string("simulated") : std::string("entered");
+  });
   row("miles a year", [](const ComparisonResult& r) { return grouped(r.tco_inputs.operations.annual_miles, 0); });
   row("electric cost [$/mi]", [&](const ComparisonResult& r) { return money_or_dash(costed(r), r.tco.electric.usd_per_mi, 3); });
   row("diesel cost [$/mi]", [&](const ComparisonResult& r) { return money_or_dash(costed(r), r.tco.diesel.usd_per_mi, 3); });
@@ -118,7 +135,7 @@ void print_side_by_side(std::ostream& out, const std::vector<ScenarioColumn>& co
   if (diff.empty()) return;
   std::size_t width = 0;
   for (const auto& c : cols) width = std::max(width, c.label.size() + 2);
-  out << "\nwhat differs between them (" << diff.size() << " inputs, values in the key's unit)\n";
+  out << "\nwhat differs between them (" << diff.size() << " inputs, in US units)\n";
   for (const auto& [key, values] : diff) {
     out << "  " << key << "\n";
     for (std::size_t i = 0; i < values.size(); ++i)
