@@ -51,7 +51,7 @@ int main(int argc, char** argv) {
     for (int i = 0; i < 20; ++i) QApplication::processEvents(QEventLoop::AllEvents, 20);
   };
   QTabWidget* tabs = w.results()->tabs();
-  const char* names[] = {"along_route", "energy", "cost", "uncertainty", "months", "compare", "battery_size", "depot", "charging_cost"};
+  const char* names[] = {"along_route", "energy", "cost", "uncertainty", "months", "compare", "battery_size", "depot", "ledger", "charging_cost"};
   int written = 0;
   for (int i = 0; i < tabs->count() && i < static_cast<int>(std::size(names)); ++i) {
     tabs->setCurrentIndex(i);
