@@ -14,6 +14,7 @@
 #include "app/core/cost_why.hpp"
 #include "ui/plot_style.hpp"
 #include "ui/result_format.hpp"
+#include "ui/view_page.hpp"
 
 namespace semitco::ui {
 
@@ -181,15 +182,7 @@ CostView::CostView(QWidget* parent) : QWidget(parent) {
   for (QCustomPlot* p : {per_mile_, per_ton_mile_}) p->setMinimumHeight(340);
   cumulative_->setMinimumHeight(250);
   lines->setMinimumHeight(lines->verticalHeader()->defaultSectionSize() * 14 + lines->horizontalHeader()->sizeHint().height() + 4);
-  auto* scroll = new QScrollArea;
-  scroll->setObjectName("costPage");
-  scroll->setWidgetResizable(true);
-  scroll->setFrameShape(QFrame::NoFrame);
-  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-  scroll->setWidget(page);
-  auto* outer = new QVBoxLayout(this);
-  outer->setContentsMargins(0, 0, 0, 0);
-  outer->addWidget(scroll);
+  set_scrolling_page(this, page)->setObjectName("costPage");
 }
 
 NamedPlots CostView::plots() const {

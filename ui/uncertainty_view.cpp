@@ -13,6 +13,7 @@
 #include "ui/input_values.hpp"
 #include "ui/plot_style.hpp"
 #include "ui/result_format.hpp"
+#include "ui/view_page.hpp"
 
 namespace semitco::ui {
 
@@ -42,14 +43,7 @@ UncertaintyView::UncertaintyView(QWidget* parent) : QWidget(parent) {
   mc_summary_->setWordWrap(true);
   mc_summary_->setTextFormat(Qt::RichText);
   lay->addWidget(mc_summary_);
-  auto* scroll = new QScrollArea;
-  scroll->setWidgetResizable(true);
-  scroll->setFrameShape(QFrame::NoFrame);
-  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-  scroll->setWidget(page);
-  auto* outer = new QVBoxLayout(this);
-  outer->setContentsMargins(0, 0, 0, 0);
-  outer->addWidget(scroll);
+  set_scrolling_page(this, page);
   attach_hover(tornado_, [this](double, double value) {
     const int row = static_cast<int>(std::lround(value));
     const QString tip = tornado_->property(QStringLiteral("tip%1").arg(row).toUtf8().constData()).toString();
