@@ -326,6 +326,15 @@ void ScenarioEditor::refreshValues() {
       e->clear();
       continue;
     }
+    // A value that applies only with some choice (measured energy): disabled and blank without it.
+    const bool applies = !f.enabled || f.enabled(doc_->scenario());
+    e->setEnabled(applies);
+    e->setToolTip(field_tooltip(f, doc_->scenario(), units_));
+    if (!applies) {
+      e->setPlaceholderText(tr("not used"));
+      e->clear();
+      continue;
+    }
     const double shown = f.unit.to_display(f.get(doc_->scenario()), units_);
     // Leave the text being typed alone when it already means the model's value.
     QString err;
