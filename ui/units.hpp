@@ -66,7 +66,7 @@ inline constexpr UnitSpec kAltitude{"ft", kFeetPerMeter, 0, "m", 1, 0};
 inline constexpr UnitSpec kKWhPerMi{"kWh/mi", 1, 0, "kWh/km", 1.0 / 1.609344, 0};
 // 100 km / (mpg * 1.609344 km/mi) * 3.785411784 L/gal = 235.2146 / mpg
 inline constexpr UnitSpec kMpg{"mpg", 1, 0, "L/100 km", 1, 0, 100.0 * kLitersPerGallon / 1.609344};
-inline constexpr UnitSpec kFactor{"\xC3\x97 simulated", 1, 0, "\xC3\x97 simulated", 1, 0};
+inline constexpr UnitSpec kFactor{"\xC3\x97", 1, 0, "\xC3\x97", 1, 0};
 inline constexpr UnitSpec kKgPerKWh{"lb/kWh", kLbPerKg, 0, "kg/kWh", 1, 0};
 inline constexpr UnitSpec kTempDelta{"\xC2\xB0""F", 1.8, 0, "\xC2\xB0""C", 1, 0};
 inline constexpr UnitSpec kCount{"", 1, 0, "", 1, 0};
