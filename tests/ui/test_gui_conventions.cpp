@@ -5,6 +5,7 @@
 // back; a saved file reads back with the same choices through the one loader.
 #include <QComboBox>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -103,6 +104,12 @@ class GuiConventions : public QObject {
                              60000);
     const QString said = QString::fromStdString(doc->analysis()->tco.electric.energy_basis);
     QVERIFY2(said.contains("measured_at_plug") && said.contains("1.9"), qPrintable(said));
+    // The app says so where it lists what the cost model noticed (Route tab), as the CLI prints it.
+    auto* notes = w.editor()->findChild<QListWidget*>("routeWarnings");
+    QVERIFY(notes);
+    bool listed = false;
+    for (int k = 0; k < notes->count(); ++k) listed |= notes->item(k)->text().contains("measured_at_plug");
+    QVERIFY(listed);
     // The grid energy per mile the costs use is the entered figure.
     QVERIFY(std::abs(doc->analysis()->tco.electric.quantities.energy_kWh_per_mi - 1.9) < 1e-9);
 
