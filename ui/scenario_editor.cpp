@@ -16,6 +16,7 @@
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "app/core/vehicle_library.hpp"
@@ -79,7 +80,16 @@ void ScenarioEditor::buildForms() {
         // As wide as the number fields, so a long option never pushes the form sideways.
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         combo->setMinimumContentsLength(8);
-        sections[sec]->addRow(QString::fromUtf8(f.label) + ":", combo);
+        // Options longer than a number field is wide: the label above, the list the form's full width, so
+        // no option is cut ("Beginning of year (as NREL T3CO)").
+        const QStringList options = field_choices(f);
+        const bool wide = std::any_of(options.begin(), options.end(), [](const QString& o) { return o.size() > 20; });
+        if (wide) {
+          sections[sec]->addRow(new QLabel(QString::fromUtf8(f.label) + ":"));
+          sections[sec]->addRow(combo);
+        } else {
+          sections[sec]->addRow(QString::fromUtf8(f.label) + ":", combo);
+        }
         combos_.insert(QString::fromUtf8(f.key), combo);
         connect(combo, qOverload<int>(&QComboBox::activated), this, [this, spec](int i) {
           if (doc_) doc_->setField(*spec, static_cast<double>(i));
@@ -323,6 +333,15 @@ void ScenarioEditor::refreshValues() {
     QLineEdit* e = edits_.value(key);
     unit_labels_.value(key)->setText(f.unit.label(units_));
     if (!doc_) {
+      e->clear();
+      continue;
+    }
+    // A value that applies only with some choice (measured energy): disabled and blank without it.
+    const bool applies = !f.enabled || f.enabled(doc_->scenario());
+    e->setEnabled(applies);
+    e->setToolTip(field_tooltip(f, doc_->scenario(), units_));
+    if (!applies) {
+      e->setPlaceholderText(tr("not used"));
       e->clear();
       continue;
     }

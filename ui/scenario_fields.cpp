@@ -400,6 +400,7 @@ std::vector<FieldSpec> build_fields() {
   };
 #undef SEMITCO_TRUCK
   f.insert(f.end(), std::begin(trucks), std::end(trucks));
+  append_cost_convention_fields(f);
   for (auto& spec : f) {
     if (!std::isnan(spec.min_value)) continue;
     const auto& p = tco::find_parameter(std::string_view(spec.key).substr(std::string_view("economics.").size()));
@@ -430,8 +431,9 @@ bool FieldSpec::in_range(double v) const {
 QString FieldSpec::range_text(UnitSystem u) const {
   const QString unit_label = unit.label(u);
   const QString sfx = unit_label.isEmpty() ? QString() : " " + unit_label;
-  const double lo = unit.to_display(min_value, u);
-  const double hi = unit.to_display(max_value, u);
+  double lo = unit.to_display(min_value, u);
+  double hi = unit.to_display(max_value, u);
+  if (lo > hi) std::swap(lo, hi);  // a reciprocal unit (L/100 km) turns the range round
   const QString what = integer ? QStringLiteral("a whole number ") : QString();
   if (std::isinf(max_value)) {
     return QStringLiteral("must be %1%2 %3%4").arg(what, min_exclusive ? ">" : ">=", format_quantity(lo, 6), sfx);

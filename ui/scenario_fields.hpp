@@ -8,6 +8,7 @@
 #include <QStringList>
 #include <optional>
 #include <span>
+#include <vector>
 
 #include "app/core/scenario.hpp"
 #include "ui/units.hpp"
@@ -36,6 +37,9 @@ struct FieldSpec {
   /// A choice instead of a number: the options' labels separated by '|'; the value is the option's index
   /// (0 .. n-1) and the editor shows a drop-down list.
   const char* choices = nullptr;
+  /// When set, the field applies only where it returns true (the editor disables it otherwise), e.g. a
+  /// measured energy value only with a measured energy basis.
+  bool (*enabled)(const core::Scenario&) = nullptr;
 
   [[nodiscard]] bool in_range(double stored) const;
   /// "must be >= 0 $/gal" in display units.
@@ -43,6 +47,9 @@ struct FieldSpec {
 };
 
 std::span<const FieldSpec> scenario_fields();
+/// The cost conventions (economics.conventions) and each truck's energy used for costs
+/// (economics.energy_basis / energy_value), appended to scenario_fields() (cost_convention_fields.cpp).
+void append_cost_convention_fields(std::vector<FieldSpec>& fields);
 /// The labels of a choice field's options (empty for a number).
 QStringList field_choices(const FieldSpec& f);
 const FieldSpec* find_field(std::string_view key);

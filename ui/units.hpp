@@ -15,12 +15,16 @@ struct UnitSpec {
   const char* metric = "";
   double metric_scale = 1.0;
   double metric_offset = 0.0;
+  /// When > 0, metric display = metric_reciprocal / stored instead (mpg -> L/100 km = 235.2 / mpg).
+  double metric_reciprocal = 0.0;
 
   [[nodiscard]] QString label(UnitSystem u) const { return QString::fromUtf8(u == UnitSystem::US ? us : metric); }
   [[nodiscard]] double to_display(double stored, UnitSystem u) const {
+    if (u == UnitSystem::Metric && metric_reciprocal > 0.0) return metric_reciprocal / stored;
     return u == UnitSystem::US ? stored * us_scale + us_offset : stored * metric_scale + metric_offset;
   }
   [[nodiscard]] double from_display(double shown, UnitSystem u) const {
+    if (u == UnitSystem::Metric && metric_reciprocal > 0.0) return metric_reciprocal / shown;
     return u == UnitSystem::US ? (shown - us_offset) / us_scale : (shown - metric_offset) / metric_scale;
   }
 };
@@ -59,6 +63,10 @@ inline constexpr UnitSpec kPerYr{"%/yr", 100, 0, "%/yr", 100, 0};
 inline constexpr UnitSpec kAccel{"mph/s", kMphPerMps, 0, "m/s\xC2\xB2", 1, 0};
 inline constexpr UnitSpec kWindSpeed{"mph", kMphPerMps, 0, "m/s", 1, 0};
 inline constexpr UnitSpec kAltitude{"ft", kFeetPerMeter, 0, "m", 1, 0};
+inline constexpr UnitSpec kKWhPerMi{"kWh/mi", 1, 0, "kWh/km", 1.0 / 1.609344, 0};
+// 100 km / (mpg * 1.609344 km/mi) * 3.785411784 L/gal = 235.2146 / mpg
+inline constexpr UnitSpec kMpg{"mpg", 1, 0, "L/100 km", 1, 0, 100.0 * kLitersPerGallon / 1.609344};
+inline constexpr UnitSpec kFactor{"\xC3\x97", 1, 0, "\xC3\x97", 1, 0};
 inline constexpr UnitSpec kKgPerKWh{"lb/kWh", kLbPerKg, 0, "kg/kWh", 1, 0};
 inline constexpr UnitSpec kTempDelta{"\xC2\xB0""F", 1.8, 0, "\xC2\xB0""C", 1, 0};
 inline constexpr UnitSpec kCount{"", 1, 0, "", 1, 0};

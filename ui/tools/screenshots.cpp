@@ -76,6 +76,20 @@ int main(int argc, char** argv) {
       settle();
       if (w.grab().save(QDir(out).filePath(QStringLiteral("editor_%1.png").arg(editor_names[i])))) ++written;
     }
+    // The forms' ends (scrolled to): each truck's energy used for costs, and the cost conventions.
+    const std::pair<int, const char*> ends[] = {{1, "economics.diesel.economics.energy_value.factor"},
+                                                {3, "economics.conventions.hvut"}};
+    const char* end_names[] = {"trucks_energy", "economics_conventions"};
+    for (int k = 0; k < 2; ++k) {
+      et->setCurrentIndex(ends[k].first);
+      QWidget* last = w.editor()->findChild<QWidget*>(QString::fromUtf8(ends[k].second));
+      if (auto* scroll = qobject_cast<QScrollArea*>(et->currentWidget()); scroll && last) {
+        settle();
+        scroll->ensureWidgetVisible(last, 0, 16);
+      }
+      settle();
+      if (w.grab().save(QDir(out).filePath(QStringLiteral("editor_%1.png").arg(end_names[k])))) ++written;
+    }
     et->setCurrentIndex(0);
   }
   // Help > Glossary.
