@@ -43,6 +43,8 @@ const YearListInfo kLists[] = {
     SEMITCO_LIST("prices.def_price_usd_per_gal", prices.def_by_year_usd_per_gal),
     SEMITCO_LIST("prices.electricity_price_usd_per_kWh", prices.electricity_by_year_usd_per_kWh),
     SEMITCO_LIST("prices.public_charging_usd_per_kWh", prices.public_charging_by_year_usd_per_kWh),
+    SEMITCO_LIST("prices.demand_charge_usd_per_kW_month", prices.demand_charge_by_year_usd_per_kW_month),
+    SEMITCO_LIST("prices.fixed_fees_usd_per_month", prices.fixed_fees_by_year_usd_per_month),
     SEMITCO_LIST("operations.annual_miles", operations.annual_miles_by_year),
     SEMITCO_LIST("electric.economics.maintenance_usd_per_mi", electric.economics.maintenance_by_year_usd_per_mi),
     SEMITCO_LIST("electric.economics.tyres_usd_per_mi", electric.economics.tyres_by_year_usd_per_mi),

@@ -191,10 +191,17 @@ void compute_core(const TcoInputs& in, Powertrain p, TruckLedgerCore& out) {
                                                  ? enroute_grid_kWh * pr.public_charging_usd_per_kWh * esc_e
                                                  : enroute_grid_kWh * by_year(plist, y);
       // A depot schedule's share replaces the single-truck tariff (charging_cost.hpp: the day plan's peak).
+      // The single-truck tariff's demand price and fixed fees may be lists by year (nominal, no escalation).
+      const std::vector<double>& dlist = pr.demand_charge_by_year_usd_per_kW_month;
+      const std::vector<double>& flist = pr.fixed_fees_by_year_usd_per_month;
+      const double n_share = ch.trucks_per_charger;
       row[idx(CostLine::kDemandCharge)] =
-          (share.enabled ? share.demand_charge_usd_per_yr : dc.demand_usd_per_yr) * esc_e;
-      row[idx(CostLine::kElectricityFixedFees)] =
-          (share.enabled ? share.fixed_fees_usd_per_yr : dc.fixed_usd_per_yr) * esc_e;
+          share.enabled   ? share.demand_charge_usd_per_yr * esc_e
+          : dlist.empty() ? dc.demand_usd_per_yr * esc_e
+                          : by_year(dlist, y) * dc.peak_grid_kW * 12.0 / n_share;
+      row[idx(CostLine::kElectricityFixedFees)] = share.enabled   ? share.fixed_fees_usd_per_yr * esc_e
+                                                  : flist.empty() ? dc.fixed_usd_per_yr * esc_e
+                                                                  : by_year(flist, y) * 12.0 / n_share;
       yq.depot_kWh = depot_kWh;
       row[idx(CostLine::kLcfsCredit)] =
           -(depot_kWh + public_kWh + enroute_grid_kWh) * pr.lcfs_credit_usd_per_kWh;

@@ -138,6 +138,8 @@ struct EnergyPrices {
   std::vector<double> def_by_year_usd_per_gal;
   std::vector<double> electricity_by_year_usd_per_kWh;
   std::vector<double> public_charging_by_year_usd_per_kWh;
+  std::vector<double> demand_charge_by_year_usd_per_kW_month;  ///< the single-truck tariff's (not a depot's)
+  std::vector<double> fixed_fees_by_year_usd_per_month;        ///< the single-truck tariff's (not a depot's)
 };
 
 /// How the year's miles are found.

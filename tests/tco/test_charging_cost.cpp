@@ -179,3 +179,26 @@ TEST_CASE("bad time-of-use lists are refused with the key", "[charging_cost]") {
   in.charging.charger_life_yr = 0.0;
   CHECK_THROWS_WITH(cost_report(in, EV), Catch::Contains("charging.charger_life_yr"));
 }
+
+TEST_CASE("demand charge and fixed fees by year: each year's line at that year's price", "[charging_cost][by_year]") {
+  TcoInputs in = hand_inputs();  // 3 years; $10/kW-month, $50/month, escalated 5 %/yr as scalars
+  in.prices.demand_charge_by_year_usd_per_kW_month = {10.0, 20.0, 0.0};
+  in.prices.fixed_fees_by_year_usd_per_month = {50.0, 60.0, 70.0};
+  const CostReport r = cost_report(in, EV);
+  // The grid peak of the day plan: 100 kW / 0.90; 2 trucks share the charger. A list is nominal.
+  const double kW = 100.0 / 0.90;
+  const double demand[] = {10.0 * kW * 12.0 / 2.0, 20.0 * kW * 12.0 / 2.0, 0.0};
+  const double fees[] = {50.0 * 12.0 / 2.0, 60.0 * 12.0 / 2.0, 70.0 * 12.0 / 2.0};
+  double npv = 0.0;
+  for (int y = 1; y <= 3; ++y) {
+    CHECK(cash(r, y, CostLine::kDemandCharge) == Approx(demand[y - 1]).margin(1e-9));
+    CHECK(cash(r, y, CostLine::kElectricityFixedFees) == Approx(fees[y - 1]));
+    npv += (demand[y - 1] + fees[y - 1]) * std::pow(1.05, -y);
+  }
+  CHECK(r.line(CostLine::kDemandCharge).npv_usd + r.line(CostLine::kElectricityFixedFees).npv_usd ==
+        Approx(npv).epsilon(1e-12));
+  // A list of the wrong length is refused with its key.
+  in.prices.demand_charge_by_year_usd_per_kW_month = {10.0, 20.0};
+  CHECK_THROWS_WITH(cost_report(in, EV), Catch::Contains("prices.demand_charge_usd_per_kW_month") &&
+                                             Catch::Contains("one value per year of ownership: 3"));
+}
