@@ -135,12 +135,22 @@ void ElectricTruckParams::check() const {
   require_in_range("initial_soc", initial_soc, battery.soc_min, 1.0);
 }
 
-const char* integrator_name(Integrator i) { return i == Integrator::Cvode ? "cvode" : "rk"; }
+const char* integrator_name(Integrator i) {
+  switch (i) {
+    case Integrator::Cvode: return "cvode";
+    case Integrator::RungeKutta: return "rk";
+    case Integrator::QuasiStatic: return "quasi-static";
+  }
+  return "?";
+}
 
 Integrator integrator_from_name(const std::string& name) {
   if (name == "cvode") return Integrator::Cvode;
   if (name == "rk") return Integrator::RungeKutta;
-  throw ParameterError("integrator = \"" + name + "\": expected \"cvode\" (the reference) or \"rk\" (fast)");
+  if (name == "quasi-static") return Integrator::QuasiStatic;
+  throw ParameterError("integrator = \"" + name +
+                       "\": expected \"rk\" (fast, the default), \"cvode\" (the reference) or \"quasi-static\" (the "
+                       "screening model)");
 }
 
 SolverOptions SolverOptions::defaults_for(Integrator i) {
@@ -157,6 +167,7 @@ void SolverOptions::check() const {
   require_in_range("sample_interval_s", sample_interval_s, 0.0, 3600.0);
   require_in_range("initial_speed_mps", initial_speed_mps, 0.0, 60.0);
   require_in_range("max_duration_s", max_duration_s, 0.0, 1e8);
+  require_in_range("quasi_static_step_m", quasi_static_step_m, 0.1, 1000.0);
 }
 
 }  // namespace semitco::physics

@@ -174,10 +174,12 @@ struct ElectricTruckParams {
   void check() const;
 };
 
-/// Which integrator runs a trip (physics/stepper.hpp): CVODE, the reference, or the explicit
-/// Runge-Kutta pair for batch runs.
-enum class Integrator { Cvode, RungeKutta };
-/// "cvode" / "rk"; integrator_from_name throws ParameterError for anything else.
+/// What runs a trip: the forward model integrated by CVODE (the reference) or by the explicit Runge-Kutta
+/// pair (physics/stepper.hpp, the default), or the quasi-static screening model (physics/quasi_static.hpp:
+/// the speed taken from the trace or the driver's target, a fixed step, no driver dynamics), an explicit
+/// choice only, tested against the forward model within 1 % in energy (tests/physics/test_quasi_static.cpp).
+enum class Integrator { Cvode, RungeKutta, QuasiStatic };
+/// "cvode" / "rk" / "quasi-static"; integrator_from_name throws ParameterError for anything else.
 const char* integrator_name(Integrator i);
 Integrator integrator_from_name(const std::string& name);
 
@@ -190,6 +192,8 @@ struct SolverOptions {
   double sample_interval_s = 1.0;     ///< time series interval; 0 records no time series
   double initial_speed_mps = 0.0;     ///< speed at t = 0, [0, 60]; a speed trace starts at least at its first speed
   double max_duration_s = 0.0;        ///< give up after this much simulated time; 0 = derived from the route
+  /// Quasi-static model: the longest step along a route [m] (steps also end at stops and the end).
+  double quasi_static_step_m = 50.0;
   void check() const;
   /// Defaults for an integrator: CVODE at rel_tol 1e-6 (the reference), Runge-Kutta at 1e-4, where it
   /// agrees with the reference within 1e-4 in energy per mile on the shared cycles

@@ -318,15 +318,23 @@ TripResult TripRun::run() {
   L.charger_loss_J = y_data_[kChargerLoss];
   L.charge_in_J = y_data_[kChargeIn];
 
-  auto& s = result_.summary;
-  s.distance_m = y_data_[kX];
-  s.duration_s = t_;
-  s.moving_time_s = y_data_[kMovingTime];
-  s.average_speed_mps = t_ > 0.0 ? s.distance_m / t_ : 0.0;
-  s.stops_made = static_cast<double>(result_.stops.size());
-  s.final_soc = model_.pt_.state_of_charge(y_data_[kStore]);
-  s.charge_stops = static_cast<int>(result_.charge_stops.size());
-  for (const auto& c : result_.charge_stops) {
+  close_summary(result_, y_data_[kX], t_, y_data_[kMovingTime], model_.pt_.state_of_charge(y_data_[kStore]),
+                model_.trace_ ? &*model_.trace_ : nullptr);
+  return std::move(result_);
+}
+
+void close_summary(TripResult& r, double distance_m, double duration_s, double moving_s, double final_soc,
+                   const SpeedTrace* trace) {
+  auto& s = r.summary;
+  const auto& L = r.ledger;
+  s.distance_m = distance_m;
+  s.duration_s = duration_s;
+  s.moving_time_s = moving_s;
+  s.average_speed_mps = duration_s > 0.0 ? s.distance_m / duration_s : 0.0;
+  s.stops_made = static_cast<double>(r.stops.size());
+  s.final_soc = final_soc;
+  s.charge_stops = static_cast<int>(r.charge_stops.size());
+  for (const auto& c : r.charge_stops) {
     s.charging_time_s += c.departure_s - c.arrival_s;
     s.charge_pack_J += c.pack_J;
     s.charge_grid_J += c.grid_J;
@@ -336,7 +344,7 @@ TripResult TripRun::run() {
     s.energy_kWh_per_km = L.source_net_J() / 3.6e6 / (s.distance_m / 1000.0);
     s.energy_kWh_per_mi = L.source_net_J() / 3.6e6 / (s.distance_m / 1609.344);
   }
-  if (model_.trace_) s.trace_distance_shortfall_m = std::max(0.0, model_.trace_->distance_m() - s.distance_m);
+  if (trace != nullptr) s.trace_distance_shortfall_m = std::max(0.0, trace->distance_m() - s.distance_m);
   // The outcome: ended, flagged, or done.
   if (!s.reached_end) {
     s.outcome = TripOutcome::kEnded;
@@ -354,7 +362,6 @@ TripResult TripRun::run() {
     s.end_reason = "completed";
   }
   s.completed = s.outcome == TripOutcome::kCompleted;
-  return std::move(result_);
 }
 
 TripResult run_once(const TripInputs& in, const ChargeRun* charges, std::vector<SocPoint>* track) {

@@ -71,4 +71,9 @@ TripResult run_once(const TripInputs& in, const ChargeRun* charges, std::vector<
 
 std::string km(double x_m);
 
+/// The summary of a trip whose ledger, stops and flags are in `r`: distance, times, energy per mile, the
+/// trace's shortfall (when `trace` is given) and the outcome.
+void close_summary(TripResult& r, double distance_m, double duration_s, double moving_s, double final_soc,
+                   const SpeedTrace* trace);
+
 }  // namespace semitco::physics::detail

@@ -9,8 +9,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "physics/electric_powertrain.hpp"
+#include "physics/quasi_static.hpp"
 #include "physics/trip_run.hpp"
 
 namespace semitco::physics {
@@ -23,6 +25,39 @@ double EnergyLedger::closure() const {
 using detail::ChargeRun;
 using detail::run_once;
 
+namespace {
+
+// The quasi-static model plans no charge stops: a trip that needs none is the same as one that keeps the
+// reserve; one that needs one is refused with the reason (the forward model plans them).
+TripResult run_screening(const TripInputs& in) {
+  Powertrain& pt = *in.truck.powertrain;
+  if (!in.charging.enabled || pt.store_at_soc(1.0) <= 0.0) return detail::run_quasi_static(in);
+  in.charging.check();
+  const bool was_never_empty = pt.never_empty();
+  pt.set_never_empty(true);
+  TripResult r;
+  try {
+    r = detail::run_quasi_static(in);
+  } catch (...) {
+    pt.set_never_empty(was_never_empty);
+    throw;
+  }
+  pt.set_never_empty(was_never_empty);
+  if (r.summary.min_soc < in.charging.reserve_soc) {
+    char buf[256];
+    std::snprintf(buf, sizeof buf,
+                  "integrator = quasi-static: this trip needs an en-route charge stop (the state of charge would "
+                  "fall to %.0f %%, under the reserve of %.0f %%), and the quasi-static screening model plans "
+                  "none; run it with the forward model (rk or cvode)",
+                  r.summary.min_soc * 100.0, in.charging.reserve_soc * 100.0);
+    throw ParameterError(buf);
+  }
+  r.summary.reserve_soc = in.charging.reserve_soc;
+  return r;
+}
+
+}  // namespace
+
 TripResult simulate_trip(const TripInputs& in) {
   if (in.route == nullptr) throw ParameterError("simulate_trip: no route given");
   if (in.truck.powertrain == nullptr) throw ParameterError("simulate_trip: no powertrain given");
@@ -31,6 +66,7 @@ TripResult simulate_trip(const TripInputs& in) {
   in.ambient.check();
   in.driver.check();
   in.solver.check();
+  if (in.solver.integrator == Integrator::QuasiStatic) return run_screening(in);
   if (!in.charging.enabled || in.truck.powertrain->store_at_soc(1.0) <= 0.0) {  // off, or nothing to charge
     return run_once(in, nullptr, nullptr);
   }

@@ -43,7 +43,10 @@ core::UnitSystem units_of(bool metric) { return metric ? core::UnitSystem::Metri
 constexpr const char* kIntegratorHelp =
     "Integrator of the trips: rk (explicit Runge-Kutta, the default: several times faster, and it agrees with "
     "cvode within 0.1 % (electric) and 0.2 % (diesel) in energy on every shared cycle, tests/physics/"
-    "test_integrators.cpp) or cvode (SUNDIALS CVODE, the reference; named in every result that used it)";
+    "test_integrators.cpp), cvode (SUNDIALS CVODE, the reference; named in every result that used it), or "
+    "quasi-static (the screening model: the speed from the trace or the driver's target in fixed steps, no driver "
+    "dynamics, no en-route charge stops; within 1 % of rk in energy on every shared cycle, tests/physics/"
+    "test_quasi_static.cpp; named in every result that used it)";
 
 // Whole-number options are taken as text and converted after parsing, so "1e7", "2.5", "-1" and
 // 18446744073709551616 are refused with the real range in words, never rounded, wrapped or reported
@@ -122,7 +125,7 @@ void add_route_input_options(CLI::App* cmd, core::RouteInput& in) {
 
 void add_integrator_option(CLI::App* cmd, std::string& integrator) {
   cmd->add_option("--integrator", integrator, kIntegratorHelp)
-      ->check(CLI::IsMember({"cvode", "rk"}))
+      ->check(CLI::IsMember({"cvode", "rk", "quasi-static"}))
       ->capture_default_str();
 }
 
