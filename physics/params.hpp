@@ -193,7 +193,7 @@ struct SolverOptions {
   double initial_speed_mps = 0.0;     ///< speed at t = 0, [0, 60]; a speed trace starts at least at its first speed
   double max_duration_s = 0.0;        ///< give up after this much simulated time; 0 = derived from the route
   /// Quasi-static model: the longest step along a route [m] (steps also end at stops and the end).
-  double quasi_static_step_m = 50.0;
+  double quasi_static_step_m = 100.0;
   void check() const;
   /// Defaults for an integrator: CVODE at rel_tol 1e-6 (the reference), Runge-Kutta at 1e-4, where it
   /// agrees with the reference within 1e-4 in energy per mile on the shared cycles

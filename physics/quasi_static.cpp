@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <limits>
 #include <vector>
 
 #include "physics/trip_model.hpp"
@@ -13,7 +15,10 @@ namespace semitco::physics::detail {
 namespace {
 
 constexpr double kTraceStep_s = 1.0;  // longest step on a trace (steps also end at its kinks)
-constexpr double kRouteStep_s = 2.0;  // longest step along a route (and at most SolverOptions::quasi_static_step_m)
+static const double kRouteStep_s = std::getenv("QS_T") ? std::atof(std::getenv("QS_T")) : 1.0;  // step along a route while the speed or target changes
+static const double kSteadyStep_s = std::getenv("QS_S") ? std::atof(std::getenv("QS_S")) : 4.0;  // while both are steady (and at most SolverOptions::quasi_static_step_m)
+static const double kGradeBreak = std::getenv("QS_G") ? std::atof(std::getenv("QS_G")) : 0.0025;
+static const double kSteady_mps = std::getenv("QS_V") ? std::atof(std::getenv("QS_V")) : 0.2;
 constexpr double kEps = 1e-9;
 
 class QuasiStaticRun {
@@ -65,6 +70,10 @@ class QuasiStaticRun {
   double t_ = 0.0, x_ = 0.0, v_ = 0.0, T_ = 0.0, q_ = 0.0, h_ = 0.0, moving_ = 0.0, max_time_ = 0.0;
   std::size_t zone_ = 0;
   bool done_ = false;
+  bool braking_ = false;  // the last step used the friction brakes
+  double u_next_ = std::numeric_limits<double>::quiet_NaN();  // previewed target where the last step ended
+  std::vector<double> breaks_;  // changes of grade a step does not run over (along a route)
+  std::size_t next_break_ = 0;
   double tau_ = 2.0, a_lo_ = -3.0, a_hi_ = 1.0;
   double decay_dt_ = -1.0, decay_ = 0.0;  // exp(-dt / tau) for the last dt
   PowerFlows last_flows_;
@@ -142,6 +151,7 @@ void QuasiStaticRun::drive(double dt, double v1, double target, double dx_cut) {
   if (s.need_N > 0.0) limit_traction(s);
   split(s);
   apply(s);
+  braking_ = s.brake_N > 0.0;
   gearbox_after(t_, v_, s.need_N);
   watch(s.dt, target, &s);
 }
@@ -364,6 +374,7 @@ void QuasiStaticRun::arrive() {
   x_ = point;
   const bool at_end = point >= m_.road_.length_m() - 1e-6;
   const bool is_stop = m_.next_stop_ < stops.size() && stops[m_.next_stop_].distance_m <= point + 1e-6;
+  u_next_ = std::numeric_limits<double>::quiet_NaN();
   if (is_stop) {
     stand_still();
     const double dwell = std::max(stops[m_.next_stop_].dwell_s, 0.0);
@@ -391,30 +402,57 @@ void QuasiStaticRun::run_route() {
   } else if (!stops.empty()) {
     m_.next_point_m_ = std::min(m_.next_point_m_, stops.front().distance_m);
   }
-  const double step_m = in_.solver.quasi_static_step_m;
+  for (std::size_t k = 0; std::isfinite(m_.road_.zone_end(k)); ++k) {
+    const double at = m_.road_.zone_end(k);
+    if (std::abs(m_.road_.at(at, k + 1).grade_frac - m_.road_.at(at, k).grade_frac) >= kGradeBreak) breaks_.push_back(at);
+  }
+  const double step_m = std::getenv("QS_M") ? std::atof(std::getenv("QS_M")) : in_.solver.quasi_static_step_m;
   while (!done_) {
     const double remaining = m_.next_point_m_ - x_;
     if (remaining <= 1e-6) {
       arrive();
       continue;
     }
-    double dt = std::min(kRouteStep_s, step_m / std::max(v_, 0.5));
+    // Long steps while the truck holds a steady target, short ones while it or its target changes.
+    // (Friction braking is convex in the demand, so a step that averaged the demand over changes of grade
+    // would book too little of it: short steps while the friction brakes work.)
+    // The previewed target now: the one the last step ended on (computed there), or anew after a stop.
+    const double u0 = std::isnan(u_next_) ? route_target(x_, v_) : u_next_;
+    double dt = std::min(kSteadyStep_s, step_m / std::max(v_, 0.5));
+    if (braking_ || std::abs(u0 - v_) > kSteady_mps) dt = std::min(dt, kRouteStep_s);
     // A powertrain's timed event (the end of a gear shift's torque interruption) ends the step there.
     const double event_in = pt_.next_event_time() - t_;
     if (event_in < dt) dt = std::max(event_in, 0.01);
-    // The target at the step's end depends on where the step ends: two passes settle it.
-    const double u0 = route_target(x_, v_);
-    double v1 = v_;
-    for (int it = 0; it < 2; ++it) {
-      const double x1 = x_ + 0.5 * (v_ + v1) * dt;
-      v1 = tracked_speed(dt, u0, route_target(std::min(x1, m_.next_point_m_), v1));
+    // The target at the step's end depends on where the step ends: from a first guess of it.
+    auto target_after = [&](double step_s) {
+      const double guess = tracked_speed(step_s, u0, u0);
+      return route_target(std::min(x_ + 0.5 * (v_ + guess) * step_s, m_.next_point_m_), guess);
+    };
+    double u1 = target_after(dt);
+    if (dt > kRouteStep_s && std::abs(u1 - u0) > kSteady_mps) {
+      dt = kRouteStep_s;
+      u1 = target_after(dt);
     }
-    const double dx = 0.5 * (v_ + v1) * dt;
-    const bool reaches = dx >= remaining - 0.5;
-    const double x1 = std::min(x_ + dx, m_.next_point_m_);
-    const double v_env = (*m_.envelope_)(x1);
-    const double here = std::min(v_env, m_.descent_.safe_speed_ahead(x1, T_, q_, v_env, zone_));
-    drive(dt, v1, here, reaches ? remaining : -1.0);
+    double v1 = tracked_speed(dt, u0, u1);
+    double dx = 0.5 * (v_ + v1) * dt;
+    // A step ends at the next stop or the end, and at a change of grade: over one, the powertrain would
+    // see the mean of a climb and a descent instead of each.
+    while (next_break_ < breaks_.size() && breaks_[next_break_] <= x_ + 1e-6) ++next_break_;
+    const double brk = next_break_ < breaks_.size() ? breaks_[next_break_] : m_.next_point_m_;
+    double cut = -1.0;
+    if (brk < m_.next_point_m_ && x_ + dx > brk - 0.5) {
+      dt *= (brk - x_) / dx;  // the time to get there, and the speed then
+      u1 = route_target(brk, v1);
+      v1 = tracked_speed(dt, u0, u1);
+      cut = brk - x_;
+    } else if (dx >= remaining - 0.5) {
+      cut = remaining;
+    }
+    u_next_ = u1;
+    // The target here for the trace-miss statistics: the route's (the envelope without preview) or the
+    // previewed one where that is lower (slowing for a stop, a lower limit or a descent ahead).
+    const double x1 = cut >= 0.0 ? x_ + cut : x_ + dx;
+    drive(dt, v1, std::min((*m_.envelope_)(x1), u1), cut);
     if (done_) break;
     if (x_ >= m_.next_point_m_ - 1e-6) {
       arrive();
