@@ -59,12 +59,13 @@ fuzz-smoke: deps
 package: build
 	cmake --build $(BUILD) --target package
 
-# Every benchmark once, then the figures issue 18 sets targets for (medians of 3), then whole processes
-# on the 10-hour trace against a bare road-load loop (and SUMO when installed). docs/performance.md.
+# Every benchmark once, then the figures issue 18 sets targets for (medians of 3; the forward model's and
+# the quasi-static screening model's), then whole processes on the 10-hour trace against a bare road-load
+# loop (and SUMO when installed), both models. docs/performance.md.
 bench: build
 	$(BUILD)/bench/semitco_bench --benchmark_counters_tabular=true
 	python3 bench/headline_figures.py --build $(BUILD) --repetitions 3
-	python3 bench/compare_whole_process.py --build $(BUILD) --runs 5
+	python3 bench/compare_whole_process.py --build $(BUILD) --runs 5 --integrator rk --integrator quasi-static
 
 gui: build
 	$(BUILD)/ui/semitco-gui

@@ -10,13 +10,18 @@ whole processes on it:
   sumo      Eclipse SUMO's emissionsDrivingCycle (a backward energy calculation), when it is installed
   simulate  semitco simulate, the bundled electric truck (with a 2,000 Ah pack, so it drives the whole
             trace) and the bundled diesel tractor
-  compare   semitco compare: both trucks simulated and priced, the default scenario
+  compare   semitco compare: both trucks simulated and priced, the default scenario (the electric truck
+            stops to charge on the way)
+  compare, 2,000 Ah  the same with the 2,000 Ah electric truck, which needs no charge stop: the only compare
+            the quasi-static screening model runs here (it plans no charge stops and refuses such a trip),
+            so it is timed for every integrator when quasi-static is one of them
 
-Each run times every command once, one after the other, so the commands of a run share the machine's
-load; the ratio of a run is its command's wall time over the reference's in the same run, and the script
-prints the median over the runs. Usage:
+semitco's commands are timed with each --integrator given (repeat it: --integrator rk --integrator
+quasi-static), their rows named by it. Each run times every command once, one after the other, so the
+commands of a run share the machine's load; the ratio of a run is its command's wall time over the
+reference's in the same run, and the script prints the median over the runs. Usage:
 
-  bench/compare_whole_process.py [--build build] [--runs 5] [--integrator rk|cvode]
+  bench/compare_whole_process.py [--build build] [--runs 5] [--integrator rk|cvode|quasi-static ...]
 """
 import argparse
 import csv
@@ -78,12 +83,18 @@ def write_traces(samples, folder):
     return cycle, sumo
 
 
+class Failed(Exception):
+    pass
+
+
 def wall(cmd):
     start = time.perf_counter()
-    done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    done = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
-        sys.exit(f"failed ({done.returncode}): {' '.join(cmd)}\n{done.stderr}")
+        lines = done.stderr.strip().splitlines() or [  # else what the report says ended the trip
+            line for line in done.stdout.splitlines() if re.search(r"reached|empty|refused|error", line)]
+        raise Failed(f"exit {done.returncode}: {lines[0].strip() if lines else '(no message)'}")
     return elapsed
 
 
@@ -93,9 +104,11 @@ def main():
     ap.add_argument("--cycles", default=os.path.join(SOURCE, "..", "shared", "data", "cycles"),
                     help="the shared public cycles (default: ../shared/data/cycles)")
     ap.add_argument("--runs", type=int, default=5, help="runs of every command (default 5)")
-    ap.add_argument("--integrator", default="rk", choices=["rk", "cvode"], help="semitco's integrator (default rk)")
+    ap.add_argument("--integrator", action="append", choices=["rk", "cvode", "quasi-static"],
+                    help="semitco's integrator; repeat it to time several side by side (default rk)")
     ap.add_argument("--hours", type=float, default=10.0, help="length of the trace (default 10 h)")
     args = ap.parse_args()
+    integrators = list(dict.fromkeys(args.integrator or ["rk"]))
 
     semitco = os.path.join(args.build, "app", "semitco")
     bare = os.path.join(args.build, "bench", "whole_process", "semitco_roadload_loop")
@@ -116,39 +129,52 @@ def main():
         ev_file = os.path.join(folder, "electric_semi_2000Ah.json")
         with open(ev_file, "w") as f:
             f.write(ev)
-        integ = ["--integrator", args.integrator]
-        cmds = {
-            "bare": [bare, trace],
-            "simulate electric": [semitco, "simulate", "--route", trace, "--vehicle", ev_file] + integ,
-            "simulate diesel": [semitco, "simulate", "--route", trace, "--vehicle",
-                                os.path.join(vehicles, "diesel_tractor.json")] + integ,
-            "compare": [semitco, "compare", "--route", trace] + integ,
-        }
+        cmds = {"bare": [bare, trace]}
+        for integrator in integrators:
+            integ = ["--integrator", integrator]
+            tag = f" [{integrator}]" if len(integrators) > 1 else ""
+            cmds["simulate electric" + tag] = [semitco, "simulate", "--route", trace, "--vehicle", ev_file] + integ
+            cmds["simulate diesel" + tag] = [semitco, "simulate", "--route", trace, "--vehicle",
+                                             os.path.join(vehicles, "diesel_tractor.json")] + integ
+            if integrator != "quasi-static":  # the default scenario's electric truck stops to charge
+                cmds["compare" + tag] = [semitco, "compare", "--route", trace] + integ
+            if "quasi-static" in integrators:
+                cmds["compare, 2,000 Ah" + tag] = [semitco, "compare", "--route", trace, "--ev", ev_file] + integ
         sumo = shutil.which("emissionsDrivingCycle")
         if sumo:
             cmds["sumo"] = [sumo, "-t", sumo_trace, "-e", "HBEFA3/HDV", "-o", os.path.join(folder, "sumo.out")]
         refs = ["bare"] + (["sumo"] if sumo else [])
         times = {name: [] for name in cmds}
+        failed = {}
         for name, cmd in cmds.items():  # warm the page cache and check every command once
-            wall(cmd)
+            try:
+                wall(cmd)
+            except Failed as e:  # reported in its row, not timed; the script then exits non-zero
+                failed[name] = f"{e} ({' '.join(cmd)})"
         for _ in range(args.runs):
             for name, cmd in cmds.items():
-                times[name].append(wall(cmd))
+                if name not in failed:
+                    times[name].append(wall(cmd))
 
         print(f"10-hour trace: {len(samples):,} samples, {samples[-1][0]:,.0f} s; {args.runs} runs, "
-              f"semitco --integrator {args.integrator}; {os.cpu_count()} CPUs, load average "
+              f"semitco --integrator {', '.join(integrators)}; {os.cpu_count()} CPUs, load average "
               f"{os.getloadavg()[0]:.1f}")
         if not sumo:
             print("sumo: emissionsDrivingCycle not installed (Debian package sumo), not compared")
-        print(f"{'command':<20} {'median wall [s]':>16}" + "".join(f" {'x ' + r:>10}" for r in refs))
+        print(f"{'command':<34} {'median wall [s]':>16}" + "".join(f" {'x ' + r:>10}" for r in refs))
         for name in cmds:
-            line = f"{name:<20} {statistics.median(times[name]):>16.3f}"
+            if name in failed:
+                print(f"{name:<34} FAILED, {failed[name]}")
+                continue
+            line = f"{name:<34} {statistics.median(times[name]):>16.3f}"
             for r in refs:
                 ratios = [a / b for a, b in zip(times[name], times[r])]
                 line += f" {statistics.median(ratios):>10.2f}"
             print(line)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+    if failed:
+        sys.exit(f"{len(failed)} command(s) failed")
 
 
 if __name__ == "__main__":
