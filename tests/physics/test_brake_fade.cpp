@@ -28,7 +28,7 @@ routes::RouteProfile long_steep_descent() {
 }  // namespace
 
 TEST_CASE("an electric truck that leaves full down 60 km at -7 % is flagged for brake fade", "[physics][brakes]") {
-  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta);
+  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta, physics::Integrator::QuasiStatic);
   CAPTURE(physics::integrator_name(integrator));
   const auto route = long_steep_descent();
   auto truck = test::default_like_truck();

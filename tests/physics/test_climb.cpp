@@ -31,7 +31,7 @@ double settled_speed(const physics::TripResult& r) {
 }  // namespace
 
 TEST_CASE("the electric truck's steady speed on a 6 % climb matches its power balance", "[physics][climb]") {
-  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta);
+  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta, physics::Integrator::QuasiStatic);
   CAPTURE(physics::integrator_name(integrator));
   auto truck = test::default_like_truck();
   truck.initial_soc = 0.9;

@@ -39,7 +39,7 @@ double chemical_power(const physics::ElectricTruckParams& t, double F, double v)
 }  // namespace
 
 TEST_CASE("constant speed on flat ground matches the road-load integral", "[physics][closed-form]") {
-  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta);
+  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta, physics::Integrator::QuasiStatic);
   CAPTURE(physics::integrator_name(integrator));
   const auto truck = test::test_truck();
   const double v = 25.0, L = 20000.0;
@@ -61,7 +61,7 @@ TEST_CASE("constant speed on flat ground matches the road-load integral", "[phys
 }
 
 TEST_CASE("a constant-grade climb adds m g dh", "[physics][closed-form]") {
-  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta);
+  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta, physics::Integrator::QuasiStatic);
   CAPTURE(physics::integrator_name(integrator));
   const auto truck = test::test_truck();
   const double v = 20.0, L = 5000.0, grade = 0.03;
@@ -76,7 +76,7 @@ TEST_CASE("a constant-grade climb adds m g dh", "[physics][closed-form]") {
 }
 
 TEST_CASE("coast-down from 90 km/h follows m dv/dt = -(F_roll + c v^2)", "[physics][closed-form]") {
-  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta);
+  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta, physics::Integrator::QuasiStatic);
   CAPTURE(physics::integrator_name(integrator));
   auto truck = test::test_truck();
   truck.motor.peak_power_W = 1.0;        // no traction to speak of (1 W)
@@ -105,7 +105,7 @@ TEST_CASE("coast-down from 90 km/h follows m dv/dt = -(F_roll + c v^2)", "[physi
 }
 
 TEST_CASE("a long constant-speed descent recovers the regen chain's share of m g dh", "[physics][closed-form]") {
-  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta);
+  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta, physics::Integrator::QuasiStatic);
   CAPTURE(physics::integrator_name(integrator));
   auto truck = test::test_truck();
   const double v = 22.0, L = 10000.0, grade = -0.04;

@@ -28,7 +28,7 @@ physics::SolverOptions at_limit(physics::Integrator integrator) {
 }  // namespace
 
 TEST_CASE("friction brakes carry only what regen cannot", "[physics][descent]") {
-  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta);
+  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta, physics::Integrator::QuasiStatic);
   CAPTURE(physics::integrator_name(integrator));
   auto truck = test::test_truck();
   truck.motor.peak_regen_power_W = 250e3;  // a regen limit the descent exceeds (needs ~520 kW at 65 mph)
@@ -54,7 +54,7 @@ TEST_CASE("friction brakes carry only what regen cannot", "[physics][descent]") 
 }
 
 TEST_CASE("with the pack full the friction brakes take the descent", "[physics][descent]") {
-  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta);
+  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta, physics::Integrator::QuasiStatic);
   CAPTURE(physics::integrator_name(integrator));
   auto truck = test::test_truck();
   truck.initial_soc = truck.battery.soc_max;
@@ -81,7 +81,7 @@ TEST_CASE("with the pack full the friction brakes take the descent", "[physics][
 }
 
 TEST_CASE("brake temperature follows the lumped heat balance", "[physics][brakes]") {
-  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta);
+  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta, physics::Integrator::QuasiStatic);
   CAPTURE(physics::integrator_name(integrator));
   // Full pack, careless driver, constant 29 m/s: the friction brakes take P = (m g sin - F_aero - F_roll) v
   // minus what the motor absorbs as its own losses; C dT/dt = P - C K1 (T - T_amb) has the closed form

@@ -43,7 +43,7 @@ double mpg(const physics::TripResult& r, const physics::DieselTruckParams& t) {
 }  // namespace
 
 TEST_CASE("diesel energy closes on the VECTO LongHaul cycle", "[physics][diesel][invariant]") {
-  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta);
+  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta, physics::Integrator::QuasiStatic);
   CAPTURE(physics::integrator_name(integrator));
   const auto route = routes::read_route(kCycles + "/LongHaul.vdri");
   const auto t = test::diesel_truck();
@@ -72,7 +72,7 @@ TEST_CASE("diesel energy closes on the VECTO LongHaul cycle", "[physics][diesel]
 
 TEST_CASE("diesel gears on LongHaul stay within the engine speed range and do not hunt",
           "[physics][diesel][gears]") {
-  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta);
+  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta, physics::Integrator::QuasiStatic);
   CAPTURE(physics::integrator_name(integrator));
   const auto route = routes::read_route(kCycles + "/LongHaul.vdri");
   const auto t = test::diesel_truck();
@@ -125,7 +125,7 @@ TEST_CASE("diesel gears on LongHaul stay within the engine speed range and do no
 }
 
 TEST_CASE("diesel steady speed on a 6 % climb matches the hand power balance", "[physics][diesel][climb]") {
-  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta);
+  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta, physics::Integrator::QuasiStatic);
   CAPTURE(physics::integrator_name(integrator));
   const auto t = test::diesel_truck();
   const double grade = 0.06;
@@ -173,7 +173,7 @@ TEST_CASE("diesel steady speed on a 6 % climb matches the hand power balance", "
 }
 
 TEST_CASE("diesel at 80000 lb on the EPA 65 mph cycle does 5.5 to 8 mpg", "[physics][diesel][economy]") {
-  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta);
+  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta, physics::Integrator::QuasiStatic);
   CAPTURE(physics::integrator_name(integrator));
   const auto route = routes::read_route(kCycles + "/EPA_Ph2_rural_interstate_65mph.csv");
   const auto t = test::diesel_truck();
@@ -188,7 +188,7 @@ TEST_CASE("diesel at 80000 lb on the EPA 65 mph cycle does 5.5 to 8 mpg", "[phys
 }
 
 TEST_CASE("diesel fuel rises monotonically with payload and with CdA", "[physics][diesel][monotonic]") {
-  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta);
+  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta, physics::Integrator::QuasiStatic);
   CAPTURE(physics::integrator_name(integrator));
   const auto route = routes::read_route(kCycles + "/EPA_Ph2_rural_interstate_65mph.csv");
   const auto fuel_per_km = [&](const physics::DieselTruckParams& t) {

@@ -18,7 +18,7 @@ const std::string kCycles = SEMITCO_CYCLES_DIR;
 }  // namespace
 
 TEST_CASE("energy closes on the VECTO LongHaul cycle", "[physics][invariant]") {
-  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta);
+  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta, physics::Integrator::QuasiStatic);
   CAPTURE(physics::integrator_name(integrator));
   const auto route = routes::read_route(kCycles + "/LongHaul.vdri");
   const auto truck = test::default_like_truck();
@@ -57,7 +57,7 @@ TEST_CASE("tightening CVODE tolerances 100x changes kWh/mi by < 0.1 %", "[physic
 }
 
 TEST_CASE("stops are made at their position with their dwell time", "[physics][stops]") {
-  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta);
+  const auto integrator = GENERATE(physics::Integrator::Cvode, physics::Integrator::RungeKutta, physics::Integrator::QuasiStatic);
   CAPTURE(physics::integrator_name(integrator));
   auto route = test::constant_road(10000.0, 0.0, 25.0);
   route.stops = {{0.0, 5.0, "start"}, {3000.0, 60.0, "a"}, {3000.5 + 4000.0, 30.0, "b"}, {10000.0, 0.0, "end"}};
