@@ -33,7 +33,8 @@ class SpeedEnvelope {
 
  private:
   Table1D table_;
-  std::vector<double> seg_d_, seg_v_;
+  const std::vector<double>& seg_d_;  // the profile's own points (it outlives the envelope)
+  const std::vector<double>& seg_v_;
 };
 
 /// Speed trace along time (time-based cycles), linear between samples.

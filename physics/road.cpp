@@ -2,6 +2,7 @@
 #include "physics/road.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -62,7 +63,8 @@ double Table1D::operator()(double at) const {
   return y_[i] + f * (y_[i + 1] - y_[i]);
 }
 
-Road::Road(const routes::RouteProfile& p, const Ambient& ambient) : d_(p.distance_m), elev_(p.elevation_m) {
+Road::Road(const routes::RouteProfile& p, const Ambient& ambient)
+    : d_(p.distance_m), elev_(p.elevation_m), seg_grade_(p.grade_frac) {
   const std::size_t n = d_.size();
   const auto& grade = p.grade_frac;
   if (n < 2 || elev_.size() != n || grade.size() != n) {
@@ -74,25 +76,33 @@ Road::Road(const routes::RouteProfile& p, const Ambient& ambient) : d_(p.distanc
                                   " at " + std::to_string(d_[i]) + " m");
     }
   }
-  const double base = p.elevation_is_absolute ? 0.0 : ambient.base_altitude_m;
+  base_altitude_m_ = p.elevation_is_absolute ? 0.0 : ambient.base_altitude_m;
+  temperature_C_ = ambient.temperature_C;
   smooth_ = p.grade_is_smooth;
-  if (smooth_) seg_grade_ = grade;
-  rho_.resize(n);
-  double last_altitude = std::numeric_limits<double>::quiet_NaN(), last_rho = 0.0;
-  for (std::size_t i = 0; i < n; ++i) {
-    // Flat stretches (and speed traces, mostly at one elevation) repeat their altitude: one pow() each.
-    const double altitude = base + elev_[i];
-    if (altitude != last_altitude) {
-      last_altitude = altitude;
-      last_rho = air_density_kgpm3(altitude, ambient.temperature_C);
-    }
-    rho_[i] = last_rho;
-    if (i + 1 < n && (i == 0 || (!smooth_ && grade[i] != grade[i - 1]))) {
+  // Air density at the points a trip reaches, when it first reaches them: a short trip on a long profile,
+  // or a fast model taking few lookups, pays for those points only.
+  rho_.assign(n, std::numeric_limits<double>::quiet_NaN());
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    if (i == 0 || (!smooth_ && grade[i] != grade[i - 1])) {
       zone_start_.push_back(d_[i]);
       zone_grade_.push_back(grade[i]);
       zone_slope_.push_back(Slope::from_grade(grade[i]));
     }
   }
+}
+
+double Road::rho_at(std::size_t i) const {
+  double& r = rho_[i];
+  if (std::isnan(r)) {
+    // Flat stretches (and speed traces, mostly at one elevation) repeat their altitude: one pow() each.
+    const double altitude = base_altitude_m_ + elev_[i];
+    if (altitude != last_altitude_) {
+      last_altitude_ = altitude;
+      last_rho_ = air_density_kgpm3(altitude, temperature_C_);
+    }
+    r = last_rho_;
+  }
+  return r;
 }
 
 std::size_t Road::zone_of(double x) const {
@@ -165,7 +175,7 @@ Road::Here Road::at(double x, std::size_t zone) const {
   }
   const double f = std::clamp((x - d_[i]) / (d_[i + 1] - d_[i]), 0.0, 1.0);
   h.elevation_m = elev_[i] + f * (elev_[i + 1] - elev_[i]);
-  h.rho_kgpm3 = rho_[i] + f * (rho_[i + 1] - rho_[i]);
+  h.rho_kgpm3 = rho_at(i) + f * (rho_at(i + 1) - rho_at(i));
   return h;
 }
 

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstddef>
+#include <limits>
 #include <vector>
 
 #include "physics/params.hpp"
@@ -37,6 +38,7 @@ class Table1D {
 
 class Road {
  public:
+  /// Reads the profile's points in place: `profile` must outlive the road.
   Road(const routes::RouteProfile& profile, const Ambient& ambient);
 
   struct Here {
@@ -67,13 +69,19 @@ class Road {
   [[nodiscard]] double elevation_at(double x) const;
 
  private:
-  std::vector<double> d_, elev_, rho_;
+  // The profile's own points, read in place: the profile outlives the road (TripInputs::route).
+  const std::vector<double>& d_;
+  const std::vector<double>& elev_;
+  double base_altitude_m_ = 0.0, temperature_C_ = 15.0;
+  mutable std::vector<double> rho_;  // per point, computed when first needed (NaN until then): a pow() each
+  mutable double last_altitude_ = std::numeric_limits<double>::quiet_NaN(), last_rho_ = 0.0;
   std::vector<double> zone_start_, zone_grade_;  // zone k: [zone_start_[k], zone_start_[k+1])
   std::vector<Slope> zone_slope_;
-  std::vector<double> seg_grade_;  // smooth profiles: the grade of each segment, interpolated between midpoints
+  const std::vector<double>& seg_grade_;  // smooth profiles: the grade of each segment, interpolated between midpoints
   bool smooth_ = false;
   mutable std::size_t cursor_ = 0;
   [[nodiscard]] double smooth_grade(std::size_t i, double x) const;
+  [[nodiscard]] double rho_at(std::size_t i) const;
 };
 
 }  // namespace semitco::physics
