@@ -8,12 +8,11 @@
 
 namespace semitco::physics {
 
-SpeedEnvelope::SpeedEnvelope(const routes::RouteProfile& p, const DriverParams& d, bool start_from_rest)
-    : seg_d_(p.distance_m), seg_v_(p.speed_limit_mps) {
+namespace {
+
+// Steps 1-3 of driver.hpp on the grid; the caller has checked the profile's sizes.
+Table1D build_envelope(const routes::RouteProfile& p, const DriverParams& d, bool start_from_rest) {
   const std::size_t n = p.distance_m.size();
-  if (n < 2 || p.speed_limit_mps.size() != n) {
-    throw std::invalid_argument("route '" + p.name + "': speed limits missing or of the wrong size");
-  }
   // Grid: every profile point and stop, and intermediate points at most 10 m apart.
   std::vector<double> x;
   x.reserve(n * 2);
@@ -64,7 +63,57 @@ SpeedEnvelope::SpeedEnvelope(const routes::RouteProfile& p, const DriverParams& 
     const double reach2 = v[k - 1] * v[k - 1] + 2.0 * d.max_accel_mps2 * (x[k] - x[k - 1]);
     if (v[k] * v[k] > reach2) v[k] = std::sqrt(reach2);
   }
-  table_ = Table1D(std::move(x), std::move(v));
+  return Table1D(std::move(x), std::move(v));
+}
+
+
+// The envelope depends on the route's points, limits and stops and three of the driver's parameters
+// only; a batch prices both trucks of a job, and often many jobs, on the same route with the same
+// driver. Each thread keeps the last envelope it built with a copy of what it was built from, compared
+// value by value (a route edited in place misses), and hands out a copy of its table.
+struct EnvelopeMemo {
+  bool valid = false;
+  std::vector<double> distance, limit, stops;
+  double decel = 0.0, accel = 0.0, approach = 0.0;
+  bool from_rest = false;
+  Table1D table;
+};
+
+bool same_stops(const std::vector<routes::Stop>& a, const std::vector<double>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i].distance_m != b[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+SpeedEnvelope::SpeedEnvelope(const routes::RouteProfile& p, const DriverParams& d, bool start_from_rest)
+    : seg_d_(p.distance_m), seg_v_(p.speed_limit_mps) {
+  const std::size_t n = p.distance_m.size();
+  if (n < 2 || p.speed_limit_mps.size() != n) {
+    throw std::invalid_argument("route '" + p.name + "': speed limits missing or of the wrong size");
+  }
+  thread_local EnvelopeMemo memo;
+  if (memo.valid && memo.from_rest == start_from_rest && memo.decel == d.comfort_decel_mps2 &&
+      memo.accel == d.max_accel_mps2 && memo.approach == d.stop_approach_speed_mps && memo.distance == p.distance_m &&
+      memo.limit == p.speed_limit_mps && same_stops(p.stops, memo.stops)) {
+    table_ = memo.table;
+    return;
+  }
+  table_ = build_envelope(p, d, start_from_rest);
+  memo.valid = false;  // stays invalid if a copy below throws
+  memo.distance = p.distance_m;
+  memo.limit = p.speed_limit_mps;
+  memo.stops.clear();
+  for (const auto& st : p.stops) memo.stops.push_back(st.distance_m);
+  memo.decel = d.comfort_decel_mps2;
+  memo.accel = d.max_accel_mps2;
+  memo.approach = d.stop_approach_speed_mps;
+  memo.from_rest = start_from_rest;
+  memo.table = table_;
+  memo.valid = true;
 }
 
 double SpeedEnvelope::limit_at(double x) const {
