@@ -391,6 +391,7 @@ void QuasiStaticRun::run_trace() {
       stand(span);
       watch(span, 0.0, nullptr);
       standing = true;
+      u_next_ = std::numeric_limits<double>::quiet_NaN();
       continue;
     }
     if (standing) {
@@ -400,7 +401,7 @@ void QuasiStaticRun::run_trace() {
     // Up to kSteadyStep_s over a straight stretch of the trace while the truck is on it and not braking;
     // otherwise up to kTraceStep_s, the speed followed through the trace's kinks inside the step piece by
     // piece (the law is exact for each linear piece of the target).
-    const double u0 = m_.trace_at(t_ + tau_);
+    const double u0 = std::isnan(u_next_) ? m_.trace_at(t_ + tau_) : u_next_;  // where the last step ended
     const bool steady = !braking_ && std::abs(u0 - v_) <= kSteady_mps;
     const double t_max = std::min(steady ? std::max(m_.next_kink(t_), t_ + kTraceStep_s) : t_ + kTraceStep_s,
                                   t_ + (steady ? kSteadyStep_s : kTraceStep_s));
@@ -415,6 +416,7 @@ void QuasiStaticRun::run_trace() {
       ta = tb;
       ua = ub;
     }
+    u_next_ = ua;
     drive(dt, v1, m_.trace_at(t1));
   }
   if (!done_) {
