@@ -86,6 +86,40 @@ void MainWindow::buildMenus() {
     a->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
   }
 
+  // The trip model: exclusive, the same for every open scenario (the Compare tab compares like with like).
+  QMenu* run = menuBar()->addMenu(tr("&Run"));
+  run->setObjectName("runMenu");
+  run->addSection(tr("Trip model"));
+  trip_model_actions_ = new QActionGroup(this);
+  trip_model_actions_->setExclusive(true);
+  const struct {
+    physics::Integrator integrator;
+    QString text, tip;
+    const char* name;
+  } models[] = {
+      {physics::Integrator::RungeKutta, tr("Forward, &Runge-Kutta (default)"),
+       tr("The forward model (driver, powertrain, brakes) with the Runge-Kutta pair: agrees with CVODE within "
+          "0.1 % (electric) and 0.2 % (diesel) in energy"),
+       "actionTripModelRk"},
+      {physics::Integrator::Cvode, tr("Forward, &CVODE (reference)"),
+       tr("The forward model with SUNDIALS CVODE at tight tolerances: the reference, several times slower"),
+       "actionTripModelCvode"},
+      {physics::Integrator::QuasiStatic, tr("&Quasi-static screening"),
+       tr("The speed from the trace or the driver's target in fixed steps, no driver dynamics, no en-route charge "
+          "stops: within 1 % of the forward model in energy (tests/physics/test_quasi_static.cpp)"),
+       "actionTripModelQuasiStatic"},
+  };
+  for (const auto& m : models) {
+    auto* a = run->addAction(m.text);
+    a->setObjectName(m.name);
+    a->setToolTip(m.tip);
+    a->setCheckable(true);
+    a->setChecked(m.integrator == integrator_);
+    trip_model_actions_->addAction(a);
+    connect(a, &QAction::triggered, this, [this, i = m.integrator] { setIntegrator(i); });
+  }
+  run->setToolTipsVisible(true);
+
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(tr("&Glossary\xE2\x80\xA6"), this, [this] { show_glossary(this); })->setShortcut(QKeySequence::HelpContents);
   help->addAction(tr("&About semitco"), this, [this] { show_about(this); });
