@@ -228,7 +228,8 @@ void MainWindow::setIntegrator(physics::Integrator i) {
   if (i == integrator_) return;
   integrator_ = i;
   for (ScenarioDocument* d : docs_) d->setIntegrator(i);  // the others after their debounce
-  if (current_) current_->runNow();
+  if (!current_) return;
+  current_->runNow();
   statusBar()->showMessage(tr("Trip model: %1; re-running\xE2\x80\xA6").arg(trip_model_name(i)));
 }
 

@@ -39,7 +39,7 @@ void MainWindow::buildMenus() {
   auto* act_route = file->addAction(tr("&Import route\xE2\x80\xA6"), this, [this] { importRoute(); });
   act_route->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
   file->addAction(tr("Open &fleet folder\xE2\x80\xA6"), this,
-                  [this] { FleetDialog::openFolder(this, current_ ? current_->path() : QString(), units_); });
+                  [this] { FleetDialog::openFolder(this, current_ ? current_->path() : QString(), units_, integrator_); });
   QMenu* exp = file->addMenu(tr("&Export"));
   exp->addAction(tr("Plots as &PNG\xE2\x80\xA6"), this, [this] { exportPlots(false); })
       ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
