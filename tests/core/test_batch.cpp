@@ -266,4 +266,9 @@ TEST_CASE("batch --integrator quasi-static names the model on every row and agre
     ++csv_rows;
   }
   CHECK(csv_rows == 2);
+  // Resuming that finished file with another integrator keeps none of its rows.
+  const auto again = run(bin() + args + " --resume --out " + qs_csv, tmp.path);
+  CHECK(again.exit_code == 0);
+  CHECK_THAT(again.err, Catch::Contains("re-running 2 jobs run with another integrator (this run: --integrator rk)"));
+  CHECK(read_text(qs_csv).find("quasi-static") == std::string::npos);
 }
