@@ -85,6 +85,7 @@ struct FleetReport {
   std::size_t failed = 0, simulated = 0;  ///< failed files; distinct contents simulated (or resumed)
   std::size_t resumed = 0;                ///< distinct contents taken from the journal (--resume)
   std::size_t trips = 0;                  ///< trips over all files
+  physics::Integrator integrator = physics::Integrator::RungeKutta;  ///< the trip model of every day
 };
 
 /// Throws InputError for a missing folder, a bad pattern, or --resume with a journal of another run; a
