@@ -98,6 +98,7 @@ void VerdictStrip::setRunning(bool running) {
 
 void VerdictStrip::setError(const QString& message) {
   headline_->setText(tr("Could not run: %1").arg(message));
+  model_->clear();  // no figures to name a model for
   headline_->setStyleSheet("font-size:11pt; font-weight:600; color:#b42318;");
 }
 
