@@ -20,11 +20,13 @@ core::RouteInput g_route_input;  // written once by main() before the first run
 void set_route_input(const core::RouteInput& input) { g_route_input = input; }
 
 std::shared_ptr<const PhysicsRun> run_physics(const core::Scenario& s,
-                                              std::shared_ptr<const routes::RouteProfile> route) {
+                                              std::shared_ptr<const routes::RouteProfile> route,
+                                              physics::Integrator integrator) {
   const auto t0 = std::chrono::steady_clock::now();
   auto run = std::make_shared<PhysicsRun>();
   run->route = route ? std::move(route) : std::make_shared<const routes::RouteProfile>(core::load_route(s, g_route_input));
-  run->result = core::run_comparison(s, *run->route, core::RunOptions{true});
+  run->result = core::run_comparison(s, *run->route, core::RunOptions{true, integrator});
+  run->integrator = integrator;
   run->trip_key = core::trip_inputs_key(s, *run->route);
   run->elapsed_ms = ms_since(t0);
   return run;

@@ -18,6 +18,7 @@ struct PhysicsRun {
   std::shared_ptr<const routes::RouteProfile> route;
   core::ComparisonResult result;  ///< trips, summaries, payloads, tares (its tco part is not used)
   std::vector<double> trip_key;   ///< core::trip_inputs_key() of the scenario it was simulated for
+  physics::Integrator integrator = physics::Integrator::RungeKutta;  ///< the trip model both trucks ran on
   double elapsed_ms = 0.0;
 };
 
@@ -44,9 +45,11 @@ struct Analysis {
 /// before any run; the runs read it from their worker threads).
 void set_route_input(const core::RouteInput& input);
 
-/// Simulates both trucks (reads the route when `route` is null, with the route input above).
+/// Simulates both trucks (reads the route when `route` is null, with the route input above) with the trip
+/// model `integrator` (the app's Run menu: Runge-Kutta by default, CVODE the reference, or quasi-static).
 std::shared_ptr<const PhysicsRun> run_physics(const core::Scenario& s,
-                                              std::shared_ptr<const routes::RouteProfile> route);
+                                              std::shared_ptr<const routes::RouteProfile> route,
+                                              physics::Integrator integrator = physics::Integrator::RungeKutta);
 /// True when `physics` was simulated with the trip inputs this scenario's economics give (the payload each
 /// truck carries, the electric truck's departure SOC and its charging: core::trip_inputs_key()).
 bool physics_matches_trips(const core::Scenario& s, const PhysicsRun& physics);

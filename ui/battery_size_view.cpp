@@ -11,6 +11,7 @@
 
 #include "physics/battery_pack.hpp"
 #include "ui/plot_style.hpp"
+#include "ui/result_format.hpp"
 #include "ui/scenario_document.hpp"
 
 namespace semitco::ui {
@@ -83,8 +84,11 @@ void BatterySizeView::sweep() {
   }
   run_->setEnabled(false);
   summary_->setText(tr("Running the scenario at each size\xE2\x80\xA6"));
-  watcher_.setFuture(QtConcurrent::run([s = doc_->scenario(), route = a->physics->route, sizes = core::size_range(from, to, step)] {
-    return core::battery_size_curve(s, *route, sizes, core::RunOptions{false, physics::Integrator::RungeKutta});
+  // The document's trip model (the Run menu), so the sweep and the scenario's own run agree.
+  curve_integrator_ = doc_->integrator();
+  watcher_.setFuture(QtConcurrent::run([s = doc_->scenario(), route = a->physics->route, sizes = core::size_range(from, to, step),
+                                        integrator = curve_integrator_] {
+    return core::battery_size_curve(s, *route, sizes, core::RunOptions{false, integrator});
   }));
 }
 
@@ -157,6 +161,7 @@ void BatterySizeView::show_curve() {
       text += tr("<br>%1 kWh: the day is not feasible").arg(p.usable_kWh, 0, 'f', 0);
     }
   }
+  text += tr("<br>Trips: %1.").arg(trip_model_name(curve_integrator_));
   summary_->setText(text);
   plot_->xAxis->setLabel(tr("Usable battery [kWh]"));
   plot_->yAxis->setLabel(tr("Electric truck [$/ton-mi]"));

@@ -46,6 +46,7 @@ class BatterySizeView : public QWidget {
   QCustomPlot* plot_;
   QLabel* summary_;
   core::SizeCurve curve_;
+  physics::Integrator curve_integrator_ = physics::Integrator::RungeKutta;  ///< the trip model of curve_
   QFutureWatcher<core::SizeCurve> watcher_;
 };
 

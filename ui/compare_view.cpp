@@ -49,6 +49,8 @@ void CompareView::setScenarios(const QList<Column>& columns, UnitSystem u) {
   const std::vector<Row> rows = {
       {tr("Inputs"), nullptr, true},
       {tr("Route"), [](const Analysis& a) { return route_display_name(QString::fromStdString(a.physics->route->source)); }},
+      {tr("Trip model"),
+       [](const Analysis& a) { return trip_model_name(a.physics->result.electric.trip.solver.integrator); }},
       {tr("Run length [%1]").arg(du),
        [u](const Analysis& a) { return format_quantity(units::kDistance.to_display(a.physics->route->length_m(), u)); }},
       {tr("Distance a year [%1]").arg(du),

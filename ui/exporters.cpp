@@ -84,6 +84,10 @@ void export_results_xlsx(const Analysis& a, const QString& path) {
     worksheet_write_number(s, r, 2, row.dsl, nullptr);
     ++r;
   }
+  worksheet_write_string(s, r, 0, "trip model (integrator)", nullptr);
+  worksheet_write_string(s, r, 1, physics::integrator_name(a.physics->result.electric.trip.solver.integrator), nullptr);
+  worksheet_write_string(s, r, 2, physics::integrator_name(a.physics->result.diesel.trip.solver.integrator), nullptr);
+  ++r;
   worksheet_write_string(s, ++r, 0, "EV savings [USD/mi]", nullptr);
   worksheet_write_number(s, r, 1, a.tco.savings_usd_per_mi, nullptr);
   worksheet_write_string(s, ++r, 0, "EV savings [USD/yr]", nullptr);

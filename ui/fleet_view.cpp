@@ -17,6 +17,7 @@
 #include <sstream>
 
 #include "app/core/scenario.hpp"
+#include "ui/result_format.hpp"
 
 namespace semitco::ui {
 namespace {
@@ -137,16 +138,16 @@ void FleetView::setReport(std::shared_ptr<const core::FleetReport> r, UnitSystem
 }
 
 FleetDialog::FleetDialog(const QString& folder, const QString& scenario_path, UnitSystem units,
-                         QWidget* parent)
+                         QWidget* parent, physics::Integrator integrator)
     : QDialog(parent), units_(units) {
-  setWindowTitle(tr("Fleet: %1").arg(QFileInfo(folder).fileName()));
+  setWindowTitle(tr("Fleet: %1 \xE2\x80\x94 trips: %2").arg(QFileInfo(folder).fileName(), trip_model_name(integrator)));
   setAttribute(Qt::WA_DeleteOnClose);
   resize(1100, 640);
   view_ = new FleetView;
   const QString scenario =
       scenario_path.isEmpty() ? QString::fromStdString(core::default_scenario_path()) : scenario_path;
-  view_->setStatus(tr("Simulating the files of %1 with the scenario %2 (as saved)\xE2\x80\xA6")
-                       .arg(folder, QFileInfo(scenario).fileName()));
+  view_->setStatus(tr("Simulating the files of %1 with the scenario %2 (as saved), trip model: %3\xE2\x80\xA6")
+                       .arg(folder, QFileInfo(scenario).fileName(), trip_model_name(integrator)));
   export_ = new QPushButton(tr("Export &XLSX\xE2\x80\xA6"));
   export_->setEnabled(false);
   connect(export_, &QPushButton::clicked, this, &FleetDialog::exportXlsx);
@@ -161,6 +162,7 @@ FleetDialog::FleetDialog(const QString& folder, const QString& scenario_path, Un
   o.dir = folder.toStdString();
   o.scenario = scenario.toStdString();
   o.progress = core::ProgressMode::Off;
+  o.integrator = physics::integrator_name(integrator);
   connect(&watcher_, &QFutureWatcher<FleetOutcome>::finished, this, [this] {
     const FleetOutcome got = watcher_.result();
     report_ = got.report;
@@ -188,10 +190,11 @@ void FleetDialog::waitForResult() {
   QCoreApplication::processEvents();
 }
 
-void FleetDialog::openFolder(QWidget* parent, const QString& scenario_path, UnitSystem units) {
+void FleetDialog::openFolder(QWidget* parent, const QString& scenario_path, UnitSystem units,
+                             physics::Integrator integrator) {
   const QString dir = QFileDialog::getExistingDirectory(parent, tr("Open a folder of vehicle-day files"));
   if (dir.isEmpty()) return;
-  (new FleetDialog(dir, scenario_path, units, parent))->show();
+  (new FleetDialog(dir, scenario_path, units, parent, integrator))->show();
 }
 
 void FleetDialog::exportXlsx() {

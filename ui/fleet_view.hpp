@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "app/core/fleet.hpp"
+#include "physics/params.hpp"
 #include "ui/units.hpp"
 
 class QLabel;
@@ -47,10 +48,12 @@ struct FleetOutcome {
 class FleetDialog : public QDialog {
   Q_OBJECT
  public:
-  FleetDialog(const QString& folder, const QString& scenario_path, UnitSystem units,
-              QWidget* parent = nullptr);
+  /// `integrator`: the trip model of the days (the main window's Run menu), named in the window's title.
+  FleetDialog(const QString& folder, const QString& scenario_path, UnitSystem units, QWidget* parent = nullptr,
+              physics::Integrator integrator = physics::Integrator::RungeKutta);
   /// Asks for a folder and opens a FleetDialog on it (nothing when cancelled). One line in the main window.
-  static void openFolder(QWidget* parent, const QString& scenario_path, UnitSystem units);
+  static void openFolder(QWidget* parent, const QString& scenario_path, UnitSystem units,
+                         physics::Integrator integrator = physics::Integrator::RungeKutta);
   [[nodiscard]] FleetView* view() const { return view_; }
   /// Waits for the run (tests).
   void waitForResult();

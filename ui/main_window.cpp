@@ -18,6 +18,7 @@
 #include <QVBoxLayout>
 #include <cstdio>
 
+#include "ui/result_format.hpp"
 #include "ui/results_panel.hpp"
 #include "ui/scenario_editor.hpp"
 
@@ -145,12 +146,14 @@ void MainWindow::addDocument(std::unique_ptr<ScenarioDocument> owned) {
       results_->verdict()->setRunning(doc->isRunning());
       results_->setAnalysis(doc->analysis(), units_);
       const auto& a = *doc->analysis();
-      const bool cvode = a.physics->result.electric.trip.solver.integrator == physics::Integrator::Cvode;
+      const QString model = trip_model_name(a.physics->result.electric.trip.solver.integrator);
       statusBar()->showMessage(a.physics_rerun ? tr("Updated: trucks simulated in %1 ms (%3), costs in %2 ms")
                                                      .arg(a.physics_ms, 0, 'f', 0)
                                                      .arg(a.costs_ms, 0, 'f', 1)
-                                                     .arg(cvode ? tr("CVODE, the reference") : tr("Runge-Kutta"))
-                                               : tr("Updated: costs re-run in %1 ms (trips reused)").arg(a.costs_ms, 0, 'f', 1));
+                                                     .arg(model)
+                                               : tr("Updated: costs re-run in %1 ms (trips reused, %2)")
+                                                     .arg(a.costs_ms, 0, 'f', 1)
+                                                     .arg(model));
     }
     refreshCompare();
   });
@@ -162,6 +165,7 @@ void MainWindow::addDocument(std::unique_ptr<ScenarioDocument> owned) {
   });
   refreshList();
   setCurrent(doc);
+  doc->setIntegrator(integrator_);
   doc->runNow();
 }
 
@@ -216,6 +220,17 @@ void MainWindow::setUnitSystem(UnitSystem u) {
   if (current_) results_->setAnalysis(current_->analysis(), u);
   refreshCompare();
   QSettings().setValue("units", u == UnitSystem::US ? "us" : "metric");
+}
+
+void MainWindow::setIntegrator(physics::Integrator i) {
+  const int index = i == physics::Integrator::RungeKutta ? 0 : i == physics::Integrator::Cvode ? 1 : 2;
+  if (trip_model_actions_) trip_model_actions_->actions().at(index)->setChecked(true);
+  if (i == integrator_) return;
+  integrator_ = i;
+  for (ScenarioDocument* d : docs_) d->setIntegrator(i);  // the others after their debounce
+  if (!current_) return;
+  current_->runNow();
+  statusBar()->showMessage(tr("Trip model: %1; re-running\xE2\x80\xA6").arg(trip_model_name(i)));
 }
 
 void MainWindow::newScenario() {

@@ -40,6 +40,11 @@ class MainWindow : public QMainWindow {
   [[nodiscard]] ResultsPanel* results() const { return results_; }
   [[nodiscard]] UnitSystem unitSystem() const { return units_; }
   void setUnitSystem(UnitSystem u);
+  /// The trip model of every run (Run menu: Runge-Kutta by default, CVODE the reference, or the quasi-static
+  /// screening model): given to every open document, the current one re-run at once. Not remembered
+  /// between sessions: the app starts on the default.
+  [[nodiscard]] physics::Integrator integrator() const { return integrator_; }
+  void setIntegrator(physics::Integrator i);
   /// Writes every modified document's autosave now (the timer does this every few seconds).
   void autosaveNow();
   AutosaveStore& autosave() { return autosave_; }
@@ -79,6 +84,8 @@ class MainWindow : public QMainWindow {
   QUndoGroup undo_group_;
   UnitSystem units_ = UnitSystem::US;
   QActionGroup* unit_actions_ = nullptr;
+  physics::Integrator integrator_ = physics::Integrator::RungeKutta;
+  QActionGroup* trip_model_actions_ = nullptr;  ///< Runge-Kutta, CVODE, quasi-static (in that order)
   QMenu* recent_menu_ = nullptr;
   QTimer autosave_timer_;
   AutosaveStore autosave_;

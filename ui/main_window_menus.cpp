@@ -39,7 +39,7 @@ void MainWindow::buildMenus() {
   auto* act_route = file->addAction(tr("&Import route\xE2\x80\xA6"), this, [this] { importRoute(); });
   act_route->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
   file->addAction(tr("Open &fleet folder\xE2\x80\xA6"), this,
-                  [this] { FleetDialog::openFolder(this, current_ ? current_->path() : QString(), units_); });
+                  [this] { FleetDialog::openFolder(this, current_ ? current_->path() : QString(), units_, integrator_); });
   QMenu* exp = file->addMenu(tr("&Export"));
   exp->addAction(tr("Plots as &PNG\xE2\x80\xA6"), this, [this] { exportPlots(false); })
       ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
@@ -85,6 +85,40 @@ void MainWindow::buildMenus() {
     auto* a = view->addAction(results_->tabs()->tabText(i), this, [this, i] { results_->tabs()->setCurrentIndex(i); });
     a->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
   }
+
+  // The trip model: exclusive, the same for every open scenario (the Compare tab compares like with like).
+  QMenu* run = menuBar()->addMenu(tr("&Run"));
+  run->setObjectName("runMenu");
+  run->addSection(tr("Trip model"));
+  trip_model_actions_ = new QActionGroup(this);
+  trip_model_actions_->setExclusive(true);
+  const struct {
+    physics::Integrator integrator;
+    QString text, tip;
+    const char* name;
+  } models[] = {
+      {physics::Integrator::RungeKutta, tr("Forward, &Runge-Kutta (default)"),
+       tr("The forward model (driver, powertrain, brakes) with the Runge-Kutta pair: agrees with CVODE within "
+          "0.1 % (electric) and 0.2 % (diesel) in energy"),
+       "actionTripModelRk"},
+      {physics::Integrator::Cvode, tr("Forward, &CVODE (reference)"),
+       tr("The forward model with SUNDIALS CVODE at tight tolerances: the reference, several times slower"),
+       "actionTripModelCvode"},
+      {physics::Integrator::QuasiStatic, tr("&Quasi-static screening"),
+       tr("The speed from the trace or the driver's target in fixed steps, no driver dynamics, no en-route charge "
+          "stops: within 1 % of the forward model in energy (tests/physics/test_quasi_static.cpp)"),
+       "actionTripModelQuasiStatic"},
+  };
+  for (const auto& m : models) {
+    auto* a = run->addAction(m.text);
+    a->setObjectName(m.name);
+    a->setToolTip(m.tip);
+    a->setCheckable(true);
+    a->setChecked(m.integrator == integrator_);
+    trip_model_actions_->addAction(a);
+    connect(a, &QAction::triggered, this, [this, i = m.integrator] { setIntegrator(i); });
+  }
+  run->setToolTipsVisible(true);
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(tr("&Glossary\xE2\x80\xA6"), this, [this] { show_glossary(this); })->setShortcut(QKeySequence::HelpContents);

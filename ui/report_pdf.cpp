@@ -17,6 +17,7 @@
 #include "ui/exporters.hpp"
 #include "ui/input_names.hpp"
 #include "ui/input_values.hpp"
+#include "ui/result_format.hpp"
 #include "ui/route_names.hpp"
 #include "ui/units.hpp"
 
@@ -39,6 +40,16 @@ bool feasible(const Analysis& a) {
 }
 
 }  // namespace
+
+QString report_trips_assumption(const Analysis& a) {
+  const auto& r = a.physics->result;
+  const bool screening = r.electric.trip.solver.integrator == physics::Integrator::QuasiStatic;
+  return QStringLiteral("Trips: both trucks simulated along the route (trip model: %1%2); energy per run electric %3 "
+                        "kWh/mi, diesel %4 mpg.")
+      .arg(trip_model_name(r.electric.trip.solver.integrator),
+           screening ? QStringLiteral(", within 1 % of the forward model in energy") : QString(),
+           format_quantity(r.electric.energy_kWh_per_mi, 3), format_quantity(r.diesel.mpg, 3));
+}
 
 void export_report_pdf(const Analysis& a, const QString& scenario_name, const NamedPlots& plots, const QString& path) {
   if (!a.has_costs) throw std::runtime_error("no cost comparison to export (a truck could not finish the route)");
@@ -177,10 +188,7 @@ void export_report_pdf(const Analysis& a, const QString& scenario_name, const Na
                  format_quantity(in.electric.economics.down_payment_frac * 100, 3),
                  format_quantity(in.electric.economics.loan_apr_frac * 100, 3))
             .arg(in.electric.economics.loan_term_months),
-        QStringLiteral("Trips: both trucks simulated along the route (%1); energy per run electric %2 kWh/mi, diesel %3 mpg.")
-            .arg(a.physics->result.electric.trip.solver.integrator == physics::Integrator::Cvode ? QStringLiteral("CVODE")
-                                                                                                 : QStringLiteral("Runge-Kutta"),
-                 format_quantity(a.physics->result.electric.energy_kWh_per_mi, 3), format_quantity(a.physics->result.diesel.mpg, 3)),
+        report_trips_assumption(a),
     };
     for (const QString& s : assumptions) text(QString::fromUtf8("\xE2\x80\xA2 ") + s, small, Qt::black, 0);
     if (!a.uncertain_inputs.empty()) {

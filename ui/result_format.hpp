@@ -3,6 +3,7 @@
 
 #include <QString>
 
+#include "physics/params.hpp"
 #include "ui/units.hpp"
 
 namespace semitco::ui {
@@ -16,5 +17,16 @@ inline double per_load_distance(double usd_per_ton_mi, UnitSystem u) {
   return u == UnitSystem::US ? usd_per_ton_mi : usd_per_ton_mi / kTonneKmPerTonMile;
 }
 inline QString per_load_distance_unit(UnitSystem u) { return u == UnitSystem::US ? "$/ton-mi" : "$/t-km"; }
+
+/// The trip model as the app names it (status bar, verdict strip, Run menu, report): the forward model with
+/// the Runge-Kutta pair (the default) or CVODE (the reference), or the quasi-static screening model.
+inline QString trip_model_name(physics::Integrator i) {
+  switch (i) {
+    case physics::Integrator::Cvode: return QStringLiteral("CVODE, the reference");
+    case physics::Integrator::RungeKutta: return QStringLiteral("Runge-Kutta");
+    case physics::Integrator::QuasiStatic: return QStringLiteral("quasi-static screening");
+  }
+  return QStringLiteral("unknown");
+}
 
 }  // namespace semitco::ui

@@ -194,6 +194,12 @@ void ScenarioDocument::runNow() {
   startRun();
 }
 
+void ScenarioDocument::setIntegrator(physics::Integrator i) {
+  if (i == integrator_) return;
+  integrator_ = i;
+  schedule(true);
+}
+
 void ScenarioDocument::schedule(bool physics) {
   physics_dirty_ = physics_dirty_ || physics;
   ++edit_generation_;
@@ -211,12 +217,13 @@ void ScenarioDocument::startRun() {
   physics_dirty_ = false;
   emit runStarted();
   watcher_.setFuture(QtConcurrent::run(
-      [s = scenario_, need_physics = running_needs_physics_, route = route_cache_, prev = physics_cache_]() {
+      [s = scenario_, need_physics = running_needs_physics_, route = route_cache_, prev = physics_cache_,
+       integrator = integrator_]() {
         Outcome out;
         try {
           std::shared_ptr<const PhysicsRun> physics = prev;
-          bool rerun = need_physics || !physics_matches_trips(s, *physics);
-          if (rerun) physics = run_physics(s, route);
+          bool rerun = need_physics || physics->integrator != integrator || !physics_matches_trips(s, *physics);
+          if (rerun) physics = run_physics(s, route, integrator);
           auto a = std::make_shared<Analysis>(run_costs(s, physics));
           a->physics_rerun = rerun;
           a->physics_ms = rerun ? physics->elapsed_ms : 0.0;

@@ -58,6 +58,11 @@ class ScenarioDocument : public QObject {
   void setDebounceMs(int ms) { debounce_.setInterval(ms); }
   /// Starts a run now (the first run of a freshly opened document).
   void runNow();
+  /// The trip model its runs use (the main window's Run menu; not part of the scenario file). A change
+  /// re-simulates the trucks after the debounce (runNow() to start at once); a result of the other model
+  /// still running is discarded.
+  void setIntegrator(physics::Integrator i);
+  [[nodiscard]] physics::Integrator integrator() const { return integrator_; }
 
   // Used by the undo commands.
   void applyValue(const FieldSpec& field, double value);
@@ -95,6 +100,7 @@ class ScenarioDocument : public QObject {
   bool running_needs_physics_ = false;
   bool pending_ = false;            ///< the debounce fired while a job was running
   bool physics_dirty_ = true;
+  physics::Integrator integrator_ = physics::Integrator::RungeKutta;
   std::shared_ptr<const routes::RouteProfile> route_cache_;
   std::shared_ptr<const PhysicsRun> physics_cache_;
   std::shared_ptr<const Analysis> analysis_;

@@ -57,7 +57,10 @@ VerdictStrip::VerdictStrip(QWidget* parent) : QFrame(parent), shown_savings_(std
   busy_->setTextVisible(false);
   status_ = new QLabel;
   status_->setStyleSheet("color:#666;");
+  model_ = new QLabel;  // the trip model the figures rest on (the Run menu)
+  model_->setObjectName("verdictTripModel");
   top->addWidget(headline_, 1);
+  top->addWidget(model_);
   top->addWidget(status_);
   top->addWidget(busy_);
   outer->addLayout(top);
@@ -95,11 +98,22 @@ void VerdictStrip::setRunning(bool running) {
 
 void VerdictStrip::setError(const QString& message) {
   headline_->setText(tr("Could not run: %1").arg(message));
+  model_->clear();  // no figures to name a model for
   headline_->setStyleSheet("font-size:11pt; font-weight:600; color:#b42318;");
 }
 
 void VerdictStrip::setAnalysis(const std::shared_ptr<const Analysis>& a, UnitSystem u) {
   if (!a) return;
+  {
+    // Named on every result; the screening model stands out, as its figures are an estimate within 1 %.
+    const auto integrator = a->physics->result.electric.trip.solver.integrator;
+    const bool screening = integrator == physics::Integrator::QuasiStatic;
+    model_->setText(tr("Trips: %1").arg(trip_model_name(integrator)));
+    model_->setStyleSheet(screening ? "color:#9a6700; font-weight:600;" : "color:#666;");
+    model_->setToolTip(screening ? tr("The quasi-static screening model (Run menu): within 1 % of the forward model "
+                                      "in energy; choose Runge-Kutta or CVODE for the forward model")
+                                 : tr("The forward model of the trips (Run menu)"));
+  }
   {
     // Can each truck do it: said before any cost, red where it cannot or is unsafe.
     const auto& r = a->physics->result;

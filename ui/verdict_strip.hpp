@@ -31,7 +31,7 @@ class VerdictStrip : public QFrame {
 
  private:
   QLabel *headline_, *why_, *payload_, *feasibility_, *per_mile_, *per_ton_mile_, *per_year_, *break_even_year_,
-      *break_even_price_, *status_;
+      *break_even_price_, *status_, *model_;
   QProgressBar* busy_;
   double shown_savings_;
   bool confident_ = false;

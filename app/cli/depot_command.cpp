@@ -37,8 +37,9 @@ CLI::App* add_depot_command(CLI::App& app, DepotArgs& a) {
       "Write the depot's load over the day (unmanaged and managed kW per slot, site limit, price) to this "
       "CSV file");
   d->add_option("--integrator", a.integrator,
-                "Integrator of the trips when the fleet is built from the day plan: cvode or rk")
-      ->check(CLI::IsMember({"cvode", "rk"}))
+                "Integrator of the trips when the fleet is built from the day plan: rk (the default), cvode (the "
+                "reference) or quasi-static (the screening model), as for compare")
+      ->check(CLI::IsMember({"cvode", "rk", "quasi-static"}))
       ->capture_default_str();
   d->add_option("--fleet", a.fleet_dir,
                 "The depot's trucks from a folder of vehicle-day files, as semitco fleet reads them: one truck per "

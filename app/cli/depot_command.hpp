@@ -8,7 +8,7 @@
 struct DepotArgs {
   std::string scenario;
   std::string load_csv;
-  std::string integrator = "rk";  // the command line's default (fast); "cvode" the reference
+  std::string integrator = "rk";  // the command line's default (fast); "cvode" the reference, "quasi-static" screening
   std::string fleet_dir;          // --fleet DIR: the trucks from a fleet's vehicle-day files (semitco fleet)
   std::string fleet_pattern;      // --pattern for the fleet's files ("" = semitco fleet's default)
 };

@@ -124,7 +124,8 @@ Collector::Collector(const Plan& plan, const BatchOptions& opt, std::ostream& lo
                               "scenarios or sweeps");
       }
       // A row is kept only while what it was computed from is unchanged: the journal records the
-      // integrator and the inputs' content hashes; a finished result file, its time against the inputs'.
+      // integrator and the inputs' content hashes; a finished result file, its integrator column and its
+      // time against the inputs'.
       const std::size_t ri = plan.route_of(*index), si = plan.scenario_of(*index);
       const std::string job = id + " (" + row.route_file + ")";
       if (from_journal.count(id)) {
@@ -136,6 +137,9 @@ Collector::Collector(const Plan& plan, const BatchOptions& opt, std::ostream& lo
           changed.push_back(job + (row.route_hash != inputs_.route_hash[ri] ? ": route file" : ": scenario files"));
           continue;
         }
+      } else if (row.texts[kIntegrator] != opt.integrator) {
+        other_integrator.push_back(job);
+        continue;
       } else if (inputs_.route_mtime[ri] > result_written || inputs_.scenario_mtime[si] > result_written) {
         changed.push_back(job + (inputs_.route_mtime[ri] > result_written ? ": route file" : ": scenario files") +
                           " newer than " + printable(opt.out));

@@ -57,7 +57,7 @@ struct BatchOptions {
   std::string out;                     ///< result file: .csv, .jsonl (.json) or .xlsx
   std::string series_dir;              ///< per-job time series CSVs ("" = none)
   unsigned jobs = 0;                   ///< worker threads; 0 = hardware concurrency
-  std::string integrator = "rk";       ///< "rk" (fast, the default) or "cvode" (reference); physics::integrator_from_name
+  std::string integrator = "rk";       ///< "rk" (fast, the default), "cvode" (reference) or "quasi-static"; physics::integrator_from_name
   bool resume = false;
   ProgressMode progress = ProgressMode::Auto;
   /// Wall time one job may take [s] before it is abandoned and its row fails with the reason; 0 = no

@@ -196,6 +196,7 @@ const std::array<TextColumn, kTextCount> kTextColumns = {{
     {"electric_day", "EV day"},
     {"diesel_day", "Diesel day"},
     {"route_repairs", "Route repairs"},
+    {"integrator", "Integrator"},
 }};
 
 namespace {
@@ -411,6 +412,8 @@ Row run_job(const Plan& plan, const std::vector<LoadedScenario>& scenarios, std:
   row.route_file = plan.routes[ri];
   row.scenario = plan.scenarios[plan.scenario_of(index)];
   row.sweep = plan.sweep_values(index);
+  // Named on every row, a failed one too (the journal's "integrator" says the same for --resume).
+  row.texts[kIntegrator] = opt.integrator;
   try {
     const auto& ls = scenarios[plan.scenario_of(index)];
     if (!ls.scenario) throw std::runtime_error(ls.error);

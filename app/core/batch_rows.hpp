@@ -63,6 +63,7 @@ enum Text : std::size_t {
   kEvDay,       ///< tco::day_status_key(): depot_only, needs_enroute, infeasible ("" when not costed)
   kDieselDay,
   kRepairs,     ///< routes::repairs_summary() of the route file ("" when nothing was repaired)
+  kIntegrator,  ///< the trip model every job of the batch ran on: rk, cvode or quasi-static (its --integrator)
   kTextCount
 };
 struct TextColumn {

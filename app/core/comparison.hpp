@@ -69,7 +69,8 @@ constexpr double kMaxSeriesSamples = 200000.0;
 struct RunOptions {
   bool record_series = true;
   /// The Runge-Kutta pair (physics/stepper.hpp; the default: it agrees with CVODE within the tolerances of
-  /// tests/physics/test_integrators.cpp) or CVODE (the reference), each at its default tolerances.
+  /// tests/physics/test_integrators.cpp), CVODE (the reference), each at its default tolerances, or the
+  /// quasi-static screening model (physics/quasi_static.hpp; an explicit choice only).
   physics::Integrator integrator = physics::Integrator::RungeKutta;
   /// Simulated-time limit per trip [s]; 0: derived from the route (the trace's duration, or the
   /// route's length at 0.5 m/s plus its stops and an hour), at most kMaxTripDurationS.

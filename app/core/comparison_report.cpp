@@ -102,6 +102,15 @@ void print_months(std::ostream& out, const ComparisonResult& r, UnitSystem units
       << std::setw(14) << fuel(d.mpg) << "  (months weighted by days; the costs use this)\n";
 }
 
+const char* integrator_description(physics::Integrator i) {
+  switch (i) {
+    case physics::Integrator::Cvode: return "cvode (the reference)";
+    case physics::Integrator::RungeKutta: return "rk (fast)";
+    case physics::Integrator::QuasiStatic: return "quasi-static (screening)";
+  }
+  return "unknown";
+}
+
 void print_trip_comparison(std::ostream& out, const ComparisonResult& r, UnitSystem units) {
   const bool us = units == UnitSystem::US;
   const auto& e = r.electric;
@@ -162,9 +171,16 @@ void print_trip_comparison(std::ostream& out, const ComparisonResult& r, UnitSys
       out << "    " << (t == &e ? "electric" : "diesel") << ": " << describe_trip(t->trip, units) << "\n";
     }
   }
-  const auto integrator = e.trip.solver.integrator;
-  row(out, "integrator", integrator == physics::Integrator::Cvode ? "cvode (the reference)" : "rk (fast)",
-      d.trip.solver.integrator == physics::Integrator::Cvode ? "cvode (the reference)" : "rk (fast)");
+  // One name for both trucks (they always run on the same model), right-aligned across both columns: the
+  // longer names do not fit one column.
+  const auto ei = e.trip.solver.integrator, di = d.trip.solver.integrator;
+  if (ei == di) {
+    out << "  " << std::left << std::setw(32) << "integrator" << std::right << std::setw(36)
+        << integrator_description(ei) << "\n";
+  } else {
+    out << "  integrator: electric " << integrator_description(ei) << ", diesel " << integrator_description(di)
+        << "\n";
+  }
   if (!e.months.empty()) print_months(out, r, units);
 }
 

@@ -10,6 +10,8 @@
 
 namespace semitco::core {
 
+/// The trip model as the tables name it: "rk (fast)", "cvode (the reference)" or "quasi-static (screening)".
+const char* integrator_description(physics::Integrator i);
 /// Energy, time, brakes, CO2 of both trucks side by side.
 void print_trip_comparison(std::ostream& out, const ComparisonResult& r, UnitSystem units);
 /// With a year of weather: range, energy per distance and diesel economy by month, and the year's figures

@@ -120,6 +120,7 @@ FleetReport run_fleet(const FleetOptions& o, std::ostream& log) {
   if (files.empty()) throw InputError(o.dir + ": no route files (.csv, .vdri, .gpx) in the folder or below");
 
   FleetReport report;
+  report.integrator = physics::integrator_from_name(o.integrator);
   report.days.resize(files.size());
   std::map<std::string, std::size_t> content_of_file;  // file -> index into contents
   std::vector<std::string> content_files;               // one file per distinct content

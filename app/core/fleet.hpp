@@ -35,7 +35,7 @@ struct FleetOptions {
   std::string scenario;  ///< scenario file for vehicles and economics; "" = the bundled default
   std::string pattern = R"(^([^/_]+)[/_]([^/_]+)(?:_([^/]+))?\.[A-Za-z]+$)";
   std::string route_format = "auto";
-  std::string integrator = "rk";  ///< the command line's default (fast; "cvode" the reference)
+  std::string integrator = "rk";  ///< the command line's default (fast; "cvode" the reference, "quasi-static" screening)
   RouteInput route_input;
   unsigned jobs = 0;  ///< worker threads; 0 = hardware concurrency
   ProgressMode progress = ProgressMode::Auto;  ///< on the log: a bar on a terminal, else a line every 5 s
@@ -85,6 +85,7 @@ struct FleetReport {
   std::size_t failed = 0, simulated = 0;  ///< failed files; distinct contents simulated (or resumed)
   std::size_t resumed = 0;                ///< distinct contents taken from the journal (--resume)
   std::size_t trips = 0;                  ///< trips over all files
+  physics::Integrator integrator = physics::Integrator::RungeKutta;  ///< the trip model of every day
 };
 
 /// Throws InputError for a missing folder, a bad pattern, or --resume with a journal of another run; a

@@ -6,6 +6,7 @@
 #include <ostream>
 #include <stdexcept>
 
+#include "app/core/comparison_report.hpp"
 #include "app/core/fleet.hpp"
 #include "app/core/text.hpp"
 
@@ -46,7 +47,8 @@ void print_group(std::ostream& out, const FleetGroup& g, UnitSystem u) {
 void print_fleet(std::ostream& out, const FleetReport& r, UnitSystem u) {
   out << "fleet: " << r.days.size() << " vehicle-day files, " << r.trips << " trips, " << r.vehicles.size() << " vehicles, "
       << r.lanes.size() << " lanes, " << r.failed << " failed (" << r.simulated << " distinct files simulated"
-      << (r.resumed ? ", " + std::to_string(r.resumed) + " of them resumed from the journal" : std::string()) << ")\n\n";
+      << (r.resumed ? ", " + std::to_string(r.resumed) + " of them resumed from the journal" : std::string())
+      << "), integrator " << integrator_description(r.integrator) << "\n\n";
   print_group_header(out, "vehicle", u);
   out << "   annual mi   EV $/mi  diesel $/mi  savings/yr\n";
   for (const FleetGroup& g : r.vehicles) {

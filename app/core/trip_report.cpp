@@ -74,8 +74,12 @@ void print_trip(std::ostream& out, const physics::TripResult& r, UnitSystem unit
   if (s.reserve_soc > 0.0 && L.fuel_kg == 0.0) {
     out << "  reserve kept      " << fmt("%.0f %%", s.reserve_soc * 100) << " state of charge\n";
   }
-  out << "  solver            " << physics::integrator_name(r.solver.integrator) << ": " << r.solver.steps
-      << " steps, " << r.solver.rhs_evals << " right-hand sides, " << r.solver.restarts << " restarts\n";
+  out << "  solver            " << physics::integrator_name(r.solver.integrator) << ": " << r.solver.steps << " steps, ";
+  if (r.solver.integrator == physics::Integrator::QuasiStatic) {  // no ODE: one powertrain evaluation a step
+    out << r.solver.rhs_evals << " powertrain evaluations\n";
+  } else {
+    out << r.solver.rhs_evals << " right-hand sides, " << r.solver.restarts << " restarts\n";
+  }
 
   out << "  energy ledger                       kWh\n";
   auto row = [&](const char* name, double J) { out << "    " << std::left << std::setw(30) << name << std::right

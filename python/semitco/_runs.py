@@ -1,5 +1,10 @@
 """simulate, compare, tco and batch: the CLI's commands as functions. Each accepts what the loaders
-accept (a path, a dict, or an object already loaded)."""
+accept (a path, a dict, or an object already loaded).
+
+integrator= is the CLI's --integrator, the trip model: "rk" (the forward model with the Runge-Kutta pair,
+the default), "cvode" (the forward model with SUNDIALS CVODE, the reference) or "quasi-static" (the
+screening model of docs/physics.md: the speed from the trace or the driver's target in fixed steps, within
+1 % of the forward model in energy; no en-route charge stops). Each trip names it in solver["integrator"]."""
 
 import json
 import os
@@ -12,13 +17,15 @@ from ._results import BatchResult, Comparison, Trip
 
 def simulate(route, vehicle, *, integrator="rk", series=False):
     """One truck on one route, default weather and driver (semitco simulate). Returns a Trip; series=True
-    records the 1 Hz time series (as --series-csv does, which moves the figures in their last digits)."""
+    records the 1 Hz time series (as --series-csv does, which moves the figures in their last digits).
+    integrator: "rk" (default), "cvode" (reference) or "quasi-static" (screening), see the module's note."""
     return Trip(_core.simulate(load_route(route), load_vehicle(vehicle), integrator, series))
 
 
 def compare(scenario=None, route=None, *, integrator="rk", series=False):
     """Both trucks of the scenario on its route, or on `route` (semitco compare). Returns a Comparison with
-    the trips and the cost comparison; series=True also records the time series (as --series-dir does)."""
+    the trips and the cost comparison; series=True also records the time series (as --series-dir does).
+    integrator: "rk" (default), "cvode" (reference) or "quasi-static" (screening), see the module's note."""
     s = load_scenario(scenario)
     r = load_route(route) if route is not None else None
     d, trips = _core.compare(s, r, integrator, series)

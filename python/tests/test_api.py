@@ -45,6 +45,21 @@ def test_trip_series_are_arrays_and_the_ledger_closes(route_file, source_dir):
     assert semitco.simulate(route_file, source_dir / "resources" / "vehicles" / "diesel_tractor.json").series is None
 
 
+def test_quasi_static_screening_is_named_and_agrees_with_rk(default_scenario):
+    """integrator="quasi-static" reaches the core and every trip names it; its electric energy per mile is
+    within 1 % of the default (Runge-Kutta) run's, the agreement physics/quasi_static.hpp states."""
+    rk = semitco.compare(default_scenario)
+    qs = semitco.compare(default_scenario, integrator="quasi-static")
+    assert rk.electric.trip.solver["integrator"] == "rk"
+    for truck in (qs.electric, qs.diesel):
+        assert truck.trip.solver["integrator"] == "quasi-static"
+        assert truck.trip.summary["completed"]
+    assert qs.electric.energy_kWh_per_mi == pytest.approx(rk.electric.energy_kWh_per_mi, rel=0.01)
+    assert qs.electric.energy_kWh_per_mi != rk.electric.energy_kWh_per_mi  # a different model ran
+    with pytest.raises(ValueError, match="quasi"):  # the refusal lists the choices
+        semitco.compare(default_scenario, integrator="quasistatic")
+
+
 def test_repricing_equals_a_full_run(default_scenario):
     base = semitco.compare(default_scenario)
     dearer = semitco.scenario_with(default_scenario, {"economics.prices.diesel_price_usd_per_gal": 5.25})

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -222,4 +223,52 @@ TEST_CASE("batch --integrator rk gives the rows of the reference integrator with
   }
   CHECK(rows == 3);
   CHECK(run(bin() + args + " --integrator euler --out " + (tmp.path / "x.csv").string(), tmp.path).exit_code == 2);
+}
+
+TEST_CASE("batch --integrator quasi-static names the model on every row and agrees with rk within 1 %", "[batch][cli]") {
+  if (bin().empty()) return;
+  TempDir tmp("quasi_static");
+  // One route, two jobs (a price sweep: the trips are simulated once per integrator).
+  const std::string args =
+      " batch " + kCycles + "/LongHaul.vdri --sweep diesel_price_usd_per_gal=3,4 --jobs 1 --progress off";
+  const std::string rk = (tmp.path / "rk.jsonl").string(), qs = (tmp.path / "qs.jsonl").string(),
+                    qs_csv = (tmp.path / "qs.csv").string();
+  REQUIRE(run(bin() + args + " --out " + rk, tmp.path).exit_code == 0);
+  REQUIRE(run(bin() + args + " --integrator quasi-static --out " + qs, tmp.path).exit_code == 0);
+  REQUIRE(run(bin() + args + " --integrator quasi-static --out " + qs_csv, tmp.path).exit_code == 0);
+  std::istringstream a(read_text(rk)), b(read_text(qs));
+  std::string la, lb;
+  int rows = 0;
+  while (std::getline(a, la) && std::getline(b, lb)) {
+    const auto ja = nlohmann::json::parse(la), jb = nlohmann::json::parse(lb);
+    CHECK(ja["integrator"] == "rk");
+    CHECK(jb["integrator"] == "quasi-static");
+    CHECK(jb["status"] == "ok");
+    CHECK(jb["ev_energy_kWh_per_mi"].get<double>() == Approx(ja["ev_energy_kWh_per_mi"].get<double>()).epsilon(0.01));
+    CHECK(jb["ev_energy_kWh_per_mi"].get<double>() != ja["ev_energy_kWh_per_mi"].get<double>());  // another model ran
+    ++rows;
+  }
+  CHECK(rows == 2);
+  // The CSV has the column too, "quasi-static" on both rows.
+  std::istringstream csv(read_text(qs_csv));
+  std::string header, line;
+  REQUIRE(std::getline(csv, header));
+  std::vector<std::string> names;
+  for (std::istringstream h(header); std::getline(h, line, ',');) names.push_back(line);
+  const auto col = std::find(names.begin(), names.end(), "integrator") - names.begin();
+  REQUIRE(col < static_cast<long>(names.size()));
+  int csv_rows = 0;
+  while (std::getline(csv, line)) {
+    std::vector<std::string> cells;
+    for (std::istringstream r(line); std::getline(r, la, ',');) cells.push_back(la);
+    REQUIRE(static_cast<long>(cells.size()) > col);
+    CHECK(cells[static_cast<std::size_t>(col)] == "quasi-static");
+    ++csv_rows;
+  }
+  CHECK(csv_rows == 2);
+  // Resuming that finished file with another integrator keeps none of its rows.
+  const auto again = run(bin() + args + " --resume --out " + qs_csv, tmp.path);
+  CHECK(again.exit_code == 0);
+  CHECK_THAT(again.err, Catch::Contains("re-running 2 jobs run with another integrator (this run: --integrator rk)"));
+  CHECK(read_text(qs_csv).find("quasi-static") == std::string::npos);
 }
