@@ -105,8 +105,9 @@ void MainWindow::buildMenus() {
        tr("The forward model with SUNDIALS CVODE at tight tolerances: the reference, several times slower"),
        "actionTripModelCvode"},
       {physics::Integrator::QuasiStatic, tr("&Quasi-static screening"),
-       tr("The speed from the trace or the driver's target in fixed steps, no driver dynamics, no en-route charge "
-          "stops: within 1 % of the forward model in energy (tests/physics/test_quasi_static.cpp)"),
+       tr("The driver's law solved in closed form over steps of a second or more, the powertrain asked once a "
+          "step, no en-route charge stops: within 1 % of the forward model in energy on every shared cycle "
+          "(tests/physics/test_quasi_static.cpp), several times faster"),
        "actionTripModelQuasiStatic"},
   };
   for (const auto& m : models) {

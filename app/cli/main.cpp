@@ -44,8 +44,8 @@ constexpr const char* kIntegratorHelp =
     "Integrator of the trips: rk (explicit Runge-Kutta, the default: several times faster, and it agrees with "
     "cvode within 0.1 % (electric) and 0.2 % (diesel) in energy on every shared cycle, tests/physics/"
     "test_integrators.cpp), cvode (SUNDIALS CVODE, the reference; named in every result that used it), or "
-    "quasi-static (the screening model: the speed from the trace or the driver's target in fixed steps, no driver "
-    "dynamics, no en-route charge stops; within 1 % of rk in energy on every shared cycle, tests/physics/"
+    "quasi-static (the screening model: the driver's law solved in closed form over steps of a second or more, "
+    "one powertrain evaluation per step, no en-route charge stops; within 1 % of rk in energy on every shared cycle, tests/physics/"
     "test_quasi_static.cpp; named in every result that used it)";
 
 // Whole-number options are taken as text and converted after parsing, so "1e7", "2.5", "-1" and
