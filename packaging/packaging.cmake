@@ -1,6 +1,8 @@
 # make install and make package (CPack, Debian package). What goes where, relative to the prefix (/usr in
 # the .deb):
 #   bin/semitco, bin/semitco-gui (when the GUI is built)
+#   lib/semitco/libsemitco_dem_gdal.so  the terrain-model module (GDAL), loaded only for --dem; the loader
+#                                       looks for it in <prefix>/lib/semitco (terrain/dem_loader.hpp)
 #   share/semitco/                      resources/: scenarios, routes, vehicles, economics; found at run time
 #                                       beside the programs (core::resources_dir(), app/core/scenario.cpp)
 #   share/man/man1/semitco.1.gz         from `semitco --help` and each command's --help (man_page.cmake)
@@ -8,7 +10,10 @@
 #   share/applications/semitco.desktop, share/icons/hicolor/scalable/apps/semitco.svg
 #   lib/python3/dist-packages/semitco/  the Python module (python/CMakeLists.txt)
 # The package's runtime dependencies: shared libraries through dpkg-shlibdeps, Python and NumPy by name.
+# dpkg-shlibdeps reads every ELF file of the package, the module too: GDAL (libgdal32) stays a dependency
+# though no program links it.
 install(TARGETS semitco RUNTIME DESTINATION bin)
+install(TARGETS semitco_dem_gdal LIBRARY DESTINATION lib/semitco)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/resources/ DESTINATION share/semitco)
 
 find_program(SEMITCO_GZIP gzip)

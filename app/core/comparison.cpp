@@ -15,7 +15,7 @@
 #include "physics/diesel_powertrain.hpp"
 #include "physics/trip_solver.hpp"
 #include "routes/readers.hpp"
-#include "terrain/dem_terrain.hpp"
+#include "terrain/dem_loader.hpp"
 #include "tco/duty.hpp"
 
 namespace semitco::core {
@@ -45,10 +45,10 @@ auto read_with_input(const std::string& path, const std::string& format, const R
   if (input.gaps_as_stops && input.gaps_split) throw InputError("--gap-stop and --gap-split: choose one rule for gaps");
   if (input.gaps_as_stops) options.gap_rule = routes::ReadOptions::GapRule::Stop;
   if (input.gaps_split) options.gap_rule = routes::ReadOptions::GapRule::Split;
-  std::unique_ptr<terrain::DemTerrain> dem;
+  std::unique_ptr<routes::ElevationSource> dem;
   if (!input.dem_path.empty()) {
     try {
-      dem = std::make_unique<terrain::DemTerrain>(input.dem_path);
+      dem = terrain::open_dem(input.dem_path);
     } catch (const std::runtime_error& e) {
       throw InputError(std::string("--dem: ") + e.what());
     }

@@ -127,7 +127,7 @@ inline constexpr std::size_t kMaxRouteFileBytes = std::size_t{16} << 30;
 std::size_t max_route_file_bytes();
 /// A route file, refused first unless it is a regular file within max_route_file_bytes() (a device or a
 /// pipe would otherwise be read until memory or patience runs out). Format: "auto", "vdri", ...
-/// With input.dem_path the terrain model is opened for this read (terrain/dem_terrain.hpp).
+/// With input.dem_path the terrain model is opened for this read (terrain/dem_loader.hpp: GDAL is loaded then).
 routes::RouteProfile read_route_file(const std::string& path, const std::string& format, const RouteInput& input = {});
 /// The trips of a route file (routes::read_route_trips): with input.gaps_split a drive cycle with gaps is
 /// several trips; read_route_file refuses such a file at its first gap.

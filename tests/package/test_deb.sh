@@ -21,7 +21,7 @@ if [ -z "$deb" ]; then
   stale=1
 else
   inputs=()
-  for f in "$build/app/semitco" "$build/ui/semitco-gui" "$build/python/semitco" "$build/man" \
+  for f in "$build/app/semitco" "$build/lib/semitco" "$build/ui/semitco-gui" "$build/python/semitco" "$build/man" \
            "$source_dir/resources" "$source_dir/packaging"; do
     [ -e "$f" ] && inputs+=("$f")
   done
@@ -39,7 +39,7 @@ info=$(dpkg-deb -I "$deb")
 depends=$(printf '%s\n' "$info" | sed -n 's/^ Depends: //p')
 echo "Depends: $depends"
 [ -n "$depends" ] || fail "dpkg-deb -I lists no Depends"
-for lib in libc6 libstdc++6 libsundials; do
+for lib in libc6 libstdc++6 libsundials libgdal; do
   printf '%s' "$depends" | grep -q "$lib" || fail "Depends lacks $lib"
 done
 if [ "$with_python" = ON ]; then
@@ -51,6 +51,7 @@ trap 'rm -rf "$root"' EXIT
 dpkg-deb -x "$deb" "$root"
 share="$root/usr/share/semitco"
 [ -f "$share/scenarios/default.json" ] || fail "no bundled scenario in the package"
+[ -f "$root/usr/lib/semitco/libsemitco_dem_gdal.so" ] || fail "no terrain-model module usr/lib/semitco/libsemitco_dem_gdal.so"
 [ -s "$root/usr/share/man/man1/semitco.1.gz" ] || fail "no man page semitco.1.gz"
 man1=$(zcat "$root/usr/share/man/man1/semitco.1.gz")
 printf '%s\n' "$man1" | grep -q 'Usage: semitco compare' || fail "the man page lacks semitco compare's usage"
@@ -73,6 +74,16 @@ $(printf '%s\n' "$out" | head -1)"
 list=$(run "$root/usr/bin/semitco" vehicles list) || fail "semitco vehicles list failed"
 printf '%s\n' "$list" | grep -q '^tesla_semi_long_range ' || fail "vehicles list lacks the library:
 $list"
+
+# --dem loads the unpacked module (usr/lib/semitco, found beside usr/bin): a flat SRTM tile of zeros.
+mkdir "$root/empty/srtm"
+head -c $((1201 * 1201 * 2)) /dev/zero >"$root/empty/srtm/N00E000.hgt"
+printf 'lat,lon\n0.5,0.1\n0.5,0.2\n0.5,0.3\n' >"$root/empty/track.csv"
+out=$(run "$root/usr/bin/semitco" route info track.csv --dem srtm 2>&1) || fail "semitco route info --dem failed:
+$out"
+printf '%s\n' "$out" | grep -q 'climb' || fail "no climb from semitco route info --dem:
+$out"
+echo "unpacked semitco --dem: ok"
 
 if [ "$with_gui" = ON ]; then
   [ -x "$root/usr/bin/semitco-gui" ] || fail "no semitco-gui"

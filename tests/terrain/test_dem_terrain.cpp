@@ -17,7 +17,7 @@
 
 #include "routes/readers.hpp"
 #include "routes/route_stats.hpp"
-#include "terrain/dem_terrain.hpp"
+#include "terrain/dem_loader.hpp"
 
 using namespace semitco;
 namespace fs = std::filesystem;
@@ -80,7 +80,8 @@ routes::RouteProfile read_with(const std::string& csv, const routes::ElevationSo
 
 TEST_CASE("terrain: a 3 % ramp gives 3 % grades and the ramp's climb", "[terrain]") {
   auto ramp = [](double x) { return 100.0 + 0.03 * x; };
-  const terrain::DemTerrain dem(write_geotiff("ramp.tif", 0.06, 0.002, 0.0001, ramp));
+  const auto dem_owner = terrain::open_dem(write_geotiff("ramp.tif", 0.06, 0.002, 0.0001, ramp));
+  const routes::ElevationSource& dem = *dem_owner;
   // bilinear sampling of a linear surface is exact at any position
   CHECK(*dem.elevation_m(0.0, 0.0123456) == Approx(ramp(0.0123456 * kMetersPerDegree)).margin(0.01));
   const auto p = read_with(track_csv(0.01, 0.05, 0.001), dem);  // 4.45 km, a point every 111 m, no elevation
@@ -102,7 +103,8 @@ TEST_CASE("terrain: a hill gives the formula's grades and its climb", "[terrain]
   const double H = 60.0, w = 2000.0, x0 = 10000.0;
   auto hill = [=](double x) { return 200.0 + H * std::exp(-(x - x0) * (x - x0) / (2 * w * w)); };
   auto slope = [=](double x) { return -H * (x - x0) / (w * w) * std::exp(-(x - x0) * (x - x0) / (2 * w * w)); };
-  const terrain::DemTerrain dem(write_geotiff("hill.tif", 0.2, 0.002, 0.0002, hill));
+  const auto dem_owner = terrain::open_dem(write_geotiff("hill.tif", 0.2, 0.002, 0.0002, hill));
+  const routes::ElevationSource& dem = *dem_owner;
   const double lon0 = 2000.0 / kMetersPerDegree, lon1 = 18000.0 / kMetersPerDegree;
   const auto p = read_with(track_csv(lon0, lon1, (lon1 - lon0) / 160), dem);  // a point every 100 m
   double worst = 0.0;
@@ -119,7 +121,8 @@ TEST_CASE("terrain: a hill gives the formula's grades and its climb", "[terrain]
 
 TEST_CASE("terrain: GPS elevation replaced or checked, the difference reported", "[terrain]") {
   auto ramp = [](double x) { return 100.0 + 0.02 * x; };
-  const terrain::DemTerrain dem(write_geotiff("ramp2.tif", 0.06, 0.002, 0.0001, ramp));
+  const auto dem_owner = terrain::open_dem(write_geotiff("ramp2.tif", 0.06, 0.002, 0.0001, ramp));
+  const routes::ElevationSource& dem = *dem_owner;
   // GPS 8 m above the terrain with a 3 m wobble: mean +8 m
   auto gps = [&](double x) { return ramp(x) + 8.0 + 3.0 * std::sin(x / 50.0); };
   const std::string csv = track_csv(0.01, 0.05, 0.0005, gps);
@@ -135,7 +138,8 @@ TEST_CASE("terrain: GPS elevation replaced or checked, the difference reported",
 }
 
 TEST_CASE("terrain: a track leaving the model is refused with its place", "[terrain]") {
-  const terrain::DemTerrain dem(write_geotiff("small.tif", 0.02, 0.002, 0.0001, [](double) { return 50.0; }));
+  const auto dem_owner = terrain::open_dem(write_geotiff("small.tif", 0.02, 0.002, 0.0001, [](double) { return 50.0; }));
+  const routes::ElevationSource& dem = *dem_owner;
   routes::ReadOptions o;
   o.terrain = &dem;
   std::istringstream in(track_csv(0.01, 0.03, 0.001));
@@ -148,7 +152,7 @@ TEST_CASE("terrain: a track leaving the model is refused with its place", "[terr
     CHECK_THAT(msg, Catch::Contains("track.csv") && Catch::Contains("outside the terrain model") &&
                         Catch::Contains("0.00000, 0.02"));
   }
-  CHECK_THROWS_WITH(terrain::DemTerrain("/nonexistent/dem"), Catch::Contains("/nonexistent/dem"));
+  CHECK_THROWS_WITH(terrain::open_dem("/nonexistent/dem"), Catch::Contains("/nonexistent/dem"));
 }
 
 TEST_CASE("terrain: a directory of SRTM .hgt tiles (3 arc-second, big-endian int16 posts)", "[terrain]") {
@@ -164,7 +168,8 @@ TEST_CASE("terrain: a directory of SRTM .hgt tiles (3 arc-second, big-endian int
         out.write(be, 2);
       }
   }
-  const terrain::DemTerrain dem(dir.string());
+  const auto dem_owner = terrain::open_dem(dir.string());
+  const routes::ElevationSource& dem = *dem_owner;
   CHECK_THAT(dem.describe(), Catch::Contains("N00E000.hgt"));
   CHECK(*dem.elevation_m(0.5, 0.25) == Approx(300.0).margin(1e-6));
   CHECK(*dem.elevation_m(0.1, 0.123456) == Approx(0.123456 * 1200.0).margin(1e-6));  // between posts: bilinear
