@@ -85,6 +85,7 @@ class QuasiStaticRun {
   bool braking_ = false;  // the last step used the friction brakes
   double sin_ = 0.0, cos_ = 1.0, rho_ = 1.2;  // the road of the last step
   double last_v0_ = 0.0, last_dt_ = 0.0;      // where and how long the last moving step started
+  bool limited_ = false;                       // the last step was held to the traction limit
   double u_next_ = std::numeric_limits<double>::quiet_NaN();  // previewed target where the last step ended
   std::vector<double> breaks_;  // changes of grade a step does not run over (along a route)
   std::size_t next_break_ = 0;
@@ -148,6 +149,7 @@ void QuasiStaticRun::limit_traction(Step& s) {
   double f_max = pt_.max_traction_N(s.vm, q_);
   ++evals_;
   if (s.need_N <= f_max) return;
+  limited_ = true;
   // The passes keep the step's slope (the road where it ends is found once, after them).
   const double v0 = v_;
   for (int it = 0; it < 4; ++it) {
@@ -179,6 +181,7 @@ void QuasiStaticRun::drive(double dt, double v1, double target, double dx_cut) {
   if (!(s.dt > 0.0)) return;
   s.a = (s.v1 - v_) / s.dt;
   last_v0_ = v_;
+  limited_ = false;
   geometry(s);
   forces(s);
   if (s.need_N > 0.0) limit_traction(s);
@@ -432,6 +435,10 @@ void QuasiStaticRun::run_trace() {
     }
     u_next_ = ua;
     drive(dt, v1, m_.trace_at(t1));
+    // Held to a standstill by its traction limit while the trace asks it to move: it cannot go on.
+    if (!done_ && limited_ && v_ <= kHaltSpeed && m_.trace_at(t_ + tau_) >= kTraceGoSpeed) {
+      end_trip("cannot keep moving: speed fell to zero");
+    }
   }
   if (!done_) {
     r_.summary.reached_end = true;

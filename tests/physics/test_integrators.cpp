@@ -201,7 +201,7 @@ TEST_CASE("a truck standing for a trace moves off on a short pulse of the trace"
     route.trace_time_s.push_back(s);
     route.trace_speed_mps.push_back(s >= 100 && s <= 104 ? 2.0 - std::abs(s - 102.0) : 0.0);
   }
-  const auto integrator = GENERATE(Integrator::Cvode, Integrator::RungeKutta);
+  const auto integrator = GENERATE(Integrator::Cvode, Integrator::RungeKutta, Integrator::QuasiStatic);
   CAPTURE(physics::integrator_name(integrator));
   const auto r = physics::simulate_electric(route, test::default_like_truck(), {}, {},
                                             physics::SolverOptions::defaults_for(integrator));

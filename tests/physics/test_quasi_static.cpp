@@ -173,5 +173,19 @@ TEST_CASE("the quasi-static model ends a trip where the pack runs out or the tru
       CHECK(r->summary.distance_m > 1000.0);  // on the climb, not before it
       CHECK(r->summary.distance_m < 3000.0);
     }
+    // The same road under a speed trace asking for 10 m/s for 20 minutes: the truck stalls on the climb.
+    for (int s = 0; s <= 1200; ++s) {
+      route.trace_time_s.push_back(s);
+      route.trace_speed_mps.push_back(s == 0 ? 0.0 : 10.0);
+    }
+    const auto t = physics::simulate_electric(route, test::default_like_truck(), {}, {}, kQs, false);
+    const auto fwd = physics::simulate_electric(route, test::default_like_truck(), {}, {}, kRk, false);
+    INFO(t.summary.end_reason);
+    CHECK_FALSE(t.summary.completed);
+    CHECK(t.summary.end_reason.find("cannot keep moving") != std::string::npos);
+    REQUIRE_FALSE(fwd.summary.completed);
+    // Within a few steps of where the forward model stalls (2 s steps at 10 m/s are 20 m; the climb takes
+    // the truck from 10 m/s to a halt in about 70 m).
+    CHECK(t.summary.distance_m == Approx(fwd.summary.distance_m).margin(40.0));
   }
 }
