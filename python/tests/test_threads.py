@@ -65,9 +65,16 @@ def test_two_threads_run_in_parallel(long_route, truck):
     run = lambda: semitco.simulate(long_route, truck)  # noqa: E731
     run()  # warm up (page faults, lazy loading)
 
+    def in_a_thread():
+        t = threading.Thread(target=run)
+        t.start()
+        t.join()
+
     def sequential():
-        run()
-        run()
+        # Each trip in a fresh thread, as in parallel(): a thread keeps the speed envelope it built last
+        # (physics/driver.cpp), so trips one after the other in one thread would skip building it.
+        in_a_thread()
+        in_a_thread()
 
     def parallel():
         threads = [threading.Thread(target=run) for _ in range(2)]
