@@ -57,6 +57,7 @@ class QuasiStaticRun {
   /// Lowers the step's acceleration to what the powertrain's traction limit allows, keeping its time.
   void limit_traction(Step& s);
   void split(Step& s);                    // the demand between the powertrain and the friction brakes
+  void book_flows(double v, double wheel_N, double dt);  // the powertrain's flows held for dt
   void apply(const Step& s);              // ledger, store, brakes, time and place
   void stand(double dt);                  // standing: auxiliaries, the store, the brakes cool
   /// The gearbox's timed events and decisions due at t (with the driver's demand toward the target u);
@@ -196,35 +197,42 @@ void QuasiStaticRun::drive(double dt, double v1, double target, double dx_cut) {
   watch(s.dt, target, &s);
 }
 
-void QuasiStaticRun::apply(const Step& s) {
-  // The wheel force is what the kinematics need (within the limits by construction), so the ledger closes.
-  PowerFlows f;
-  pt_.flows(s.vm, s.wheel_N, q_, f);
+void QuasiStaticRun::book_flows(double v, double wheel_N, double dt) {
+  // The powertrain's flows at (v, F_wheel) held for dt: the store and the ledger's source and loss lines.
+  PowerFlows& f = last_flows_;
+  f = PowerFlows{};
+  pt_.flows(v, wheel_N, q_, f);
   ++evals_;
   ++steps_;
-  const double dt = s.dt, vm = s.vm;
   auto& L = r_.ledger;
   L.source_out_J += f.source_out_W * dt;
   L.source_in_J += f.source_in_W * dt;
-  L.aero_J += s.road.aero_N * vm * dt;
-  L.rolling_J += s.road.rolling_N * vm * dt;
-  const double grade_J = s.road.grade_N * vm * dt;
-  (grade_J >= 0.0 ? L.climbing_J : L.descending_J) += grade_J;
-  L.inertia_J += m_.m_eff_ * s.a * vm * dt;
   L.motor_loss_J += f.motor_loss_W * dt;
   L.battery_loss_J += f.battery_loss_W * dt;
   L.driveline_loss_J += f.driveline_loss_W * dt;
   L.engine_loss_J += f.engine_loss_W * dt;
   L.aux_J += f.aux_W * dt;
-  const double brake_W = s.brake_N * vm;
-  L.friction_brake_J += brake_W * dt;
   L.engine_brake_J += f.engine_brake_W * dt;
-  const double wheel_W = s.wheel_N * vm;
-  L.regen_wheel_J += std::max(-wheel_W, 0.0) * dt;
-  L.traction_wheel_J += std::max(wheel_W, 0.0) * dt;
   L.fuel_kg += f.fuel_rate_kgps * dt;
   L.def_kg += f.def_rate_kgps * dt;
   q_ += f.store_rate * dt;
+}
+
+void QuasiStaticRun::apply(const Step& s) {
+  // The wheel force is what the kinematics need (within the limits by construction), so the ledger closes.
+  book_flows(s.vm, s.wheel_N, s.dt);
+  const double dt = s.dt, vm = s.vm;
+  auto& L = r_.ledger;
+  L.aero_J += s.road.aero_N * vm * dt;
+  L.rolling_J += s.road.rolling_N * vm * dt;
+  const double grade_J = s.road.grade_N * vm * dt;
+  (grade_J >= 0.0 ? L.climbing_J : L.descending_J) += grade_J;
+  L.inertia_J += m_.m_eff_ * s.a * vm * dt;
+  const double brake_W = s.brake_N * vm;
+  L.friction_brake_J += brake_W * dt;
+  const double wheel_W = s.wheel_N * vm;
+  L.regen_wheel_J += std::max(-wheel_W, 0.0) * dt;
+  L.traction_wheel_J += std::max(wheel_W, 0.0) * dt;
   // Brake temperature: C dT/dt = P_b - C K1 (T - T_amb) with P_b and K1 held over the step, solved exactly.
   const auto& bp = in_.truck.brakes;
   const double k1 = (bp.k1_const_per_h + bp.k1_per_mph_per_h * vm / 0.44704) / 3600.0;
@@ -240,7 +248,6 @@ void QuasiStaticRun::apply(const Step& s) {
   h_ = s.h1;
   while (x_ >= m_.road_.zone_end(zone_)) ++zone_;
   moving_ += dt;
-  last_flows_ = f;
 }
 
 void QuasiStaticRun::split(Step& s) {
@@ -257,26 +264,10 @@ void QuasiStaticRun::split(Step& s) {
 
 void QuasiStaticRun::stand(double dt) {
   if (dt <= 0.0) return;
-  PowerFlows f;
-  pt_.flows(0.0, 0.0, q_, f);
-  ++evals_;
-  ++steps_;
-  auto& L = r_.ledger;
-  L.source_out_J += f.source_out_W * dt;
-  L.source_in_J += f.source_in_W * dt;
-  L.motor_loss_J += f.motor_loss_W * dt;
-  L.battery_loss_J += f.battery_loss_W * dt;
-  L.driveline_loss_J += f.driveline_loss_W * dt;
-  L.engine_loss_J += f.engine_loss_W * dt;
-  L.aux_J += f.aux_W * dt;
-  L.engine_brake_J += f.engine_brake_W * dt;
-  L.fuel_kg += f.fuel_rate_kgps * dt;
-  L.def_kg += f.def_rate_kgps * dt;
-  q_ += f.store_rate * dt;
+  book_flows(0.0, 0.0, dt);
   const auto& bp = in_.truck.brakes;
   T_ = in_.ambient.temperature_C + (T_ - in_.ambient.temperature_C) * decay(bp.k1_const_per_h / 3600.0 * dt);
   t_ += dt;
-  last_flows_ = f;
 }
 
 void QuasiStaticRun::stand_still() {

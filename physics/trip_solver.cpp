@@ -27,34 +27,19 @@ using detail::run_once;
 
 namespace {
 
-// The quasi-static model plans no charge stops: a trip that needs none is the same as one that keeps the
-// reserve; one that needs one is refused with the reason (the forward model plans them).
-TripResult run_screening(const TripInputs& in) {
-  Powertrain& pt = *in.truck.powertrain;
-  if (!in.charging.enabled || pt.store_at_soc(1.0) <= 0.0) return detail::run_quasi_static(in);
-  in.charging.check();
-  const bool was_never_empty = pt.never_empty();
-  pt.set_never_empty(true);
-  TripResult r;
-  try {
-    r = detail::run_quasi_static(in);
-  } catch (...) {
-    pt.set_never_empty(was_never_empty);
-    throw;
-  }
-  pt.set_never_empty(was_never_empty);
-  if (r.summary.min_soc < in.charging.reserve_soc) {
-    char buf[256];
-    std::snprintf(buf, sizeof buf,
-                  "integrator = quasi-static: this trip needs an en-route charge stop (the state of charge would "
-                  "fall to %.0f %%, under the reserve of %.0f %%), and the quasi-static screening model plans "
-                  "none; run it with the forward model (rk or cvode)",
-                  r.summary.min_soc * 100.0, in.charging.reserve_soc * 100.0);
-    throw ParameterError(buf);
-  }
-  r.summary.reserve_soc = in.charging.reserve_soc;
-  return r;
-}
+/// The powertrain drives on below its window while this lives (a planning run), then is as it was, also
+/// when the run throws.
+class NeverEmpty {
+ public:
+  explicit NeverEmpty(Powertrain& pt) : pt_(pt), was_(pt.never_empty()) { pt_.set_never_empty(true); }
+  ~NeverEmpty() { pt_.set_never_empty(was_); }
+  NeverEmpty(const NeverEmpty&) = delete;
+  NeverEmpty& operator=(const NeverEmpty&) = delete;
+
+ private:
+  Powertrain& pt_;
+  bool was_;
+};
 
 }  // namespace
 
@@ -66,27 +51,32 @@ TripResult simulate_trip(const TripInputs& in) {
   in.ambient.check();
   in.driver.check();
   in.solver.check();
-  if (in.solver.integrator == Integrator::QuasiStatic) return run_screening(in);
+  const bool screening = in.solver.integrator == Integrator::QuasiStatic;
   if (!in.charging.enabled || in.truck.powertrain->store_at_soc(1.0) <= 0.0) {  // off, or nothing to charge
-    return run_once(in, nullptr, nullptr);
+    return screening ? detail::run_quasi_static(in) : run_once(in, nullptr, nullptr);
   }
   in.charging.check();
   // First run: no charging, the pack drives on below its window, so the whole trip's consumption is known.
   Powertrain& pt = *in.truck.powertrain;
-  const bool was_never_empty = pt.never_empty();
-  pt.set_never_empty(true);
   std::vector<SocPoint> track;
   TripResult first;
-  try {
-    first = run_once(in, nullptr, &track);
-  } catch (...) {
-    pt.set_never_empty(was_never_empty);
-    throw;
+  {
+    const NeverEmpty planning(pt);
+    first = screening ? detail::run_quasi_static(in) : run_once(in, nullptr, &track);
   }
-  pt.set_never_empty(was_never_empty);
   if (first.summary.min_soc >= in.charging.reserve_soc) {
     first.summary.reserve_soc = in.charging.reserve_soc;
     return first;  // no stop needed; the same trip as a run that keeps the reserve
+  }
+  if (screening) {
+    // The quasi-static model plans no charge stops (the forward model does): refused with the reason.
+    char buf[256];
+    std::snprintf(buf, sizeof buf,
+                  "integrator = quasi-static: this trip needs an en-route charge stop (the state of charge would "
+                  "fall to %.0f %%, under the reserve of %.0f %%), and the quasi-static screening model plans "
+                  "none; run it with the forward model (rk or cvode)",
+                  first.summary.min_soc * 100.0, in.charging.reserve_soc * 100.0);
+    throw ParameterError(buf);
   }
   // Second run: the planned stops, and the reserve kept by a root.
   ChargeRun charges;
