@@ -14,6 +14,7 @@
 #include <string>
 
 #include "app/core/economics_file.hpp"
+#include "economics_support.hpp"
 #include "app/core/scenario.hpp"
 #include "app/core/scenario_side_by_side.hpp"
 #include "tco/cost_model.hpp"
@@ -22,13 +23,10 @@ using namespace semitco;
 using core::InputError;
 
 namespace {
-const std::string kScenarios = std::string(SEMITCO_SOURCE_DIR) + "/resources/scenarios";
+const std::string& kScenarios = test::kScenariosDir;
 
 tco::TcoInputs read(const nlohmann::json& section, core::EconomicsProvenance* pv = nullptr) {
-  const nlohmann::json root = {{"economics", section}};
-  core::JsonParams r(root, "test.json");
-  auto sec = r.object("economics");
-  return core::read_economics(sec, kScenarios, pv);
+  return test::read_economics_section(section, pv);
 }
 
 nlohmann::json with_base(nlohmann::json overrides) {

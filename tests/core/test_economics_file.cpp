@@ -4,6 +4,7 @@
 #include <string>
 
 #include "app/core/economics_file.hpp"
+#include "economics_support.hpp"
 #include "tco/cost_model.hpp"
 #include "tco/inputs.hpp"
 
@@ -11,13 +12,9 @@ using namespace semitco;
 using core::InputError;
 
 namespace {
-const std::string kEconomicsDir = std::string(SEMITCO_SOURCE_DIR) + "/resources/scenarios";
 
 tco::TcoInputs read(const nlohmann::json& section, core::EconomicsProvenance* pv = nullptr) {
-  const nlohmann::json root = {{"economics", section}};
-  core::JsonParams r(root, "test.json");
-  auto sec = r.object("economics");
-  return core::read_economics(sec, kEconomicsDir, pv);
+  return test::read_economics_section(section, pv);
 }
 
 nlohmann::json with_base(nlohmann::json overrides = nlohmann::json::object()) {
