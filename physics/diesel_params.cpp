@@ -26,11 +26,15 @@ std::vector<TorquePoint> from_rpm(std::initializer_list<std::pair<double, double
 
 void check_curve(const char* name, const std::vector<TorquePoint>& c, double lo_speed, double hi_speed) {
   if (c.size() < 2) throw ParameterError(std::string(name) + ": needs at least 2 points");
+  // The names are built only for a point that fails (a batch checks its trucks once per job).
+  auto ok = [](double v, double lo, double hi) { return std::isfinite(v) && v >= lo && v <= hi; };
   for (std::size_t i = 0; i < c.size(); ++i) {
+    const bool increasing = i == 0 || c[i].speed_radps > c[i - 1].speed_radps;
+    if (ok(c[i].speed_radps, 0.0, 1000.0) && ok(c[i].torque_Nm, 0.0, 1e5) && increasing) continue;
     const std::string at = std::string(name) + "[" + std::to_string(i) + "]";
     require_in_range((at + ".speed_radps").c_str(), c[i].speed_radps, 0.0, 1000.0);
     require_in_range((at + ".torque_Nm").c_str(), c[i].torque_Nm, 0.0, 1e5);
-    if (i > 0 && c[i].speed_radps <= c[i - 1].speed_radps) {
+    if (!increasing) {
       std::ostringstream os;
       os << at << ".speed_radps = " << c[i].speed_radps << ": speeds must increase strictly";
       throw ParameterError(os.str());
@@ -47,9 +51,11 @@ void check_curve(const char* name, const std::vector<TorquePoint>& c, double lo_
 void check_axis(const std::string& name, const std::vector<double>& a, double lo, double hi) {
   if (a.size() < 2) throw ParameterError(name + ": needs at least 2 values");
   for (std::size_t i = 0; i < a.size(); ++i) {
+    const bool increasing = i == 0 || a[i] > a[i - 1];
+    if (std::isfinite(a[i]) && a[i] >= lo && a[i] <= hi && increasing) continue;
     const std::string at = name + "[" + std::to_string(i) + "]";
     require_in_range(at.c_str(), a[i], lo, hi);
-    if (i > 0 && a[i] <= a[i - 1]) {
+    if (!increasing) {
       std::ostringstream os;
       os << at << " = " << a[i] << ": values must increase strictly";
       throw ParameterError(os.str());
@@ -113,13 +119,15 @@ void FuelMapTable::check() const {
                          std::to_string(torque_Nm.size()) + " torques");
   }
   for (std::size_t i = 0; i < fuel_kgps.size(); ++i) {
-    const std::string at = "fuel_map.fuel_kgps[" + std::to_string(i / torque_Nm.size()) + "][" +
-                           std::to_string(i % torque_Nm.size()) + "]";
-    require_in_range(at.c_str(), fuel_kgps[i], 0.0, 1.0);
     // The map must burn more fuel energy than it delivers at the crank (checked against 60 % efficiency
     // with the lowest plausible heating value).
     const double brake_W = speed_radps[i / torque_Nm.size()] * torque_Nm[i % torque_Nm.size()];
-    if (fuel_kgps[i] * 3.0e7 * 0.6 < brake_W) {
+    const bool burns_enough = fuel_kgps[i] * 3.0e7 * 0.6 >= brake_W;
+    if (std::isfinite(fuel_kgps[i]) && fuel_kgps[i] >= 0.0 && fuel_kgps[i] <= 1.0 && burns_enough) continue;
+    const std::string at = "fuel_map.fuel_kgps[" + std::to_string(i / torque_Nm.size()) + "][" +
+                           std::to_string(i % torque_Nm.size()) + "]";
+    require_in_range(at.c_str(), fuel_kgps[i], 0.0, 1.0);
+    if (!burns_enough) {
       std::ostringstream os;
       os << at << " = " << fuel_kgps[i] << " kg/s: less fuel than the " << brake_W << " W it delivers allows";
       throw ParameterError(os.str());

@@ -70,13 +70,14 @@ Table1D build_envelope(const routes::RouteProfile& p, const DriverParams& d, boo
 // The envelope depends on the route's points, limits and stops and three of the driver's parameters
 // only; a batch prices both trucks of a job, and often many jobs, on the same route with the same
 // driver. Each thread keeps the last envelope it built with a copy of what it was built from, compared
-// value by value (a route edited in place misses), and hands out a copy of its table.
+// value by value (a route edited in place misses), and shares its table (each envelope reads it with a
+// cursor of its own).
 struct EnvelopeMemo {
   bool valid = false;
   std::vector<double> distance, limit, stops;
   double decel = 0.0, accel = 0.0, approach = 0.0;
   bool from_rest = false;
-  Table1D table;
+  std::shared_ptr<const Table1D> table;
 };
 
 bool same_stops(const std::vector<routes::Stop>& a, const std::vector<double>& b) {
@@ -102,7 +103,7 @@ SpeedEnvelope::SpeedEnvelope(const routes::RouteProfile& p, const DriverParams& 
     table_ = memo.table;
     return;
   }
-  table_ = build_envelope(p, d, start_from_rest);
+  table_ = std::make_shared<const Table1D>(build_envelope(p, d, start_from_rest));
   memo.valid = false;  // stays invalid if a copy below throws
   memo.distance = p.distance_m;
   memo.limit = p.speed_limit_mps;

@@ -15,6 +15,7 @@
 // of the proportional tracking on a ramp: with v_target falling at rate b, the error decays as e^(-t/tau).
 #pragma once
 
+#include <memory>
 #include <vector>
 
 #include "physics/params.hpp"
@@ -27,12 +28,13 @@ class SpeedEnvelope {
  public:
   /// `start_speed_mps` caps the start point when the trip starts from a stop (0 otherwise ignored).
   SpeedEnvelope(const routes::RouteProfile& p, const DriverParams& d, bool start_from_rest);
-  [[nodiscard]] double operator()(double x) const { return table_(x); }
+  [[nodiscard]] double operator()(double x) const { return table_->at_with(x, cursor_); }
   /// Target speed of the route itself (the limit, without look-ahead), for trace-miss reports.
   [[nodiscard]] double limit_at(double x) const;
 
  private:
-  Table1D table_;
+  std::shared_ptr<const Table1D> table_;  // shared with the thread's memo (driver.cpp) and its other users
+  mutable std::size_t cursor_ = 0;
   const std::vector<double>& seg_d_;  // the profile's own points (it outlives the envelope)
   const std::vector<double>& seg_v_;
 };

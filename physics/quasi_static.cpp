@@ -471,10 +471,7 @@ void QuasiStaticRun::run_route() {
   } else if (!stops.empty()) {
     m_.next_point_m_ = std::min(m_.next_point_m_, stops.front().distance_m);
   }
-  for (std::size_t k = 0; std::isfinite(m_.road_.zone_end(k)); ++k) {
-    const double at = m_.road_.zone_end(k);
-    if (std::abs(m_.road_.at(at, k + 1).grade_frac - m_.road_.at(at, k).grade_frac) >= kGradeBreak) breaks_.push_back(at);
-  }
+  breaks_ = m_.road_.grade_breaks(kGradeBreak);
   const double step_m = in_.solver.quasi_static_step_m;
   while (!done_) {
     const double remaining = m_.next_point_m_ - x_;

@@ -57,8 +57,8 @@ Table1D::Table1D(std::vector<double> x, std::vector<double> y) : x_(std::move(x)
 
 std::size_t Table1D::locate(double at) const { return find_segment(x_, at, cursor_); }
 
-double Table1D::operator()(double at) const {
-  const std::size_t i = locate(at);
+double Table1D::at_with(double at, std::size_t& cursor) const {
+  const std::size_t i = find_segment(x_, at, cursor);
   const double f = std::clamp((at - x_[i]) / (x_[i + 1] - x_[i]), 0.0, 1.0);
   return y_[i] + f * (y_[i + 1] - y_[i]);
 }
@@ -112,6 +112,14 @@ std::size_t Road::zone_of(double x) const {
 
 double Road::zone_end(std::size_t k) const {
   return k + 1 < zone_start_.size() ? zone_start_[k + 1] : std::numeric_limits<double>::infinity();
+}
+
+std::vector<double> Road::grade_breaks(double min_step) const {
+  std::vector<double> out;
+  for (std::size_t k = 1; k < zone_start_.size(); ++k) {
+    if (std::abs(zone_grade_[k] - zone_grade_[k - 1]) >= min_step) out.push_back(zone_start_[k]);
+  }
+  return out;
 }
 
 std::vector<Road::Descent> Road::descents(double min_grade) const {

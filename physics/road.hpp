@@ -27,7 +27,9 @@ class Table1D {
   Table1D(std::vector<double> x, std::vector<double> y);
   /// Index i with x[i] <= at < x[i+1] (clamped to the ends).
   std::size_t locate(double at) const;
-  double operator()(double at) const;
+  double operator()(double at) const { return at_with(at, cursor_); }
+  /// The same with a cursor of the caller's: one table can serve several readers.
+  double at_with(double at, std::size_t& cursor) const;
   [[nodiscard]] const std::vector<double>& x() const { return x_; }
   [[nodiscard]] const std::vector<double>& y() const { return y_; }
 
@@ -56,6 +58,9 @@ class Road {
   [[nodiscard]] std::size_t zone_of(double x) const;
   /// Where zone k ends (infinity for the last zone).
   [[nodiscard]] double zone_end(std::size_t k) const;
+  /// The changes of grade of at least `min_step_frac` between consecutive zones, where they are (a
+  /// smooth profile is one zone: none).
+  [[nodiscard]] std::vector<double> grade_breaks(double min_step_frac) const;
 
   /// A stretch of consecutive zones at least `min_grade` steep downhill.
   struct Descent {
