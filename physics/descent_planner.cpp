@@ -129,6 +129,19 @@ double DescentPlanner::refine(double ok, double f_ok, double bad, double f_bad, 
   return ok;
 }
 
+bool DescentPlanner::harmless(const Road::Descent& d, double T_now) const {
+  // Down the rest of a descent the brakes take at most its potential energy: with a head wind or none,
+  // the road load and the retarder only take from it, and cooling only lowers the temperature, so by the
+  // equation in descent_planner.hpp T_end <= max(T_now, T_amb) + m g drop / C at every speed (from
+  // (t_ss - T_now)(1 - exp(-z)) <= (t_ss - T_amb) z, z = K1 L / v). The elevation falls along a descent,
+  // so the whole descent's drop bounds the rest's. Then safe_speed would find no cap: the answer without
+  // the scan. (Most descents of a rolling route are this short.)
+  if (ambient_.headwind_mps < 0.0) return false;
+  const double drop = std::max(d.start_elevation_m - d.end_elevation_m, 0.0);
+  const double bound = std::max(T_now, ambient_.temperature_C) + mass_ * kGravity_mps2 * drop / brakes_.heat_capacity_J_per_K;
+  return bound < brakes_.fade_limit_C - driver_.brake_margin_C - 1e-6;
+}
+
 double DescentPlanner::safe_speed_ahead(double x, double T_now, double store, double v_limit,
                                         std::size_t zone) const {
   if (descents_.empty()) return kUnlimited;
@@ -141,6 +154,7 @@ double DescentPlanner::safe_speed_ahead(double x, double T_now, double store, do
   if (approach > (kMaxDescentSpeed * kMaxDescentSpeed) / (2.0 * b)) return kUnlimited;
   const double L = it->end_m - from;
   if (L <= 1.0) return kUnlimited;
+  if (harmless(*it, T_now)) return kUnlimited;
   // Where the rest of the descent starts: its top while approaching (kept with the descent, so the road's
   // lookups stay where the truck is), here when on it.
   const double top = approach > 0.0 ? it->start_elevation_m : road_.elevation_at(from);

@@ -54,6 +54,8 @@ class DescentPlanner {
     double t_ss = 0.0, decay = 0.0;
     [[nodiscard]] double end_temperature(double T_now) const { return t_ss + (T_now - t_ss) * decay; }
   };
+  /// The rest of descent d keeps the brakes under the limit at any speed (a bound; see the .cpp).
+  [[nodiscard]] bool harmless(const Road::Descent& d, double T_now) const;
   [[nodiscard]] Hold hold(double v, double sin_down, double rho, double L, double store) const;
   [[nodiscard]] Hold hold_with(double v, double retard_N, double sin_down, double rho, double L) const;
   [[nodiscard]] double refine(double ok, double f_ok, double bad, double f_bad, double sin_down, double rho,

@@ -19,6 +19,8 @@ namespace {
 constexpr double kTraceStep_s = 2.0;   // on a trace, the speed followed through its kinks inside the step
 constexpr double kRouteStep_s = 1.0;   // along a route while the speed or the target changes
 constexpr double kSteadyStep_s = 4.0;  // while both hold steady (and at most SolverOptions::quasi_static_step_m)
+constexpr double kLimitedStep_s = 2.0; // along a route while held to the traction limit below the target
+constexpr double kHeldMinSpeed_mps = 10.0;  // ... at this speed or more
 constexpr double kSteady_mps = 0.2;    // "steady": the speed within this of the target
 constexpr double kGradeBreak = 0.0025; // a step ends at a change of grade of at least this much (VECTO rows)
 constexpr double kEps = 1e-9;
@@ -485,7 +487,10 @@ void QuasiStaticRun::run_route() {
     // The previewed target now: the one the last step ended on (computed there), or anew after a stop.
     const double u0 = std::isnan(u_next_) ? route_target(x_, v_) : u_next_;
     double dt = std::min(kSteadyStep_s, step_m / std::max(v_, 0.5));
-    if (braking_ || std::abs(u0 - v_) > kSteady_mps) dt = std::min(dt, kRouteStep_s);
+    // Held to the traction limit below the target, the speed follows the powertrain, not the driver's law.
+    // (Not at a crawl: there the limit changes fast with the speed, and a halt is found to a second.)
+    const bool held = limited_ && !braking_ && u0 > v_ + kSteady_mps && v_ >= kHeldMinSpeed_mps;
+    if (braking_ || std::abs(u0 - v_) > kSteady_mps) dt = std::min(dt, held ? kLimitedStep_s : kRouteStep_s);
     dt = gearbox_before(t_, u0, dt);
     // The target at the step's end depends on where the step ends: from a first guess of it.
     auto target_after = [&](double step_s) {

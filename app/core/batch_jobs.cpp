@@ -368,6 +368,18 @@ std::vector<LoadedScenario> load_scenarios(const Plan& plan) {
 
 namespace {
 
+bool sweeps_vehicle(const Plan& plan) {
+  return std::any_of(plan.axes.begin(), plan.axes.end(), [](const auto& a) { return is_vehicle_key(a.key); });
+}
+
+// Everything apply_sweep sets but a vehicle key (which re-reads the vehicles: the whole scenario is copied).
+void reset_sweepable(Scenario& s, const Scenario& loaded) {
+  s.ambient = loaded.ambient;
+  s.grid_co2_kg_per_kWh = loaded.grid_co2_kg_per_kWh;
+  s.economics = loaded.economics;
+}
+
+// Keep reset_sweepable in step with what this sets.
 void apply_sweep(Scenario& s, const std::string& key, double v) {
   if (is_vehicle_key(key)) {
     set_vehicle_value(s, key, v);
@@ -428,7 +440,15 @@ Row run_job(const Plan& plan, const std::vector<LoadedScenario>& scenarios, std:
       }
     }
     if (!cache.route) throw std::runtime_error(cache.error);
-    Scenario s = *ls.scenario;
+    const std::size_t si = plan.scenario_of(index);
+    if (cache.scenario && cache.scenario_index == si && !sweeps_vehicle(plan)) {
+      reset_sweepable(*cache.scenario, *ls.scenario);
+    } else {
+      cache.scenario.reset();  // (a copy that throws leaves no stale scenario behind)
+      cache.scenario = *ls.scenario;
+      cache.scenario_index = si;
+    }
+    Scenario& s = *cache.scenario;
     for (std::size_t a = 0; a < plan.axes.size(); ++a) apply_sweep(s, plan.axes[a].key, row.sweep[a]);
     // Everything the trips depend on besides the vehicles of the scenario file: route, scenario, and the
     // sweepable inputs of the trips (payloads, weather, departure SOC, charging).

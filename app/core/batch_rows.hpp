@@ -139,6 +139,12 @@ struct RouteCache {
   // not depend on whether its trips came from here.
   std::vector<double> trips_key;
   std::shared_ptr<const core::ComparisonResult> trips;
+  // The worker's copy of the last job's scenario (index `scenario_index`). A next job of the same scenario
+  // whose sweeps set no vehicle key takes back, from the loaded scenario, only what a sweep can set (the
+  // weather, the grid's CO2, the economics) instead of copying the whole scenario with its vehicle
+  // documents and sources: a tenth of a screening job.
+  std::size_t scenario_index = static_cast<std::size_t>(-1);
+  std::optional<Scenario> scenario;
 };
 
 /// Runs one job with the batch's route format, series folder and integrator; never throws (a failure is

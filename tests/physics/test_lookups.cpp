@@ -83,3 +83,92 @@ TEST_CASE("the safe descent speed is the highest speed a dense scan finds safe, 
   }
   REQUIRE(capped >= 3);  // the test covers the search, not only the uncapped case
 }
+
+TEST_CASE("the safe speed ahead is the scan's answer on every descent, short or long, cold brakes or hot",
+          "[physics][descent][lookup]") {
+  // The planner answers "no cap" without its scan where the brakes could take a descent's whole potential
+  // energy and stay under the limit; asked along a route of short and long descents, at brake
+  // temperatures below the air's and near the limit, it must give what the scan itself gives. Two
+  // trucks: the default diesel, and one with next to no road load, retarder or cooling, for which the
+  // bound is nearly what the brakes get (a bound too low by a few per cent answers "no cap" where the scan caps).
+  const bool tight = GENERATE(false, true);
+  CAPTURE(tight);
+  physics::DieselTruckParams truck;
+  truck.chassis.payload_kg = 21319.0;
+  if (tight) {
+    truck.chassis.cda_m2 = 1e-3;
+    truck.chassis.crr = 0.0;
+    truck.brakes.k1_const_per_h = 1e-3;
+    truck.brakes.k1_per_mph_per_h = 0.0;
+    for (auto& p : truck.engine.engine_brake) p.torque_Nm = 0.0;
+    for (auto& p : truck.engine.motoring) p.torque_Nm = 0.0;
+  }
+  physics::Ambient ambient;
+  ambient.temperature_C = 35.0;  // brakes at 0 degC are colder than the air: the bound must allow for it
+  const physics::DriverParams driver;
+  routes::RouteProfile route;
+  route.name = "descents";
+  // (length, grade): drops of 3 m to 240 m, a climb between two of them.
+  const std::vector<std::pair<double, double>> pieces = {{500, 0.0},    {150, -0.02}, {400, 0.0},  {1500, -0.04},
+                                                         {300, 0.01},   {4000, -0.06}, {600, 0.0}, {800, -0.03},
+                                                         {2000, 0.0}};
+  double d = 0.0, h = 1500.0;
+  for (const auto& [len, grade] : pieces) {
+    for (double s = 0.0; s < len; s += 50.0) {
+      route.distance_m.push_back(d);
+      route.elevation_m.push_back(h);
+      route.grade_frac.push_back(grade);
+      route.speed_limit_mps.push_back(29.0);
+      d += 50.0;
+      h += 50.0 * std::sin(std::atan(grade));
+    }
+  }
+  route.distance_m.push_back(d);
+  route.elevation_m.push_back(h);
+  route.grade_frac.push_back(0.0);
+  route.speed_limit_mps.push_back(29.0);
+  route.elevation_is_absolute = true;
+  const physics::Road road(route, ambient);
+  const physics::DieselPowertrain pt(truck, ambient);
+  const auto descents = road.descents(driver.descent_min_grade_frac);
+  REQUIRE(descents.size() == 4);
+  const physics::DescentPlanner planner(truck.chassis, truck.brakes, ambient, driver, road, pt, descents);
+  const double b = driver.comfort_decel_mps2;
+  int unlimited = 0, capped = 0;
+  // Temperatures from below the air's to near the limit, and around where each descent's whole potential
+  // energy would just reach the limit (T + m g drop / C = fade limit - margin), where a wrong bound shows.
+  std::vector<double> temps = {0.0, 35.0, 90.0, 150.0, 200.0, 236.0};
+  const double limit = truck.brakes.fade_limit_C - driver.brake_margin_C;
+  for (const auto& ds : descents) {
+    const double edge = limit - truck.chassis.mass_kg() * 9.80665 * (ds.start_elevation_m - ds.end_elevation_m) /
+                                    truck.brakes.heat_capacity_J_per_K;
+    for (double off : {-3.0, -0.5, 0.5, 1.5, 3.0}) {
+      if (edge + off > 0.0) temps.push_back(edge + off);
+    }
+  }
+  for (double T_now : temps) {
+    for (double x = 0.0; x < d; x += 37.0) {
+      const double got = planner.safe_speed_ahead(x, T_now, 0.0, 29.0, road.zone_of(x));
+      // The definition: the descent at or after x, within braking reach; the scan over the rest of it.
+      double want = physics::DescentPlanner::kUnlimited;
+      for (const auto& ds : descents) {
+        if (x >= ds.end_m) continue;
+        const double from = std::max(x, ds.start_m), approach = ds.start_m - x, L = ds.end_m - from;
+        const double reach = physics::DescentPlanner::kMaxDescentSpeed * physics::DescentPlanner::kMaxDescentSpeed / (2 * b);
+        if (approach > reach || L <= 1.0) break;
+        const double top = approach > 0.0 ? ds.start_elevation_m : road.elevation_at(from);
+        const double rho = approach > 0.0 ? ds.start_rho_kgpm3 : road.at(from).rho_kgpm3;
+        const physics::DescentPlanner fresh(truck.chassis, truck.brakes, ambient, driver, road, pt, {});
+        const double v = fresh.safe_speed(std::max((top - ds.end_elevation_m) / L, 0.0), rho, L, T_now, 0.0, 29.0);
+        if (v < physics::DescentPlanner::kUnlimited) want = approach > 0.0 ? std::sqrt(v * v + 2 * b * approach) : v;
+        break;
+      }
+      CAPTURE(T_now, x);
+      REQUIRE(got == want);
+      (got >= physics::DescentPlanner::kUnlimited ? unlimited : capped)++;
+    }
+  }
+  // Both answers occur: the shortcut is taken and the scan still caps the long descent when hot.
+  CHECK(unlimited > 100);
+  CHECK(capped > 100);
+}
