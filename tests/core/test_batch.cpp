@@ -147,6 +147,16 @@ TEST_CASE("batch with --jobs 1 and --jobs 2 writes byte-identical CSV and JSON l
     CHECK(count_lines(a) == (std::string(ext) == ".csv" ? 25u : 24u));  // 4 routes x 3 x 2 (+ header)
     CHECK(a == b);
   }
+  // Sweeps of no vehicle key: each worker re-uses its scenario, taking back only what the sweeps set, so a
+  // row must not depend on the jobs its worker ran before it (with 2 workers each runs other ones).
+  const std::string reuse = " batch " + kCycles + "/EPA_Ph2_transient.csv " + kCycles + "/UrbanDelivery.vdri" +
+                            " --sweep ambient.temperature_C=30,-5,12 --sweep diesel_price_usd_per_gal=5,3" +
+                            " --sweep electricity_price_usd_per_kWh=0.3,0.1 --progress off";
+  const std::string one = (tmp.path / "reuse_one.csv").string(), two = (tmp.path / "reuse_two.csv").string();
+  CHECK(run(bin() + reuse + " --jobs 1 --out " + one, tmp.path).exit_code == 0);
+  CHECK(run(bin() + reuse + " --jobs 2 --out " + two, tmp.path).exit_code == 0);
+  CHECK(count_lines(read_text(one)) == 25u);  // 2 routes x 3 x 2 x 2 (+ header)
+  CHECK(read_text(one) == read_text(two));
   CHECK(run(bin() + args + " --out " + (tmp.path / "x.txt").string(), tmp.path).exit_code == 2);
   CHECK(run(bin() + " batch " + kCycles + " --sweep nope=1:2:1 --out a.csv", tmp.path).exit_code == 2);
 }
