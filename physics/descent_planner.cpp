@@ -145,9 +145,24 @@ bool DescentPlanner::harmless(const Road::Descent& d, double T_now) const {
 double DescentPlanner::safe_speed_ahead(double x, double T_now, double store, double v_limit,
                                         std::size_t zone) const {
   if (descents_.empty()) return kUnlimited;
-  const auto it = std::upper_bound(descents_.begin(), descents_.end(), x,
-                                   [](double at, const Road::Descent& d) { return at < d.end_m; });
-  if (it == descents_.end()) return kUnlimited;
+  // The first descent that ends after x: the one found last or one of the next few (the truck moves
+  // forward), else a binary search (a step back, as an integrator's trial step makes, or a jump).
+  std::size_t k = next_descent_;
+  if (k > 0 && !(descents_[k - 1].end_m <= x)) k = descents_.size();  // behind: search
+  for (int hop = 0; k < descents_.size() && descents_[k].end_m <= x; ++hop, ++k) {
+    if (hop == 4) {
+      k = descents_.size();
+      break;
+    }
+  }
+  if (k == descents_.size() && !(descents_.back().end_m <= x)) {
+    k = static_cast<std::size_t>(std::upper_bound(descents_.begin(), descents_.end(), x,
+                                                  [](double at, const Road::Descent& d) { return at < d.end_m; }) -
+                                 descents_.begin());
+  }
+  next_descent_ = k;
+  if (k == descents_.size()) return kUnlimited;
+  const auto it = descents_.begin() + static_cast<std::ptrdiff_t>(k);
   const double b = driver_.comfort_decel_mps2;
   const double from = std::max(x, it->start_m);
   const double approach = it->start_m - x;  // > 0 while still above the descent

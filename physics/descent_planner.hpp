@@ -70,6 +70,7 @@ class DescentPlanner {
     std::array<double, kScan + 1> retard{};  ///< sustained retarding force at the scan's speeds [N]
   };
   mutable ScanCache scan_;
+  mutable std::size_t next_descent_ = 0;  ///< the first descent ending after the x asked last
 
   const Chassis& chassis_;
   const BrakeThermalParams& brakes_;

@@ -77,7 +77,7 @@ struct EnvelopeMemo {
   std::vector<double> distance, limit, stops;
   double decel = 0.0, accel = 0.0, approach = 0.0;
   bool from_rest = false;
-  std::shared_ptr<const Table1D> table;
+  std::shared_ptr<const SpeedEnvelope::Shared> table;
 };
 
 bool same_stops(const std::vector<routes::Stop>& a, const std::vector<double>& b) {
@@ -103,7 +103,16 @@ SpeedEnvelope::SpeedEnvelope(const routes::RouteProfile& p, const DriverParams& 
     table_ = memo.table;
     return;
   }
-  table_ = std::make_shared<const Table1D>(build_envelope(p, d, start_from_rest));
+  auto built = std::make_shared<Shared>();
+  built->table = build_envelope(p, d, start_from_rest);
+  // Where the speed held from each point on first changes (the point before the next different one).
+  const auto& xs = built->table.x();
+  const auto& ys = built->table.y();
+  built->flat_until.assign(xs.size(), xs.back());
+  for (std::size_t i = xs.size() - 1; i-- > 0;) {
+    built->flat_until[i] = ys[i + 1] == ys[i] ? built->flat_until[i + 1] : xs[i];
+  }
+  table_ = std::move(built);
   memo.valid = false;  // stays invalid if a copy below throws
   memo.distance = p.distance_m;
   memo.limit = p.speed_limit_mps;
@@ -115,6 +124,10 @@ SpeedEnvelope::SpeedEnvelope(const routes::RouteProfile& p, const DriverParams& 
   memo.from_rest = start_from_rest;
   memo.table = table_;
   memo.valid = true;
+}
+
+bool SpeedEnvelope::flat_over(double x0, double x1) const {
+  return x1 <= table_->flat_until[table_->table.locate_with(x0, cursor_)];
 }
 
 double SpeedEnvelope::limit_at(double x) const {

@@ -28,12 +28,20 @@ class SpeedEnvelope {
  public:
   /// `start_speed_mps` caps the start point when the trip starts from a stop (0 otherwise ignored).
   SpeedEnvelope(const routes::RouteProfile& p, const DriverParams& d, bool start_from_rest);
-  [[nodiscard]] double operator()(double x) const { return table_->at_with(x, cursor_); }
+  [[nodiscard]] double operator()(double x) const { return table_->table.at_with(x, cursor_); }
+  /// Whether the envelope holds one speed over [x0, x1] (no limit, stop or ramp in between).
+  [[nodiscard]] bool flat_over(double x0, double x1) const;
   /// Target speed of the route itself (the limit, without look-ahead), for trace-miss reports.
   [[nodiscard]] double limit_at(double x) const;
 
+  /// The envelope as built, shared with the thread's memo (driver.cpp) and its other users.
+  struct Shared {
+    Table1D table;
+    std::vector<double> flat_until;  ///< per point: where the speed held from it first changes
+  };
+
  private:
-  std::shared_ptr<const Table1D> table_;  // shared with the thread's memo (driver.cpp) and its other users
+  std::shared_ptr<const Shared> table_;
   mutable std::size_t cursor_ = 0;
   const std::vector<double>& seg_d_;  // the profile's own points (it outlives the envelope)
   const std::vector<double>& seg_v_;

@@ -55,7 +55,7 @@ Table1D::Table1D(std::vector<double> x, std::vector<double> y) : x_(std::move(x)
   if (x_.size() < 2 || x_.size() != y_.size()) throw std::invalid_argument("Table1D needs >= 2 points");
 }
 
-std::size_t Table1D::locate(double at) const { return find_segment(x_, at, cursor_); }
+std::size_t Table1D::locate_with(double at, std::size_t& cursor) const { return find_segment(x_, at, cursor); }
 
 double Table1D::at_with(double at, std::size_t& cursor) const {
   const std::size_t i = find_segment(x_, at, cursor);
@@ -112,6 +112,32 @@ std::size_t Road::zone_of(double x) const {
 
 double Road::zone_end(std::size_t k) const {
   return k + 1 < zone_start_.size() ? zone_start_[k + 1] : std::numeric_limits<double>::infinity();
+}
+
+Road::GradeRange Road::grade_range(double x0, double x1, std::size_t zone) const {
+  GradeRange r;
+  if (smooth_) {
+    // The grade is linear between segment midpoints: its extremes are the segments' grades in between.
+    std::size_t i = find_segment(d_, x0, cursor_);
+    r.lo = r.hi = smooth_grade(i, x0);
+    const double g1 = smooth_grade(find_segment(d_, x1, cursor_), x1);
+    r.lo = std::min(r.lo, g1);
+    r.hi = std::max(r.hi, g1);
+    for (; i + 1 < d_.size() && d_[i] < x1; ++i) {
+      if (0.5 * (d_[i] + d_[i + 1]) > x0 && 0.5 * (d_[i] + d_[i + 1]) < x1) {
+        r.lo = std::min(r.lo, seg_grade_[i]);
+        r.hi = std::max(r.hi, seg_grade_[i]);
+      }
+    }
+    find_segment(d_, x0, cursor_);  // the cursor back where the truck is
+    return r;
+  }
+  r.lo = r.hi = zone_grade_[zone];
+  for (std::size_t k = zone + 1; k < zone_start_.size() && zone_start_[k] < x1; ++k) {
+    r.lo = std::min(r.lo, zone_grade_[k]);
+    r.hi = std::max(r.hi, zone_grade_[k]);
+  }
+  return r;
 }
 
 std::vector<double> Road::grade_breaks(double min_step) const {

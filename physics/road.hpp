@@ -26,7 +26,8 @@ class Table1D {
   Table1D() = default;
   Table1D(std::vector<double> x, std::vector<double> y);
   /// Index i with x[i] <= at < x[i+1] (clamped to the ends).
-  std::size_t locate(double at) const;
+  std::size_t locate(double at) const { return locate_with(at, cursor_); }
+  std::size_t locate_with(double at, std::size_t& cursor) const;
   double operator()(double at) const { return at_with(at, cursor_); }
   /// The same with a cursor of the caller's: one table can serve several readers.
   double at_with(double at, std::size_t& cursor) const;
@@ -58,6 +59,11 @@ class Road {
   [[nodiscard]] std::size_t zone_of(double x) const;
   /// Where zone k ends (infinity for the last zone).
   [[nodiscard]] double zone_end(std::size_t k) const;
+  /// The least and the greatest grade over [x0, x1] of zone `zone` on (x0 in it) and the zones after.
+  struct GradeRange {
+    double lo = 0.0, hi = 0.0;
+  };
+  [[nodiscard]] GradeRange grade_range(double x0, double x1, std::size_t zone) const;
   /// The changes of grade of at least `min_step_frac` between consecutive zones, where they are (a
   /// smooth profile is one zone: none).
   [[nodiscard]] std::vector<double> grade_breaks(double min_step_frac) const;

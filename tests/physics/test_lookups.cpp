@@ -8,6 +8,7 @@
 
 #include "physics/descent_planner.hpp"
 #include "physics/diesel_powertrain.hpp"
+#include "physics/driver.hpp"
 #include "physics/road.hpp"
 #include "support.hpp"
 
@@ -171,4 +172,71 @@ TEST_CASE("the safe speed ahead is the scan's answer on every descent, short or 
   // Both answers occur: the shortcut is taken and the scan still caps the long descent when hot.
   CHECK(unlimited > 100);
   CHECK(capped > 100);
+}
+
+TEST_CASE("the grade range over a stretch and the envelope's flat stretches agree with dense sampling",
+          "[physics][lookup]") {
+  // What lets the screening model take a long step at cruise (physics/quasi_static.cpp): the least and the
+  // greatest grade over the step, and whether the envelope holds one speed over it. Checked against the
+  // road and the envelope sampled every 0.25 m, on zones of VECTO-like rows and on a smooth profile.
+  std::mt19937 rng(21);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  for (const bool smooth : {false, true}) {
+    CAPTURE(smooth);
+    routes::RouteProfile p;
+    p.name = "rows";
+    double d = 0.0, h = 100.0;
+    for (int i = 0; i < 400; ++i) {
+      const double grade = i % 7 == 0 ? p.grade_frac.empty() ? 0.0 : p.grade_frac.back() : -0.04 + 0.08 * unit(rng);
+      p.distance_m.push_back(d);
+      p.elevation_m.push_back(h);
+      p.grade_frac.push_back(grade);
+      // Limits that hold for stretches and change now and then (and a short slow zone).
+      p.speed_limit_mps.push_back(i >= 100 && i < 103 ? 15.0 : i < 250 ? 25.0 : 22.0);
+      const double ds = 5.0 + 20.0 * unit(rng);
+      d += ds;
+      h += ds * grade;
+    }
+    p.grade_is_smooth = smooth;
+    const physics::Road road(p, physics::Ambient{});
+    const physics::SpeedEnvelope env(p, physics::DriverParams{}, false);
+    int flats = 0;
+    for (int q = 0; q < 300; ++q) {
+      const double x0 = (d - 300.0) * unit(rng), x1 = x0 + 200.0 * unit(rng);
+      CAPTURE(x0, x1);
+      double lo = 1e9, hi = -1e9;
+      bool flat = true;
+      const double v0 = env(x0);
+      // [x0, x1): a zone that starts at x1 is the next step's.
+      auto sample = [&](double x) {
+        const double g = road.at(x).grade_frac;
+        lo = std::min(lo, g);
+        hi = std::max(hi, g);
+      };
+      for (double x = x0; x < x1; x += 0.25) {
+        sample(x);
+        flat = flat && env(x) == v0;
+      }
+      sample(std::max(x0, x1 - 1e-9));
+      flat = flat && env(x1) == v0;
+      const auto r = road.grade_range(x0, x1, road.zone_of(x0));
+      // Rows: exactly the zones' grades met. Smooth: the sampled grade lies within the range, whose ends
+      // are met within the sampling's resolution.
+      CHECK(r.lo <= lo + 1e-12);
+      CHECK(r.hi >= hi - 1e-12);
+      if (smooth) {
+        CHECK(r.lo == Approx(lo).margin(2e-3));
+        CHECK(r.hi == Approx(hi).margin(2e-3));
+      } else {
+        CHECK(r.lo == lo);
+        CHECK(r.hi == hi);
+      }
+      // flat_over never says flat where the envelope changes (it may say "not flat" when it changes within
+      // a sampling step only: none here, the envelope's ramps are longer).
+      CHECK(env.flat_over(x0, x1) == flat);
+      flats += flat;
+    }
+    CHECK(flats > 30);   // both answers are checked
+    CHECK(flats < 270);
+  }
 }
