@@ -56,6 +56,7 @@ Analysis run_costs(const core::Scenario& s, std::shared_ptr<const PhysicsRun> ph
     to->summary = from->summary;
     to->tare_kg = from->tare_kg;
     to->payload_kg = from->payload_kg;
+    to->trip.solver = from->trip.solver;  // the model the trips ran with, for what names it (the depot)
   }
   core::price_comparison(s, priced);
   const auto& in = priced.tco_inputs;

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "app/core/comparison_report.hpp"
 #include "app/core/text.hpp"
 #include "physics/battery_pack.hpp"
 #include "tco/charging.hpp"
@@ -51,6 +52,7 @@ DepotRun depot_run(const Scenario& s, const ComparisonResult* r) {
   DepotRun run;
   run.scenario = s.name;
   run.site = s.depot->site;
+  if (r != nullptr) run.trips_integrator = r->electric.trip.solver.integrator;
   const tco::Operations& ops = s.economics.operations;
   if (s.depot->from_day_plan) {
     if (r == nullptr || !r->electric.summary.feasible || r->electric.summary.usable_battery_J <= 0.0) {
@@ -143,6 +145,7 @@ DepotRun depot_run_for_fleet(const Scenario& s, const FleetReport& fleet) {
   DepotRun run;
   run.scenario = s.name;
   run.site = s.depot->site;
+  run.trips_integrator = fleet.integrator;
   const auto& b = s.electric.battery;
   const double usable_kWh = physics::BatteryPack(b).energy_between_J(b.soc_min, b.soc_max) / 3.6e6;
   const double depart = std::clamp((s.electric.initial_soc - b.soc_min) / (b.soc_max - b.soc_min), 0.0, 1.0);
@@ -199,6 +202,7 @@ void print_depot(std::ostream& o, const DepotRun& run) {
     << ", " << f("%.0f-minute", site.slot_s / 60.0) << " slots, demand charge "
     << f("$%.2f/kW-month", site.tariff.demand_charge_usd_per_kW_month) << "\n";
   if (run.from_day_plan) o << "  " << run.day_note << "\n";
+  if (run.trips_integrator) o << "  trips simulated with " << integrator_description(*run.trips_integrator) << "\n";
   if (run.options.size() > 1) {
     o << "\n  Charger options (managed schedule):\n";
     char l[256];

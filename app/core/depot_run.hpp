@@ -4,6 +4,7 @@
 // The CLI (`semitco depot`), the comparison (price_comparison) and the app's Depot view call this.
 #pragma once
 
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -32,6 +33,8 @@ struct DepotRun {
   double single_truck_charger_kW = 0.0;
   double single_truck_trucks_per_charger = 1.0;
   std::string day_note;        ///< how the day's trucks were built (SOC, energy), when from_day_plan
+  /// The model the trips it used were simulated with (none when it used no simulated trip).
+  std::optional<physics::Integrator> trips_integrator;
 };
 
 /// The site of `s.depot` (which must be set). From the day plan the electric truck's trip in `r` gives

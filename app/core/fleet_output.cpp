@@ -5,6 +5,9 @@
 #include <filesystem>
 #include <ostream>
 #include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "app/core/comparison_report.hpp"
 #include "app/core/fleet.hpp"
@@ -167,6 +170,24 @@ void write_fleet_xlsx(const FleetReport& r, const std::string& path) {
     text(days, row, 8, routes::repairs_summary(d.repairs));
     text(days, row, 9, d.error);
     if (d.ok) worksheet_write_number(days, row, 10, static_cast<double>(d.trips), nullptr);
+    ++row;
+  }
+
+  // What the workbook is of: the scenario's trucks over these files, and the model the trips ran with.
+  lxw_worksheet* run = workbook_add_worksheet(wb, "run");
+  header(run, {"Item", "Value"});
+  worksheet_set_column(run, 0, 0, 26, nullptr);
+  worksheet_set_column(run, 1, 1, 40, nullptr);
+  const std::vector<std::pair<std::string, std::string>> items = {
+      {"Trips simulated with", integrator_description(r.integrator)},
+      {"Vehicle-day files", std::to_string(r.days.size())},
+      {"Trips", std::to_string(r.trips)},
+      {"Failed files", std::to_string(r.failed)},
+  };
+  row = 1;
+  for (const auto& [item, value] : items) {
+    text(run, row, 0, item);
+    text(run, row, 1, value);
     ++row;
   }
 

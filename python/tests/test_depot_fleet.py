@@ -17,6 +17,20 @@ def test_depot_matches_the_cli(source_dir, cli):
     assert d["managed"]["peak_kW"] <= d["unmanaged"]["peak_kW"] + 1e-9
     assert len(d["managed"]["grid_kW"]) * d["slot_s"] == 24 * 3600
     assert max(d["managed"]["grid_kW"]) == d["managed"]["peak_kW"]
+    # Its trucks come from the simulated day: the report names the model of those trips.
+    assert d["integrator"] == "rk"
+    assert "trips simulated with rk (fast)" in d["text"]
+
+
+def test_depot_names_the_screening_model(source_dir, cli):
+    scenario = source_dir / "resources" / "scenarios" / "depot_20_trucks.json"
+    d = semitco.depot(scenario, integrator="quasi-static")
+    assert d["integrator"] == "quasi-static"
+    assert "trips simulated with quasi-static (screening)" in d["text"]
+    out = subprocess.run([cli, "depot", "--scenario", str(scenario), "--integrator", "quasi-static"],
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert "trips simulated with quasi-static (screening)" in out.stdout
 
 
 def test_fleet_of_two_vehicle_days(tmp_path, source_dir, cli):

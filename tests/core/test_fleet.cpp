@@ -287,6 +287,7 @@ TEST_CASE("fleet: a generated month with every quirk gives the clean month's res
   const auto book = batch_test::run("unzip -p " + xlsx + " xl/workbook.xml", tmp.path);
   REQUIRE(book.exit_code == 0);
   CHECK_THAT(book.out, Catch::Contains("name=\"electrify first\""));
+  CHECK_THAT(book.out, Catch::Contains("name=\"run\""));
   const auto sheet = batch_test::run("unzip -p " + xlsx + " xl/worksheets/sheet1.xml", tmp.path);
   const auto strings = batch_test::run("unzip -p " + xlsx + " xl/sharedStrings.xml", tmp.path);
   CHECK(count_of(sheet.out, "<row ") == 31);  // header + one row per vehicle
@@ -296,6 +297,9 @@ TEST_CASE("fleet: a generated month with every quirk gives the clean month's res
   for (std::size_t i = 1; i < order.size(); ++i)
     if (order[i]->costed) CHECK(order[i - 1]->savings_usd_per_yr >= order[i]->savings_usd_per_yr);
   for (const auto* g : order) CHECK(count_of(strings.out, "<t>" + g->name + "</t>") >= 1);
+  // the "run" sheet names the model the trips ran with (every result that used one says which)
+  CHECK(count_of(strings.out, "<t>Trips simulated with</t>") == 1);
+  CHECK(count_of(strings.out, "<t>rk (fast)</t>") == 1);
   // the first data row's vehicle is the top of the ranking (shared string index of its name)
   std::vector<std::string> shared;
   for (auto p = strings.out.find("<t>"); p != std::string::npos; p = strings.out.find("<t>", p + 1))
