@@ -8,8 +8,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-#include "app/core/comparison_report.hpp"
 #include "ui/plot_style.hpp"
+#include "ui/result_format.hpp"
 
 namespace semitco::ui {
 
@@ -73,7 +73,7 @@ void DepotView::setAnalysis(const std::shared_ptr<const Analysis>& a, UnitSystem
                      .arg(run.site.site_limit_kW, 0, 'f', 0)
                      .arg(run.site.slot_s / 60.0, 0, 'f', 0);
   if (run.trips_integrator) {
-    head += tr(" Trips: %1.").arg(QString::fromUtf8(core::integrator_description(*run.trips_integrator)));
+    head += tr(" Trips: %1.").arg(trip_model_name(*run.trips_integrator));
   }
   if (!m.feasible) head += tr(" Managed schedule INFEASIBLE: %1").arg(QString::fromStdString(m.why));
   for (const auto& n : r.notes) head += "\n" + tr("Note: %1").arg(QString::fromStdString(n));
