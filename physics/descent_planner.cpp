@@ -138,7 +138,8 @@ bool DescentPlanner::harmless(const Road::Descent& d, double T_now) const {
   // the scan. (Most descents of a rolling route are this short.)
   if (ambient_.headwind_mps < 0.0) return false;
   const double drop = std::max(d.start_elevation_m - d.end_elevation_m, 0.0);
-  const double bound = std::max(T_now, ambient_.temperature_C) + mass_ * kGravity_mps2 * drop / brakes_.heat_capacity_J_per_K;
+  const double bound =
+      std::max(T_now, ambient_.temperature_C) + mass_ * kGravity_mps2 * drop / brakes_.heat_capacity_J_per_K;
   return bound < brakes_.fade_limit_C - driver_.brake_margin_C - 1e-6;
 }
 
@@ -156,9 +157,10 @@ double DescentPlanner::safe_speed_ahead(double x, double T_now, double store, do
     }
   }
   if (k == descents_.size() && !(descents_.back().end_m <= x)) {
-    k = static_cast<std::size_t>(std::upper_bound(descents_.begin(), descents_.end(), x,
-                                                  [](double at, const Road::Descent& d) { return at < d.end_m; }) -
-                                 descents_.begin());
+    k = static_cast<std::size_t>(
+        std::upper_bound(descents_.begin(), descents_.end(), x,
+                         [](double at, const Road::Descent& d) { return at < d.end_m; }) -
+        descents_.begin());
   }
   next_descent_ = k;
   if (k == descents_.size()) return kUnlimited;

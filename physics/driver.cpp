@@ -66,7 +66,6 @@ Table1D build_envelope(const routes::RouteProfile& p, const DriverParams& d, boo
   return Table1D(std::move(x), std::move(v));
 }
 
-
 // The envelope depends on the route's points, limits and stops and three of the driver's parameters
 // only; a batch prices both trucks of a job, and often many jobs, on the same route with the same
 // driver. Each thread keeps the last envelope it built with a copy of what it was built from, compared

@@ -23,8 +23,8 @@ constexpr double kRouteStep_s = 1.0;   // along a route while the speed or the t
 constexpr double kSteadyStep_s = 4.0;  // while both hold steady (and at most SolverOptions::quasi_static_step_m)
 constexpr double kCruiseStep_s = 6.0;  // ... along a route at kCruise_mps or more
 constexpr double kCruise_mps = 20.0;
-constexpr double kCruiseLimitShare = 0.9;  // ... on traction below this share of the traction limit
-constexpr double kLimitedStep_s = 2.0; // along a route while held to the traction limit below the target
+constexpr double kCruiseLimitShare = 0.9;   // ... on traction below this share of the traction limit
+constexpr double kLimitedStep_s = 2.0;      // along a route while held to the traction limit below the target
 constexpr double kHeldMinSpeed_mps = 10.0;  // ... at this speed or more
 constexpr double kSteady_mps = 0.2;    // "steady": the speed within this of the target
 constexpr double kGradeBreak = 0.0025; // a step ends at a change of grade of at least this much (VECTO rows)
@@ -78,7 +78,7 @@ class QuasiStaticRun {
   void end_trip(const std::string& reason);
   void stand_still();                     // v := 0, the kinetic energy into the friction brakes
   [[nodiscard]] double route_target(double x, double v) const;  // the driver's previewed target
-  [[nodiscard]] bool cruise_on_traction(double dt) const;        // a steady step of dt may be a long one
+  [[nodiscard]] bool cruise_on_traction(double dt) const;       // a steady step of dt may be a long one
   void run_trace();
   void run_route();
 
@@ -329,7 +329,8 @@ bool QuasiStaticRun::cruise_on_traction(double dt) const {
   const auto range = m_.road_.grade_range(x_, x_ + v_ * dt, zone_);
   auto demand = [&](double grade) {
     return road_forces(m_.mass_, ch.cda_m2, ch.crr, ch.crr_per_mps, rho_, in_.ambient.headwind_mps,
-                       Slope::from_grade(grade), v_).total_N();
+                       Slope::from_grade(grade), v_)
+        .total_N();
   };
   return demand(range.lo) > 0.0 && demand(range.hi) < kCruiseLimitShare * f_max_last_;
 }
@@ -514,7 +515,8 @@ void QuasiStaticRun::run_route() {
     const bool held = limited_ && !braking_ && u0 > v_ + kSteady_mps && v_ >= kHeldMinSpeed_mps;
     if (braking_ || std::abs(u0 - v_) > kSteady_mps) {
       dt = std::min(dt, held ? kLimitedStep_s : kRouteStep_s);
-    } else if (v_ >= kCruise_mps && m_.envelope_->flat_over(x_, std::min(x_ + v_ * (kCruiseStep_s + tau_), m_.next_point_m_)) &&
+    } else if (v_ >= kCruise_mps &&
+               m_.envelope_->flat_over(x_, std::min(x_ + v_ * (kCruiseStep_s + tau_), m_.next_point_m_)) &&
                cruise_on_traction(kCruiseStep_s)) {
       dt = kCruiseStep_s;
     }

@@ -37,9 +37,10 @@
 //
 // What it leaves out, and says so: the forces inside a step (the speed's closed form ignores that the
 // truck's limits can bite part of the way through it), no en-route charge stops (a trip that would need
-// one is refused with the reason), events located to a step rather than to solver precision. Its agreement with the forward model is
-// tested within 1 % in energy on every shared cycle and route (tests/physics/test_quasi_static.cpp), and
-// every result that used it is named "quasi-static". Internal to physics/: simulate_trip() calls it.
+// one is refused with the reason), events located to a step rather than to solver precision. Its agreement
+// with the forward model is tested within 1 % in energy on every shared cycle and route
+// (tests/physics/test_quasi_static.cpp), and every result that used it is named "quasi-static". Internal to
+// physics/: simulate_trip() calls it.
 #pragma once
 
 #include "physics/trip_solver.hpp"

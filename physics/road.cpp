@@ -55,7 +55,9 @@ Table1D::Table1D(std::vector<double> x, std::vector<double> y) : x_(std::move(x)
   if (x_.size() < 2 || x_.size() != y_.size()) throw std::invalid_argument("Table1D needs >= 2 points");
 }
 
-std::size_t Table1D::locate_with(double at, std::size_t& cursor) const { return find_segment(x_, at, cursor); }
+std::size_t Table1D::locate_with(double at, std::size_t& cursor) const {
+  return find_segment(x_, at, cursor);
+}
 
 double Table1D::at_with(double at, std::size_t& cursor) const {
   const std::size_t i = find_segment(x_, at, cursor);

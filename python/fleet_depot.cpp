@@ -59,11 +59,14 @@ py::dict depot(const core::Scenario& s, const std::string& integrator, const std
                            "energy_usd_per_yr"_a = t.energy_usd_per_yr, "demand_usd_per_yr"_a = t.demand_usd_per_yr,
                            "fixed_usd_per_yr"_a = t.fixed_usd_per_yr, "capital_usd_per_yr"_a = t.capital_usd_per_yr));
   }
-  return py::dict("scenario"_a = run.scenario, "slot_s"_a = res.slot_s, "unmanaged"_a = plan_dict(res.unmanaged, res.unmanaged_costs),
+  return py::dict("scenario"_a = run.scenario, "slot_s"_a = res.slot_s,
+                  "unmanaged"_a = plan_dict(res.unmanaged, res.unmanaged_costs),
                   "managed"_a = plan_dict(res.managed, res.managed_costs), "truck_shares"_a = shares,
-                  "single_truck_demand_usd_per_yr"_a = res.single_truck_demand_usd_per_yr, "notes"_a = res.notes,
-                  "integrator"_a = run.trips_integrator ? py::object(py::str(physics::integrator_name(*run.trips_integrator)))
-                                                        : py::object(py::none()),
+                  "single_truck_demand_usd_per_yr"_a = res.single_truck_demand_usd_per_yr,
+                  "notes"_a = res.notes,
+                  "integrator"_a = run.trips_integrator
+                                       ? py::object(py::str(physics::integrator_name(*run.trips_integrator)))
+                                       : py::object(py::none()),
                   "text"_a = text);
 }
 

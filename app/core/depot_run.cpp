@@ -202,7 +202,8 @@ void print_depot(std::ostream& o, const DepotRun& run) {
     << ", " << f("%.0f-minute", site.slot_s / 60.0) << " slots, demand charge "
     << f("$%.2f/kW-month", site.tariff.demand_charge_usd_per_kW_month) << "\n";
   if (run.from_day_plan) o << "  " << run.day_note << "\n";
-  if (run.trips_integrator) o << "  trips simulated with " << integrator_description(*run.trips_integrator) << "\n";
+  if (run.trips_integrator)
+    o << "  trips simulated with " << integrator_description(*run.trips_integrator) << "\n";
   if (run.options.size() > 1) {
     o << "\n  Charger options (managed schedule):\n";
     char l[256];

@@ -149,7 +149,8 @@ TEST_CASE("batch with --jobs 1 and --jobs 2 writes byte-identical CSV and JSON l
   }
   // Sweeps of no vehicle key: each worker re-uses its scenario, taking back only what the sweeps set, so a
   // row must not depend on the jobs its worker ran before it (with 2 workers each runs other ones).
-  const std::string reuse = " batch " + kCycles + "/EPA_Ph2_transient.csv " + kCycles + "/UrbanDelivery.vdri" +
+  const std::string reuse = " batch " + kCycles + "/EPA_Ph2_transient.csv " + kCycles +
+                            "/UrbanDelivery.vdri" +
                             " --sweep ambient.temperature_C=30,-5,12 --sweep diesel_price_usd_per_gal=5,3" +
                             " --sweep electricity_price_usd_per_kWh=0.3,0.1 --progress off";
   const std::string one = (tmp.path / "reuse_one.csv").string(), two = (tmp.path / "reuse_two.csv").string();

@@ -91,7 +91,8 @@ TEST_CASE("the safe speed ahead is the scan's answer on every descent, short or 
   // energy and stay under the limit; asked along a route of short and long descents, at brake
   // temperatures below the air's and near the limit, it must give what the scan itself gives. Two
   // trucks: the default diesel, and one with next to no road load, retarder or cooling, for which the
-  // bound is nearly what the brakes get (a bound too low by a few per cent answers "no cap" where the scan caps).
+  // bound is nearly what the brakes get (a bound too low by a few per cent answers "no cap" where the scan
+  // caps).
   const bool tight = GENERATE(false, true);
   CAPTURE(tight);
   physics::DieselTruckParams truck;
@@ -110,9 +111,9 @@ TEST_CASE("the safe speed ahead is the scan's answer on every descent, short or 
   routes::RouteProfile route;
   route.name = "descents";
   // (length, grade): drops of 3 m to 240 m, a climb between two of them.
-  const std::vector<std::pair<double, double>> pieces = {{500, 0.0},    {150, -0.02}, {400, 0.0},  {1500, -0.04},
-                                                         {300, 0.01},   {4000, -0.06}, {600, 0.0}, {800, -0.03},
-                                                         {2000, 0.0}};
+  const std::vector<std::pair<double, double>> pieces = {{500, 0.0},    {150, -0.02}, {400, 0.0},
+                                                         {1500, -0.04}, {300, 0.01},  {4000, -0.06},
+                                                         {600, 0.0},    {800, -0.03}, {2000, 0.0}};
   double d = 0.0, h = 1500.0;
   for (const auto& [len, grade] : pieces) {
     for (double s = 0.0; s < len; s += 50.0) {
@@ -141,7 +142,8 @@ TEST_CASE("the safe speed ahead is the scan's answer on every descent, short or 
   std::vector<double> temps = {0.0, 35.0, 90.0, 150.0, 200.0, 236.0};
   const double limit = truck.brakes.fade_limit_C - driver.brake_margin_C;
   for (const auto& ds : descents) {
-    const double edge = limit - truck.chassis.mass_kg() * 9.80665 * (ds.start_elevation_m - ds.end_elevation_m) /
+    const double edge = limit - truck.chassis.mass_kg() * 9.80665 *
+                                    (ds.start_elevation_m - ds.end_elevation_m) /
                                     truck.brakes.heat_capacity_J_per_K;
     for (double off : {-3.0, -0.5, 0.5, 1.5, 3.0}) {
       if (edge + off > 0.0) temps.push_back(edge + off);
@@ -155,13 +157,16 @@ TEST_CASE("the safe speed ahead is the scan's answer on every descent, short or 
       for (const auto& ds : descents) {
         if (x >= ds.end_m) continue;
         const double from = std::max(x, ds.start_m), approach = ds.start_m - x, L = ds.end_m - from;
-        const double reach = physics::DescentPlanner::kMaxDescentSpeed * physics::DescentPlanner::kMaxDescentSpeed / (2 * b);
+        const double reach =
+            physics::DescentPlanner::kMaxDescentSpeed * physics::DescentPlanner::kMaxDescentSpeed / (2 * b);
         if (approach > reach || L <= 1.0) break;
         const double top = approach > 0.0 ? ds.start_elevation_m : road.elevation_at(from);
         const double rho = approach > 0.0 ? ds.start_rho_kgpm3 : road.at(from).rho_kgpm3;
         const physics::DescentPlanner fresh(truck.chassis, truck.brakes, ambient, driver, road, pt, {});
-        const double v = fresh.safe_speed(std::max((top - ds.end_elevation_m) / L, 0.0), rho, L, T_now, 0.0, 29.0);
-        if (v < physics::DescentPlanner::kUnlimited) want = approach > 0.0 ? std::sqrt(v * v + 2 * b * approach) : v;
+        const double v =
+            fresh.safe_speed(std::max((top - ds.end_elevation_m) / L, 0.0), rho, L, T_now, 0.0, 29.0);
+        if (v < physics::DescentPlanner::kUnlimited)
+          want = approach > 0.0 ? std::sqrt(v * v + 2 * b * approach) : v;
         break;
       }
       CAPTURE(T_now, x);
@@ -187,7 +192,8 @@ TEST_CASE("the grade range over a stretch and the envelope's flat stretches agre
     p.name = "rows";
     double d = 0.0, h = 100.0;
     for (int i = 0; i < 400; ++i) {
-      const double grade = i % 7 == 0 ? p.grade_frac.empty() ? 0.0 : p.grade_frac.back() : -0.04 + 0.08 * unit(rng);
+      const double grade =
+          i % 7 == 0 ? p.grade_frac.empty() ? 0.0 : p.grade_frac.back() : -0.04 + 0.08 * unit(rng);
       p.distance_m.push_back(d);
       p.elevation_m.push_back(h);
       p.grade_frac.push_back(grade);
@@ -236,7 +242,7 @@ TEST_CASE("the grade range over a stretch and the envelope's flat stretches agre
       CHECK(env.flat_over(x0, x1) == flat);
       flats += flat;
     }
-    CHECK(flats > 30);   // both answers are checked
+    CHECK(flats > 30);  // both answers are checked
     CHECK(flats < 270);
   }
 }

@@ -190,7 +190,8 @@ class GuiAcceptance : public QObject {
     QVERIFY(table && table->rowCount() >= 5);
     QVERIFY(w.results()->findChild<QLabel*>("depotStatus")->text().contains("20 trucks"));
     // Its trucks are copies of the simulated day: the tab names the model those trips ran with.
-    QVERIFY2(w.results()->findChild<QLabel*>("depotStatus")->text().contains("Trips: Runge-Kutta"), qPrintable(w.results()->findChild<QLabel*>("depotStatus")->text()));
+    QVERIFY2(w.results()->findChild<QLabel*>("depotStatus")->text().contains("Trips: Runge-Kutta"),
+             qPrintable(w.results()->findChild<QLabel*>("depotStatus")->text()));
     const auto& r = a->depot->result;
     QVERIFY(r.managed_costs.demand_usd_per_yr / 20.0 < r.single_truck_demand_usd_per_yr);
   }
