@@ -351,26 +351,14 @@ void QuasiStaticRun::end_trip(const std::string& reason) {
 }
 
 void QuasiStaticRun::record(double target, const Step* s) {
-  auto& ts = r_.series;
   const auto& f = last_flows_;
   const double vm = s != nullptr ? s->vm : 0.0;
   const double wheel_W = s != nullptr ? s->wheel_N * vm : 0.0;
-  ts.time_s.push_back(t_);
-  ts.distance_m.push_back(x_);
-  ts.speed_mps.push_back(v_);
-  ts.target_speed_mps.push_back(target);
-  ts.elevation_m.push_back(h_);
-  ts.grade_frac.push_back(s != nullptr && s->cos > 0.0 ? s->sin / s->cos : m_.road_.at(x_, zone_).grade_frac);
-  ts.wheel_power_W.push_back(wheel_W);
-  ts.source_power_W.push_back(f.terminal_W != 0.0 ? f.terminal_W : f.source_out_W);
-  ts.regen_power_W.push_back(std::max(-wheel_W, 0.0));
-  ts.friction_brake_power_W.push_back(s != nullptr ? s->brake_N * vm : 0.0);
-  ts.soc.push_back(pt_.state_of_charge(q_));
-  ts.brake_temperature_C.push_back(T_);
-  ts.fuel_used_kg.push_back(r_.ledger.fuel_kg);
-  ts.gear.push_back(pt_.gear());
-  ts.machine_speed_rpm.push_back(f.machine_speed_radps * 60.0 / (2.0 * M_PI));
-  ts.charge_power_W.push_back(0.0);
+  const double grade = s != nullptr && s->cos > 0.0 ? s->sin / s->cos : m_.road_.at(x_, zone_).grade_frac;
+  r_.series.push({t_, x_, v_, target, h_, grade, wheel_W, f.terminal_W != 0.0 ? f.terminal_W : f.source_out_W,
+                  std::max(-wheel_W, 0.0), s != nullptr ? s->brake_N * vm : 0.0, pt_.state_of_charge(q_), T_,
+                  r_.ledger.fuel_kg, static_cast<double>(pt_.gear()), f.machine_speed_radps * 60.0 / (2.0 * M_PI),
+                  0.0});
 }
 
 void QuasiStaticRun::watch(double dt, double target, const Step* s) {

@@ -66,6 +66,31 @@ struct TimeSeries {
   std::vector<double> machine_speed_rpm;       ///< motor or engine speed
   std::vector<double> charge_power_W;          ///< charger power into the pack at a charge stop (>= 0)
   [[nodiscard]] std::size_t size() const { return time_s.size(); }
+
+  /// One sample: the columns above, in their order.
+  struct Row {
+    double time_s, distance_m, speed_mps, target_speed_mps, elevation_m, grade_frac, wheel_power_W,
+        source_power_W, regen_power_W, friction_brake_power_W, soc, brake_temperature_C, fuel_used_kg, gear,
+        machine_speed_rpm, charge_power_W;
+  };
+  void push(const Row& r) {
+    time_s.push_back(r.time_s);
+    distance_m.push_back(r.distance_m);
+    speed_mps.push_back(r.speed_mps);
+    target_speed_mps.push_back(r.target_speed_mps);
+    elevation_m.push_back(r.elevation_m);
+    grade_frac.push_back(r.grade_frac);
+    wheel_power_W.push_back(r.wheel_power_W);
+    source_power_W.push_back(r.source_power_W);
+    regen_power_W.push_back(r.regen_power_W);
+    friction_brake_power_W.push_back(r.friction_brake_power_W);
+    soc.push_back(r.soc);
+    brake_temperature_C.push_back(r.brake_temperature_C);
+    fuel_used_kg.push_back(r.fuel_used_kg);
+    gear.push_back(r.gear);
+    machine_speed_rpm.push_back(r.machine_speed_rpm);
+    charge_power_W.push_back(r.charge_power_W);
+  }
 };
 
 /// How a trip ended. Only kCompleted is a trip that was done safely; brake fade is flagged even though

@@ -100,23 +100,11 @@ void TripRun::sample(double t, const double* y) {
   have_sample_ = true;
   last_sample_s_ = t;
   if (!in_.record_series) return;
-  auto& ts = result_.series;
-  ts.time_s.push_back(t);
-  ts.distance_m.push_back(x);
-  ts.speed_mps.push_back(v);
-  ts.target_speed_mps.push_back(target);
-  ts.elevation_m.push_back(e.here.elevation_m);
-  ts.grade_frac.push_back(e.here.grade_frac);
-  ts.wheel_power_W.push_back(e.wheel_force_N * v);
-  ts.source_power_W.push_back(e.flows.terminal_W != 0.0 ? e.flows.terminal_W : e.flows.source_out_W);
-  ts.regen_power_W.push_back(std::max(-e.wheel_force_N * v, 0.0));
-  ts.friction_brake_power_W.push_back(e.brake_force_N * v);
-  ts.soc.push_back(soc);
-  ts.brake_temperature_C.push_back(y[kBrakeT]);
-  ts.fuel_used_kg.push_back(y[kFuel]);
-  ts.gear.push_back(model_.pt_.gear());
-  ts.machine_speed_rpm.push_back(e.flows.machine_speed_radps * 60.0 / (2.0 * M_PI));
-  ts.charge_power_W.push_back(e.charge_W);
+  result_.series.push({t, x, v, target, e.here.elevation_m, e.here.grade_frac, e.wheel_force_N * v,
+                        e.flows.terminal_W != 0.0 ? e.flows.terminal_W : e.flows.source_out_W,
+                        std::max(-e.wheel_force_N * v, 0.0), e.brake_force_N * v, soc, y[kBrakeT], y[kFuel],
+                        static_cast<double>(model_.pt_.gear()), e.flows.machine_speed_radps * 60.0 / (2.0 * M_PI),
+                        e.charge_W});
 }
 
 Stepper::Outcome TripRun::step(double* t_reached) {

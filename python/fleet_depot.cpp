@@ -107,7 +107,7 @@ py::dict fleet(const core::FleetOptions& o, const std::string& xlsx) {
   }
   return py::dict("vehicles"_a = vehicles, "lanes"_a = lanes, "electrify_first"_a = ranking, "days"_a = days,
                   "failed"_a = report.failed, "simulated"_a = report.simulated, "trips"_a = report.trips, "text"_a = text,
-                  "log"_a = log);
+                  "log"_a = log, "integrator"_a = physics::integrator_name(report.integrator));
 }
 
 }  // namespace

@@ -42,6 +42,8 @@ def test_fleet_of_two_vehicle_days(tmp_path, source_dir, cli):
     assert [v["name"] for v in f["vehicles"]] == ["t1", "t2"]
     assert f["failed"] == 0
     assert f["vehicles"][0]["miles"] == f["vehicles"][1]["miles"] > 0
+    assert f["integrator"] == "rk"  # the trip model of its days, named as the CLI's first line names it
+    assert semitco.fleet(tmp_path, integrator="quasi-static")["integrator"] == "quasi-static"
     cli = subprocess.run([cli, "fleet", str(tmp_path)], capture_output=True, text=True)
     assert cli.returncode == 0, cli.stderr
     assert f["text"] == cli.stdout
