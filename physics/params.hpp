@@ -192,7 +192,8 @@ struct SolverOptions {
   double sample_interval_s = 1.0;     ///< time series interval; 0 records no time series
   double initial_speed_mps = 0.0;     ///< speed at t = 0, [0, 60]; a speed trace starts at least at its first speed
   double max_duration_s = 0.0;        ///< give up after this much simulated time; 0 = derived from the route
-  /// Quasi-static model: the longest step along a route [m] (steps also end at stops and the end).
+  /// Quasi-static model: the longest steady step along a route [m], 1.5 times it at a cruise (steps also
+  /// end at stops, changes of grade and the end).
   double quasi_static_step_m = 100.0;
   void check() const;
   /// Defaults for an integrator: CVODE at rel_tol 1e-6 (the reference), Runge-Kutta at 1e-4, where it

@@ -21,7 +21,8 @@ namespace {
 constexpr double kTraceStep_s = 2.0;   // on a trace, the speed followed through its kinks inside the step
 constexpr double kRouteStep_s = 1.0;   // along a route while the speed or the target changes
 constexpr double kSteadyStep_s = 4.0;  // while both hold steady (and at most SolverOptions::quasi_static_step_m)
-constexpr double kCruiseStep_s = 6.0;  // ... along a route at kCruise_mps or more
+constexpr double kCruiseStep_s = 6.0;  // ... along a route at kCruise_mps or more (and at most 1.5 x that distance)
+constexpr double kCruiseStepShare = 1.5;
 constexpr double kCruise_mps = 20.0;
 constexpr double kCruiseLimitShare = 0.9;   // ... on traction below this share of the traction limit
 constexpr double kLimitedStep_s = 2.0;      // along a route while held to the traction limit below the target
@@ -506,7 +507,7 @@ void QuasiStaticRun::run_route() {
     } else if (v_ >= kCruise_mps &&
                m_.envelope_->flat_over(x_, std::min(x_ + v_ * (kCruiseStep_s + tau_), m_.next_point_m_)) &&
                cruise_on_traction(kCruiseStep_s)) {
-      dt = kCruiseStep_s;
+      dt = std::max(dt, std::min(kCruiseStep_s, kCruiseStepShare * step_m / v_));
     }
     dt = gearbox_before(t_, u0, dt);
     // The target at the step's end depends on where the step ends: from a first guess of it.

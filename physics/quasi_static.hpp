@@ -17,12 +17,12 @@
 //     acceleration within the driver's bounds;
 //   the step: 2 s on a trace, 1 s along a route while the speed or the target changes or the friction
 //     brakes work, 2 s while the truck is held to its traction limit below the target at 10 m/s or more,
-//     4 s (at most SolverOptions::quasi_static_step_m) while both hold steady, 6 s at a cruise of
-//     20 m/s or more where the envelope holds one speed over the step and its preview and the steady
-//     demand stays on traction, under 90 % of the limit, on the least and the greatest grade of the step
-//     (the energy is convex in the demand: an average over a change of sign would book too little); it
-//     ends at a stop, the end, a change of grade of 0.25 % or more, and where a gear shift's torque
-//     interruption does;
+//     4 s (at most SolverOptions::quasi_static_step_m) while both hold steady, 6 s (at most 1.5 times
+//     that distance) at a cruise of 20 m/s or more where the envelope holds one speed over the step and
+//     its preview and the steady demand stays on traction, under 90 % of the limit, on the least and the
+//     greatest grade of the step (the energy is convex in the demand: an average over a change of sign
+//     would book too little); it ends at a stop, the end, a change of grade of 0.25 % or more, and where
+//     a gear shift's torque interruption does;
 //   a = (v1 - v0) / dt,  v_m = (v0 + v1) / 2,  x1 = x0 + v_m dt,
 //   sin = (h(x1) - h(x0)) / (x1 - x0)  (the climbing energy is m g (h1 - h0) whatever the grade did),
 //   F_need = m_eff a + F_aero(v_m) + F_roll(v_m, cos) + m g sin.
