@@ -153,6 +153,10 @@ class GuiBuyer : public QObject {
     auto* plot = w.results()->findChild<QCustomPlot*>("plotSpeed");
     QVERIFY(plot);
     QTRY_VERIFY(plot->isVisible() && plot->graphCount() > 0);
+    // The plot's layout (where its axis rect is, which a wheel event is matched against) is settled by
+    // a replot; on a busy machine the queued one may not have run yet when the events below arrive (a
+    // user's wheel comes after the plot was painted).
+    plot->replot(QCustomPlot::rpImmediateRefresh);
     QScrollArea* page = nullptr;
     for (QWidget* p = plot->parentWidget(); p && !page; p = p->parentWidget()) page = qobject_cast<QScrollArea*>(p);
     QVERIFY(page);
