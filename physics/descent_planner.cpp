@@ -146,16 +146,11 @@ bool DescentPlanner::harmless(const Road::Descent& d, double T_now) const {
 double DescentPlanner::safe_speed_ahead(double x, double T_now, double store, double v_limit,
                                         std::size_t zone) const {
   if (descents_.empty()) return kUnlimited;
-  // The first descent that ends after x: the one found last or one of the next few (the truck moves
-  // forward), else a binary search (a step back, as an integrator's trial step makes, or a jump).
+  // The first descent that ends after x: the one found last or a later one (the truck moves forward, so
+  // the walk is short), else a binary search (behind the last answer, as an integrator's trial step back).
   std::size_t k = next_descent_;
   if (k > 0 && !(descents_[k - 1].end_m <= x)) k = descents_.size();  // behind: search
-  for (int hop = 0; k < descents_.size() && descents_[k].end_m <= x; ++hop, ++k) {
-    if (hop == 4) {
-      k = descents_.size();
-      break;
-    }
-  }
+  while (k < descents_.size() && descents_[k].end_m <= x) ++k;
   if (k == descents_.size() && !(descents_.back().end_m <= x)) {
     k = static_cast<std::size_t>(
         std::upper_bound(descents_.begin(), descents_.end(), x,

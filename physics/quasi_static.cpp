@@ -53,6 +53,8 @@ class QuasiStaticRun {
     double need_N = 0.0, wheel_N = 0.0, brake_N = 0.0;
   };
   void geometry(Step& s) const;
+  /// The road load at air density rho on the slope at speed v (the chassis, the mass, the wind).
+  [[nodiscard]] RoadForces road_load(double rho, Slope slope, double v) const;
   void forces(Step& s) const;
   /// The driver's speed at the end of a step of dt: the tracking law dv/dt = (u - v) / tau solved exactly
   /// for a target u going linearly from u0 to u1 over the step, the mean acceleration within the
@@ -123,10 +125,13 @@ void QuasiStaticRun::geometry(Step& s) const {
   }
 }
 
-void QuasiStaticRun::forces(Step& s) const {
+RoadForces QuasiStaticRun::road_load(double rho, Slope slope, double v) const {
   const auto& ch = in_.truck.chassis;
-  s.road = road_forces(m_.mass_, ch.cda_m2, ch.crr, ch.crr_per_mps, s.rho, in_.ambient.headwind_mps,
-                       Slope{s.sin, s.cos}, s.vm);
+  return road_forces(m_.mass_, ch.cda_m2, ch.crr, ch.crr_per_mps, rho, in_.ambient.headwind_mps, slope, v);
+}
+
+void QuasiStaticRun::forces(Step& s) const {
+  s.road = road_load(s.rho, Slope{s.sin, s.cos}, s.vm);
   s.need_N = m_.m_eff_ * s.a + s.road.total_N();
 }
 
@@ -290,10 +295,8 @@ void QuasiStaticRun::stand_still() {
 
 double QuasiStaticRun::demand_now(double u) const {
   // The driver's wheel-force demand before limits, as the forward model hands it to a gearbox.
-  const auto& ch = in_.truck.chassis;
   const double a = std::clamp((u - v_) / tau_, a_lo_, a_hi_);
-  return m_.m_eff_ * a + road_forces(m_.mass_, ch.cda_m2, ch.crr, ch.crr_per_mps, rho_, in_.ambient.headwind_mps,
-                                     Slope{sin_, cos_}, v_).total_N();
+  return m_.m_eff_ * a + road_load(rho_, Slope{sin_, cos_}, v_).total_N();
 }
 
 double QuasiStaticRun::gearbox_before(double t, double u, double dt) {
@@ -326,13 +329,8 @@ bool QuasiStaticRun::cruise_on_traction(double dt) const {
   // powertrain's energy is convex in its demand (losses both ways), so an average over grades where the
   // demand changes sign, or reaches the traction limit, would book too little: a long step only where the
   // steady demand stays on traction, within the limit, on the least and the greatest grade ahead.
-  const auto& ch = in_.truck.chassis;
   const auto range = m_.road_.grade_range(x_, x_ + v_ * dt, zone_);
-  auto demand = [&](double grade) {
-    return road_forces(m_.mass_, ch.cda_m2, ch.crr, ch.crr_per_mps, rho_, in_.ambient.headwind_mps,
-                       Slope::from_grade(grade), v_)
-        .total_N();
-  };
+  auto demand = [&](double grade) { return road_load(rho_, Slope::from_grade(grade), v_).total_N(); };
   return demand(range.lo) > 0.0 && demand(range.hi) < kCruiseLimitShare * f_max_last_;
 }
 
@@ -507,7 +505,7 @@ void QuasiStaticRun::run_route() {
     } else if (v_ >= kCruise_mps &&
                m_.envelope_->flat_over(x_, std::min(x_ + v_ * (kCruiseStep_s + tau_), m_.next_point_m_)) &&
                cruise_on_traction(kCruiseStep_s)) {
-      dt = std::max(dt, std::min(kCruiseStep_s, kCruiseStepShare * step_m / v_));
+      dt = std::min(kCruiseStep_s, kCruiseStepShare * step_m / v_);  // never shorter than the steady step
     }
     dt = gearbox_before(t_, u0, dt);
     // The target at the step's end depends on where the step ends: from a first guess of it.
