@@ -122,7 +122,8 @@ Road::GradeRange Road::grade_range(double x0, double x1, std::size_t zone) const
     // The grade is linear between segment midpoints: its extremes are the segments' grades in between.
     std::size_t i = find_segment(d_, x0, cursor_);
     r.lo = r.hi = smooth_grade(i, x0);
-    const double g1 = smooth_grade(find_segment(d_, x1, cursor_), x1);
+    std::size_t ahead = cursor_;  // the road's cursor stays where the truck is
+    const double g1 = smooth_grade(find_segment(d_, x1, ahead), x1);
     r.lo = std::min(r.lo, g1);
     r.hi = std::max(r.hi, g1);
     for (; i + 1 < d_.size() && d_[i] < x1; ++i) {
@@ -131,7 +132,6 @@ Road::GradeRange Road::grade_range(double x0, double x1, std::size_t zone) const
         r.hi = std::max(r.hi, seg_grade_[i]);
       }
     }
-    find_segment(d_, x0, cursor_);  // the cursor back where the truck is
     return r;
   }
   r.lo = r.hi = zone_grade_[zone];
